@@ -1,0 +1,81 @@
+/**
+ * The data source's error vocabulary: every failure that leaves `src/datasources` is one of these.
+ * Resolvers map them to GraphQL `extensions` (src/schema/errors.ts); tests assert on them.
+ *
+ * Messages are sanitized at construction: never an access key secret, a signature or a
+ * string-to-sign (Alibaba's SignatureDoesNotMatch message echoes the string-to-sign).
+ */
+
+export type UpstreamErrorKind =
+  /** The resource does not exist (HTTP 404, `*.NotFound`). */
+  | 'NOT_FOUND'
+  /** The resource is in a state that does not allow the operation. */
+  | 'INVALID_STATE'
+  /** Something still hangs off the resource (VBRs, vpconns, MACsec keys, router interfaces). */
+  | 'DEPENDENCY_ATTACHED'
+  /** Financially or security locked by the provider. */
+  | 'LOCKED'
+  /** Throttled; retryable after a backoff. */
+  | 'THROTTLED'
+  /** 5xx, ServiceUnavailable, timeouts, transport errors; retryable. */
+  | 'UNAVAILABLE'
+  /** Credentials, signature or permissions. */
+  | 'AUTH'
+  /** The upstream refused the request's parameters. */
+  | 'BAD_REQUEST'
+  /** The ClientToken was already used with different parameters. */
+  | 'IDEMPOTENCY_CONFLICT'
+  | 'UNKNOWN';
+
+export interface UpstreamErrorInit {
+  kind: UpstreamErrorKind;
+  /** The upstream `Code`, or a gateway code such as `Transport.Timeout` when nothing came back. */
+  code: string;
+  /** 0 when no HTTP response arrived. */
+  httpStatus: number;
+  requestId: string | null;
+  hostId: string | null;
+  action: string;
+  message: string;
+  retryable: boolean;
+  /** Attempts made, retries included. */
+  attempts?: number;
+}
+
+export class UpstreamError extends Error {
+  readonly kind: UpstreamErrorKind;
+  readonly code: string;
+  readonly httpStatus: number;
+  readonly requestId: string | null;
+  readonly hostId: string | null;
+  readonly action: string;
+  readonly retryable: boolean;
+  readonly attempts: number;
+
+  constructor(init: UpstreamErrorInit) {
+    super(init.message);
+    this.name = 'UpstreamError';
+    this.kind = init.kind;
+    this.code = init.code;
+    this.httpStatus = init.httpStatus;
+    this.requestId = init.requestId;
+    this.hostId = init.hostId;
+    this.action = init.action;
+    this.retryable = init.retryable;
+    this.attempts = init.attempts ?? 1;
+  }
+}
+
+/**
+ * An argument failed validation before anything was sent upstream. `field` names the argument
+ * (`regionId`, `physicalConnectionId`, `clientToken`, `filter.ids`, ...).
+ */
+export class BadInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BadInputError';
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * What resolvers may ask of the data source. One `VpcDataSource` exists per GraphQL request (it
+ * owns that request's DataLoaders and cancellation signal); the pools, credentials and signer
+ * behind it are shared by the whole process.
+ *
+ * Every method validates its arguments first and throws `BadInputError` with no request sent;
+ * upstream failures are `UpstreamError` (src/datasources/errors.ts).
+ */
+import type {
+  LineOperator,
+  Page,
+  PhysicalConnection,
+  PhysicalConnectionStatus,
+  ProductType,
+  Region,
+  Vbr,
+  VbrAttachment,
+  VbrStatus,
+  WriteResult,
+} from './models';
+
+/** Upstream filter keys of DescribePhysicalConnections; AND across keys, OR within one. */
+export interface PhysicalConnectionFilter {
+  ids?: string[];
+  statuses?: PhysicalConnectionStatus[];
+  names?: string[];
+  accessPointIds?: string[];
+  lineOperators?: LineOperator[];
+  /** `1G and below`, `10G`, `40G`, `100G`. */
+  specs?: string[];
+  productTypes?: ProductType[];
+  /** Only `VPC` exists. */
+  types?: string[];
+}
+
+/** Upstream filter keys of DescribeVirtualBorderRouters; AND across keys, OR within one. */
+export interface VbrFilter {
+  ids?: string[];
+  physicalConnectionIds?: string[];
+  statuses?: VbrStatus[];
+  names?: string[];
+  accessPointIds?: string[];
+  eccIds?: string[];
+  types?: string[];
+}
+
+export interface PageRequest {
+  /** 1-based. */
+  pageNumber: number;
+  /** 1..50 (the upstream maximum). */
+  pageSize: number;
+}
+
+export interface WriteOptions {
+  /** Sent as the upstream ClientToken; generated (and reused on every retry) when absent. */
+  clientToken?: string;
+}
+
+export interface VpcDataSourceApi {
+  // --- batched, per-request cached reads (DataLoader) ---
+  physicalConnection(regionId: string, id: string): Promise<PhysicalConnection | null>;
+  /** All VBRs on a circuit, every page. */
+  vbrsOfPhysicalConnection(regionId: string, physicalConnectionId: string): Promise<Vbr[]>;
+  vbr(regionId: string, id: string): Promise<Vbr | null>;
+
+  // --- list reads (results prime the per-request loaders) ---
+  physicalConnections(
+    regionId: string,
+    filter: PhysicalConnectionFilter,
+    page: PageRequest,
+  ): Promise<Page<PhysicalConnection>>;
+  vbrs(regionId: string, filter: VbrFilter, page: PageRequest): Promise<Page<Vbr>>;
+  regions(): Promise<Region[]>;
+
+  // --- fresh reads: bypass every cache; for decisions before a destructive call ---
+  freshPhysicalConnection(regionId: string, id: string): Promise<PhysicalConnection | null>;
+  /** DescribeVirtualBorderRoutersForPhysicalConnection, every page (other accounts' VBRs too). */
+  freshVbrAttachments(regionId: string, physicalConnectionId: string): Promise<VbrAttachment[]>;
+
+  // --- writes ---
+  terminatePhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+}
