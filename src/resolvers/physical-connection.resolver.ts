@@ -1,0 +1,81 @@
+/**
+ * Circuit reads and relations. Resolvers are thin: validate, call the data source (whose loaders
+ * batch and cache per request), map errors. Relations use the batched loaders, never fresh reads,
+ * so a console list of N circuits costs O(pages) upstream calls, not O(N).
+ */
+import type { PhysicalConnection as PhysicalConnectionModel, Vbr as VbrModel } from '../datasources/models';
+import { PhysicalConnectionFilter } from '../schema/inputs';
+import { mapErrors } from '../schema/map-error';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from '../schema/type-graphql';
+import { PhysicalConnectionConnection } from '../schema/types/connections';
+import { PhysicalConnection } from '../schema/types/physical-connection';
+import { TerminationCheck } from '../schema/types/termination';
+import { Vbr } from '../schema/types/vbr';
+import type { GatewayContext } from './context';
+import { pageWindow, paginate } from './pagination';
+import { terminationBlockers } from './termination';
+import { normalizeFilter, resolveRegionId, validatePhysicalConnectionId } from './validation';
+
+const REGION_DESCRIPTION = 'Region to query; defaults to the gateway default region (VPC_DEFAULT_REGION).';
+
+@Resolver(() => PhysicalConnection)
+export class PhysicalConnectionResolver {
+  @Query(() => PhysicalConnection, { nullable: true, description: 'One circuit by id; null when it does not exist.' })
+  async physicalConnection(
+    @Arg('id', () => ID, { description: 'Circuit id (`pc-...`).' }) id: string,
+    @Arg('regionId', () => String, { nullable: true, description: REGION_DESCRIPTION }) regionId: string | null,
+    @Ctx() context: GatewayContext,
+  ): Promise<PhysicalConnectionModel | null> {
+    const pcId = validatePhysicalConnectionId(id, 'id');
+    const region = resolveRegionId(regionId, context);
+    return mapErrors({ regionId: region }, () => context.dataSource.physicalConnection(region, pcId));
+  }
+
+  @Query(() => PhysicalConnectionConnection, { description: 'Circuits of a region, a page at a time.' })
+  async physicalConnections(
+    @Arg('regionId', () => String, { nullable: true, description: REGION_DESCRIPTION }) regionId: string | null,
+    @Arg('filter', () => PhysicalConnectionFilter, { nullable: true, description: 'Restrict the list.' })
+    filter: PhysicalConnectionFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 50 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: '`endCursor` of the previous page.' })
+    after: string | null,
+    @Ctx() context: GatewayContext,
+  ): Promise<PhysicalConnectionConnection> {
+    const region = resolveRegionId(regionId, context);
+    const upstreamFilter = normalizeFilter(filter, 'filter', { ids: validatePhysicalConnectionId });
+    const window = pageWindow(first, after);
+    return mapErrors({ regionId: region }, () =>
+      paginate(window, (page) => context.dataSource.physicalConnections(region, upstreamFilter, page)),
+    );
+  }
+
+  @FieldResolver(() => [Vbr], {
+    nullable: true,
+    description:
+      'Every VBR on this circuit (all pages). Null only when they could not be loaded; the `errors` entry with this path says why.',
+  })
+  async vbrs(@Root() pc: PhysicalConnectionModel, @Ctx() context: GatewayContext): Promise<VbrModel[]> {
+    return mapErrors({ regionId: pc.regionId, physicalConnectionId: pc.id }, () =>
+      context.dataSource.vbrsOfPhysicalConnection(pc.regionId, pc.id),
+    );
+  }
+
+  @FieldResolver(() => TerminationCheck, {
+    nullable: true,
+    description:
+      'Would `terminatePhysicalConnection` pass its preconditions? A preview from this request (batched) data; null only when the VBRs could not be loaded (see `errors`).',
+  })
+  async terminationCheck(
+    @Root() pc: PhysicalConnectionModel,
+    @Ctx() context: GatewayContext,
+  ): Promise<TerminationCheck> {
+    const vbrs = await mapErrors({ regionId: pc.regionId, physicalConnectionId: pc.id }, () =>
+      context.dataSource.vbrsOfPhysicalConnection(pc.regionId, pc.id),
+    );
+    const blockers = terminationBlockers(
+      pc,
+      vbrs.map((vbr) => vbr.id),
+    );
+    return { terminable: blockers.length === 0, blockers };
+  }
+}

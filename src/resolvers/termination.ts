@@ -1,0 +1,59 @@
+/**
+ * The terminate precondition, in one place: the `terminationCheck` preview and the mutation both
+ * derive their answer from `terminationBlockers`, so they cannot disagree about the rules (they
+ * differ only in where the data comes from: batched loaders vs fresh reads).
+ */
+import type { PhysicalConnection } from '../datasources/models';
+import {
+  PhysicalConnectionNotEnabledError,
+  ResourceLockedError,
+  VbrsAttachedError,
+  type GatewayError,
+} from '../schema/errors';
+import type { TerminationBlocker } from '../schema/types/termination';
+
+type Subject = Pick<PhysicalConnection, 'id' | 'status' | 'businessStatus'>;
+
+/** Every reason `pc` cannot be terminated, in the order the mutation reports them. */
+export function terminationBlockers(pc: Subject, attachedVbrIds: readonly string[]): TerminationBlocker[] {
+  const none = { currentStatus: null, businessStatus: null, vbrIds: null };
+  const blockers: TerminationBlocker[] = [];
+  if (pc.status !== 'ENABLED') {
+    blockers.push({
+      ...none,
+      code: 'PHYSICAL_CONNECTION_NOT_ENABLED',
+      message: new PhysicalConnectionNotEnabledError(pc.id, pc.status).message,
+      currentStatus: pc.status,
+    });
+  }
+  if (pc.businessStatus === 'FINANCIAL_LOCKED' || pc.businessStatus === 'SECURITY_LOCKED') {
+    blockers.push({
+      ...none,
+      code: 'RESOURCE_LOCKED',
+      message: new ResourceLockedError(pc.id, pc.businessStatus).message,
+      businessStatus: pc.businessStatus,
+    });
+  }
+  if (attachedVbrIds.length > 0) {
+    const vbrIds = [...attachedVbrIds].sort();
+    blockers.push({
+      ...none,
+      code: 'VBRS_ATTACHED',
+      message: new VbrsAttachedError(pc.id, vbrIds).message,
+      vbrIds,
+    });
+  }
+  return blockers;
+}
+
+/** The error the mutation throws for a blocker (same code, same message, same details). */
+export function blockerError(physicalConnectionId: string, blocker: TerminationBlocker): GatewayError {
+  switch (blocker.code) {
+    case 'PHYSICAL_CONNECTION_NOT_ENABLED':
+      return new PhysicalConnectionNotEnabledError(physicalConnectionId, blocker.currentStatus);
+    case 'RESOURCE_LOCKED':
+      return new ResourceLockedError(physicalConnectionId, blocker.businessStatus);
+    case 'VBRS_ATTACHED':
+      return new VbrsAttachedError(physicalConnectionId, blocker.vbrIds);
+  }
+}

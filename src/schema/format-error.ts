@@ -1,0 +1,128 @@
+/**
+ * Apollo `formatError`: the last gate before an error reaches a client.
+ *
+ * - Gateway errors (`errors.ts`) pass through with their typed extensions.
+ * - Data-source errors a resolver forgot to map are mapped here (defence in depth).
+ * - Apollo's own request errors (parse, validation, variable coercion) pass through.
+ * - Anything else is a bug or an unexpected library failure: its message could carry internals
+ *   (URLs with signed query strings, hostnames), so the client gets INTERNAL_SERVER_ERROR with a
+ *   correlation id, and the details go to the log only, redacted.
+ */
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GatewayContext } from '../resolvers/context';
+import { GatewayError, type BaseExtensions } from './errors';
+import { toGatewayError } from './map-error';
+
+export interface FormatErrorOptions {
+  /** Production: no stack traces, ever. */
+  maskInternal: boolean;
+  logger?: GatewayContext['logger'];
+  /** Id to quote in INTERNAL_SERVER_ERROR; e.g. the request id. A fresh UUID when absent. */
+  correlationId?: string;
+}
+
+/** Apollo/graphql-js codes for a malformed request: the client's fault, safe to show. */
+const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'INTROSPECTION_DISABLED',
+  'MAX_RECURSIVE_SELECTIONS_EXCEEDED',
+]);
+
+const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
+  [/((?:Signature|AccessKeySecret|SecurityToken|accessKeySecret|securityToken)=)[^&\s"']+/g, '$1[REDACTED]'],
+  [/(Authorization["']?\s*[:=]\s*["']?)[^"'\n]+/gi, '$1[REDACTED]'],
+  [/(StringToSign|string-to-sign)[\s\S]*/gi, '$1 [REDACTED]'],
+];
+
+/** Log lines must not carry secrets, signatures or strings-to-sign, whatever a library put in a message. */
+export function redact(text: string): string {
+  return SECRET_PATTERNS.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
+}
+
+/** The chain `error -> originalError -> ...` (graphql-js wraps resolver errors once per location). */
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current: unknown = error;
+  while (current !== undefined && current !== null && chain.length < 8 && !chain.includes(current)) {
+    chain.push(current);
+    current = current instanceof GraphQLError ? current.originalError : undefined;
+  }
+  return chain;
+}
+
+function findGatewayError(error: unknown): GatewayError | null {
+  for (const candidate of causes(error)) {
+    const mapped = toGatewayError(candidate);
+    if (mapped !== null) return mapped;
+  }
+  return null;
+}
+
+/** The root cause is a graphql/Apollo error, not something a resolver threw. */
+function isRequestError(formatted: GraphQLFormattedError, error: unknown): boolean {
+  const code = formatted.extensions?.['code'];
+  if (typeof code !== 'string' || !REQUEST_ERROR_CODES.has(code)) return false;
+  return causes(error).every((candidate) => candidate instanceof GraphQLError);
+}
+
+function located(formatted: GraphQLFormattedError): Pick<GraphQLFormattedError, 'locations' | 'path'> {
+  return {
+    ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
+    ...(formatted.path === undefined ? {} : { path: formatted.path }),
+  };
+}
+
+function describe(error: unknown): { name: string; message: string; stack?: string } {
+  const root = causes(error).at(-1) ?? error;
+  if (root instanceof Error) {
+    return { name: root.name, message: redact(root.message), ...(root.stack ? { stack: redact(root.stack) } : {}) };
+  }
+  return { name: typeof root, message: redact(String(root)) };
+}
+
+export function formatGatewayError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: FormatErrorOptions,
+): GraphQLFormattedError {
+  const gatewayError = findGatewayError(error);
+  if (gatewayError !== null) {
+    const extensions: BaseExtensions & Record<string, unknown> = { ...gatewayError.extensions };
+    if ('upstream' in extensions) {
+      options.logger?.warn(
+        { code: extensions.code, upstream: extensions['upstream'], path: formatted.path, cause: describe(error).message },
+        'upstream error',
+      );
+    } else {
+      options.logger?.debug({ code: extensions.code, path: formatted.path }, gatewayError.message);
+    }
+    return { message: gatewayError.message, ...located(formatted), extensions };
+  }
+
+  if (isRequestError(formatted, error)) {
+    const { stacktrace: _dropped, ...rest } = formatted.extensions ?? {};
+    const extensions = { ...(options.maskInternal ? rest : formatted.extensions), retryable: false };
+    return { message: formatted.message, ...located(formatted), extensions };
+  }
+
+  const correlationId = options.correlationId ?? randomUUID();
+  options.logger?.error({ correlationId, path: formatted.path, err: describe(error) }, 'internal error');
+  const stacktrace = options.maskInternal ? undefined : formatted.extensions?.['stacktrace'];
+  return {
+    message: 'Internal server error.',
+    ...located(formatted),
+    extensions: {
+      code: 'INTERNAL_SERVER_ERROR',
+      retryable: false,
+      correlationId,
+      ...(stacktrace === undefined ? {} : { stacktrace }),
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Data-source errors (`BadInputError`, `UpstreamError`) -> the GraphQL vocabulary (`errors.ts`).
+ * The one place an upstream code becomes a client-facing code, so the terminate precondition
+ * checks and the upstream's own refusals of the same condition surface identically.
+ */
+import { BadInputError, UpstreamError } from '../datasources/errors';
+import {
+  BadUserInputError,
+  GatewayError,
+  OperationConflictError,
+  PhysicalConnectionNotEnabledError,
+  PhysicalConnectionNotFoundError,
+  ResourceLockedError,
+  UpstreamAuthFailedError,
+  UpstreamFailedError,
+  UpstreamThrottledError,
+  UpstreamUnavailableError,
+  VbrsAttachedError,
+  type UpstreamDetails,
+} from './errors';
+
+/** What the failing call was about; lets a bare upstream `NotFound` name the circuit. */
+export interface ErrorScope {
+  regionId?: string;
+  physicalConnectionId?: string;
+}
+
+const CONFLICT_MESSAGES: Readonly<Record<string, string>> = {
+  'OperationFailed.VpconnAttached': 'shared-port virtual connections (vpconns) are still attached; remove them first',
+  'OperationDenied.MacsecAttached': 'MACsec keys are still attached; remove them first',
+  IdempotentParameterMismatch: 'the clientToken was already used for a different request; use a new clientToken',
+};
+
+export function upstreamDetails(error: UpstreamError): UpstreamDetails {
+  return { code: error.code, httpStatus: error.httpStatus, requestId: error.requestId };
+}
+
+function fromUpstream(error: UpstreamError, scope: ErrorScope): GatewayError {
+  const upstream = upstreamDetails(error);
+  const pcId = scope.physicalConnectionId;
+  const regionId = scope.regionId ?? 'unknown';
+
+  // Specific upstream codes first: they mean the same as the gateway's own precondition checks.
+  switch (error.code) {
+    case 'Forbidden.NotAllowedInState':
+      if (pcId !== undefined) return new PhysicalConnectionNotEnabledError(pcId, null, upstream, error);
+      break;
+    case 'Forbidden.VbrAttached':
+      if (pcId !== undefined) return new VbrsAttachedError(pcId, null, upstream, error);
+      break;
+    case 'OperationFailed.ResourceLockedBySystem':
+      if (pcId !== undefined) return new ResourceLockedError(pcId, null, upstream, error);
+      break;
+    default:
+      break;
+  }
+  const conflict = CONFLICT_MESSAGES[error.code];
+  if (conflict !== undefined) {
+    const subject = pcId === undefined ? 'The operation' : `Terminating ${pcId}`;
+    return new OperationConflictError(`${subject} was refused: ${conflict}.`, pcId ?? null, upstream, error);
+  }
+  if (error.code.startsWith('InvalidRegionId')) {
+    return new BadUserInputError('regionId', `Region ${regionId} is not known to the VPC API.`, upstream, error);
+  }
+
+  switch (error.kind) {
+    case 'NOT_FOUND':
+      return pcId !== undefined
+        ? new PhysicalConnectionNotFoundError(pcId, regionId, upstream, error)
+        : new UpstreamFailedError(upstream, false, error);
+    case 'INVALID_STATE':
+      return pcId !== undefined
+        ? new PhysicalConnectionNotEnabledError(pcId, null, upstream, error)
+        : new UpstreamFailedError(upstream, false, error);
+    case 'LOCKED':
+      return pcId !== undefined
+        ? new ResourceLockedError(pcId, null, upstream, error)
+        : new UpstreamFailedError(upstream, false, error);
+    case 'DEPENDENCY_ATTACHED':
+    case 'IDEMPOTENCY_CONFLICT':
+      return new OperationConflictError(
+        `The VPC API refused the operation (${error.code}).`,
+        pcId ?? null,
+        upstream,
+        error,
+      );
+    case 'THROTTLED':
+      return new UpstreamThrottledError(upstream, error);
+    case 'UNAVAILABLE':
+      return new UpstreamUnavailableError(upstream, error);
+    case 'AUTH':
+      return new UpstreamAuthFailedError(upstream, error);
+    case 'BAD_REQUEST':
+    case 'UNKNOWN':
+      return new UpstreamFailedError(upstream, error.retryable, error);
+  }
+}
+
+/** The GraphQL error for a data-source error; null for anything else (a bug: masked by format-error). */
+export function toGatewayError(error: unknown, scope: ErrorScope = {}): GatewayError | null {
+  if (error instanceof GatewayError) return error;
+  if (error instanceof BadInputError) return new BadUserInputError(error.field, error.message, undefined, error);
+  if (error instanceof UpstreamError) return fromUpstream(error, scope);
+  return null;
+}
+
+/** Runs a data-source call and rethrows its failure in the GraphQL vocabulary. */
+export async function mapErrors<T>(scope: ErrorScope, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toGatewayError(error, scope) ?? error;
+  }
+}

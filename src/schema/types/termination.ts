@@ -1,0 +1,59 @@
+/**
+ * The terminate preflight (`PhysicalConnection.terminationCheck`). Blocker codes are the same
+ * strings as the error codes the mutation would fail with, so a console can show one message
+ * table for both.
+ */
+import { Field, ID, ObjectType, registerEnumType } from '../type-graphql';
+import type { BusinessStatus, PhysicalConnectionStatus } from '../../datasources/models';
+import { BusinessStatusEnum, PhysicalConnectionStatusEnum } from '../enums';
+
+export const TERMINATION_BLOCKER_CODES = ['PHYSICAL_CONNECTION_NOT_ENABLED', 'RESOURCE_LOCKED', 'VBRS_ATTACHED'] as const;
+export type TerminationBlockerCode = (typeof TERMINATION_BLOCKER_CODES)[number];
+
+export const TerminationBlockerCodeEnum: Record<TerminationBlockerCode, TerminationBlockerCode> = {
+  PHYSICAL_CONNECTION_NOT_ENABLED: 'PHYSICAL_CONNECTION_NOT_ENABLED',
+  RESOURCE_LOCKED: 'RESOURCE_LOCKED',
+  VBRS_ATTACHED: 'VBRS_ATTACHED',
+};
+registerEnumType(TerminationBlockerCodeEnum, {
+  name: 'TerminationBlockerCode',
+  description: 'Why a circuit cannot be terminated; the same codes as the mutation errors.',
+  valuesConfig: {
+    PHYSICAL_CONNECTION_NOT_ENABLED: { description: 'Only ENABLED circuits can be terminated; see `currentStatus`.' },
+    RESOURCE_LOCKED: { description: 'Financially or security locked; see `businessStatus`.' },
+    VBRS_ATTACHED: { description: 'VBRs are still on the circuit (any status); delete them first; see `vbrIds`.' },
+  },
+});
+
+@ObjectType({ description: 'One reason a circuit cannot be terminated now.' })
+export class TerminationBlocker {
+  @Field(() => TerminationBlockerCodeEnum, { description: 'Machine-readable reason (same as the error code).' })
+  code!: TerminationBlockerCode;
+
+  @Field(() => String, { description: 'Human-readable explanation.' })
+  message!: string;
+
+  @Field(() => PhysicalConnectionStatusEnum, {
+    nullable: true,
+    description: 'For PHYSICAL_CONNECTION_NOT_ENABLED: the status the circuit is in.',
+  })
+  currentStatus!: PhysicalConnectionStatus | null;
+
+  @Field(() => BusinessStatusEnum, { nullable: true, description: 'For RESOURCE_LOCKED: the lock.' })
+  businessStatus!: BusinessStatus | null;
+
+  @Field(() => [ID], { nullable: true, description: 'For VBRS_ATTACHED: the VBRs to delete first.' })
+  vbrIds!: string[] | null;
+}
+
+@ObjectType({
+  description:
+    'Whether `terminatePhysicalConnection` would pass the gateway preconditions now, from the data already loaded in this request (batched; the mutation itself re-checks with fresh reads).',
+})
+export class TerminationCheck {
+  @Field(() => Boolean, { description: 'True when there are no blockers.' })
+  terminable!: boolean;
+
+  @Field(() => [TerminationBlocker], { description: 'Every reason the termination would be refused, in check order.' })
+  blockers!: TerminationBlocker[];
+}
