@@ -1,0 +1,12 @@
+/** Defaults shared by `startEmulator` and the standalone configuration. */
+import { DEFAULT_ACCOUNT_ID, type AccessKeyPair } from './auth';
+
+/** The default pair. Its secret is public by design: it only opens a local emulator. */
+export const DEFAULT_ACCESS_KEY: Readonly<AccessKeyPair & { accountId: string }> = Object.freeze({
+  accessKeyId: 'LTAIEmulatorAccessKey',
+  accessKeySecret: 'EmulatorAccessKeySecret',
+  accountId: DEFAULT_ACCOUNT_ID,
+});
+
+/** How long each transient state lasts unless configured. */
+export const DEFAULT_TRANSITION_MS = 5000;

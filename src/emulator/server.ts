@@ -1,0 +1,273 @@
+/**
+ * The HTTP front of the emulator: one `node:http` server, keep-alive, no per-request logging.
+ *
+ * An API request goes: parse (bounded) -> count -> route (path, Format, Action, Version) -> faults
+ * -> authenticate -> strip common parameters -> `domain.dispatch` -> render. `/_emulator/*` goes
+ * to control.ts instead and is never counted.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { ApiError, commonErrors } from './api-error';
+import type { Authenticator } from './auth';
+import type { CallCounters } from './counters';
+import type { EmulatorDomain } from './contract';
+import { handleControl, isControlPath, type ControlDeps } from './control';
+import { faultError, type Fault, type FaultStore } from './faults';
+import { dropConnection, newRequestId, sendApiError, sendBody, sendTruncated } from './respond';
+import { hostIdFrom, parseFormat, renderSuccess, type ResponseFormat } from './render';
+import {
+  ClientAbortedError,
+  getParam,
+  newParamBag,
+  parseParameters,
+  readBody,
+  setParam,
+  singleHeader,
+  splitUrl,
+  type HeaderLists,
+  type ParamBag,
+  type RequestLimits,
+} from './request';
+
+export const API_VERSION = '2016-04-28';
+
+/** Common and signature parameters: consumed here, never seen by the domain. */
+const COMMON_PARAMETERS = new Set([
+  'Action', 'Version', 'Format', 'AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion',
+  'SignatureNonce', 'SignatureType', 'Timestamp', 'SecurityToken', 'OwnerId', 'OwnerAccount',
+  'ResourceOwnerId', 'ResourceOwnerAccount',
+]);
+
+const routeErrors = {
+  apiNotFound: () =>
+    new ApiError(404, 'InvalidApi.NotFound', 'Specified api is not found, please check your url and method.'),
+  actionNotFound: () =>
+    new ApiError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.'),
+  method: () => new ApiError(400, 'UnsupportedHTTPMethod', 'This http method not supported.'),
+  version: () => new ApiError(400, 'InvalidVersion', 'Specified parameter Version is not valid.'),
+};
+
+export interface ServerDeps extends ControlDeps {
+  domain: EmulatorDomain;
+  auth: Authenticator;
+  counters: CallCounters;
+  faults: FaultStore;
+  limits: RequestLimits;
+  /** Called with anything but an `ApiError` escaping the domain (answered as 500 InternalError). */
+  onInternalError?: (error: unknown) => void;
+}
+
+/** Cancellable waits, so `stop()` never hangs behind an injected latency. */
+class Delays {
+  private readonly pending = new Map<NodeJS.Timeout, () => void>();
+
+  wait(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(timer);
+        resolve(true);
+      }, ms);
+      this.pending.set(timer, () => resolve(false));
+    });
+  }
+
+  cancelAll(): void {
+    for (const [timer, cancel] of this.pending) {
+      clearTimeout(timer);
+      cancel();
+    }
+    this.pending.clear();
+  }
+}
+
+function businessParameters(params: ParamBag): ParamBag {
+  const out = newParamBag();
+  for (const name of Object.keys(params)) {
+    if (!COMMON_PARAMETERS.has(name)) setParam(out, name, params[name] ?? '');
+  }
+  return out;
+}
+
+function firstHeader(headers: HeaderLists, name: string): string | undefined {
+  return headers[name]?.[0];
+}
+
+class ApiHandler {
+  constructor(
+    private readonly deps: ServerDeps,
+    private readonly delays: Delays,
+  ) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string): Promise<void> {
+    const requestId = newRequestId();
+    const headers = req.headersDistinct;
+    const isV3 = headers['authorization'] !== undefined;
+    const context = { requestId, hostId: hostIdFrom(firstHeader(headers, 'host')) };
+    let format: ResponseFormat = 'JSON';
+    let counted = false;
+    try {
+      if (req.method !== 'GET' && req.method !== 'POST') throw routeErrors.method();
+      const body = await readBody(req, this.deps.limits.maxBodyBytes);
+      const { query, params } = parseParameters(rawQuery, body, firstHeader(headers, 'content-type'), this.deps.limits);
+      const param = (name: string) => getParam(params, name);
+      const action = isV3
+        ? (singleHeader(headers, 'x-acs-action') ?? param('Action'))
+        : (param('Action') ?? singleHeader(headers, 'x-acs-action'));
+      this.deps.counters.record(action);
+      counted = true;
+      format = parseFormat(param('Format'));
+      if (path !== '/') throw routeErrors.apiNotFound();
+      if (!action) throw commonErrors.missingParameter('Action');
+      const version = isV3
+        ? (singleHeader(headers, 'x-acs-version') ?? param('Version'))
+        : (param('Version') ?? singleHeader(headers, 'x-acs-version'));
+      if (!version) throw commonErrors.missingParameter('Version');
+      if (version !== API_VERSION) throw routeErrors.version();
+      if (!this.deps.domain.hasAction(action)) throw routeErrors.actionNotFound();
+
+      const fault = this.deps.faults.take(action);
+      if (fault && !(await this.actOutFault(fault, res, context, format))) return;
+
+      const caller = this.deps.auth.authenticate({ method: req.method, query, params, headers, body });
+      const result = this.deps.domain.dispatch({
+        action,
+        params: businessParameters(params),
+        accountId: caller.accountId,
+        requestId,
+      });
+      const responseBody = 'RequestId' in result ? result : { RequestId: requestId, ...result };
+      sendBody(res, 200, renderSuccess(action, responseBody, format), requestId);
+    } catch (error) {
+      if (!counted) this.deps.counters.record(firstHeader(headers, 'x-acs-action'));
+      this.fail(error, res, context, format);
+    }
+  }
+
+  /** Returns true when the request should go on normally afterwards (a pure latency fault). */
+  private async actOutFault(
+    fault: Fault,
+    res: ServerResponse,
+    context: { requestId: string; hostId: string },
+    format: ResponseFormat,
+  ): Promise<boolean> {
+    if (fault.latencyMs !== undefined && fault.latencyMs > 0) {
+      const completed = await this.delays.wait(fault.latencyMs);
+      if (!completed || res.destroyed) {
+        dropConnection(res);
+        return false;
+      }
+    }
+    switch (fault.type) {
+      case 'latency':
+        return true;
+      case 'drop':
+        dropConnection(res);
+        return false;
+      case 'error': {
+        const { httpStatus, code, message } = faultError(fault);
+        const extra: Record<string, string> =
+          fault.retryAfterSeconds !== undefined ? { 'x-acs-retry-after': String(fault.retryAfterSeconds) } : {};
+        sendApiError(res, new ApiError(httpStatus, code, message), context, format, extra);
+        return false;
+      }
+      case 'malformed':
+        sendBody(res, 200, brokenBody(context.requestId, format, false), context.requestId);
+        return false;
+      case 'truncated':
+        sendTruncated(res, brokenBody(context.requestId, format, true), context.requestId);
+        return false;
+    }
+  }
+
+  private fail(
+    error: unknown,
+    res: ServerResponse,
+    context: { requestId: string; hostId: string },
+    format: ResponseFormat,
+  ): void {
+    if (error instanceof ClientAbortedError) {
+      dropConnection(res);
+      return;
+    }
+    let apiError: ApiError;
+    if (error instanceof ApiError) {
+      apiError = error;
+    } else {
+      this.deps.onInternalError?.(error);
+      apiError = commonErrors.internalError();
+    }
+    // A body we refused to read may still be arriving: do not try to reuse this connection.
+    const extra: Record<string, string> = apiError.httpStatus === 413 ? { connection: 'close' } : {};
+    sendApiError(res, apiError, context, format, extra);
+  }
+}
+
+/**
+ * A `malformed` body never parses; a `truncated` one is a well-formed body that the socket will
+ * cut in half (so the only thing wrong with it is its length).
+ */
+function brokenBody(requestId: string, format: ResponseFormat, complete: boolean) {
+  if (format === 'XML') {
+    const full = `<?xml version="1.0" encoding="UTF-8"?><Response><RequestId>${requestId}</RequestId><Note>This response was cut short by an injected fault.</Note></Response>`;
+    return { contentType: 'text/xml;charset=utf-8', body: complete ? full : `<?xml version="1.0" encoding="UTF-8"?><Response><RequestId>${requestId}</Req` };
+  }
+  const full = JSON.stringify({ RequestId: requestId, Note: 'This response was cut short by an injected fault.' });
+  return {
+    contentType: 'application/json;charset=utf-8',
+    body: complete ? full : `{"RequestId":"${requestId}","PhysicalConnectionSet":{"PhysicalConnectionType":[{"Status":`,
+  };
+}
+
+export interface ListeningServer {
+  host: string;
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function formatUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+export function listen(deps: ServerDeps, host: string, port: number): Promise<ListeningServer> {
+  const delays = new Delays();
+  const api = new ApiHandler(deps, delays);
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const { path, rawQuery } = splitUrl(req.url ?? '/');
+    const work = isControlPath(path)
+      ? handleControl(req, res, path, deps, newRequestId())
+      : api.handle(req, res, path, rawQuery);
+    // Handlers answer every error themselves; this only guards against a bug leaving a socket open.
+    work.catch(() => dropConnection(res));
+  };
+  const server: Server = createServer({ keepAlive: true, requestTimeout: 30_000 }, onRequest);
+  server.keepAliveTimeout = 30_000;
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      let stopping: Promise<void> | undefined;
+      resolve({
+        host,
+        port: address.port,
+        url: formatUrl(host, address.port),
+        stop: () => {
+          stopping ??= new Promise<void>((done) => {
+            delays.cancelAll();
+            server.close(() => done());
+            server.closeAllConnections();
+            for (const socket of sockets) socket.destroy();
+          });
+          return stopping;
+        },
+      });
+    });
+  });
+}

@@ -1,0 +1,65 @@
+import { ConfigError, loadConfig, toEmulatorOptions } from '../../../src/emulator/config';
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 9100,
+      accessKeyId: 'LTAIEmulatorAccessKey',
+      accessKeySecret: 'EmulatorAccessKeySecret',
+      transitionMs: 5000,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      VPC_EMULATOR_HOST: '0.0.0.0',
+      VPC_EMULATOR_PORT: '0',
+      VPC_EMULATOR_ACCESS_KEY_ID: 'LTAIcustom',
+      VPC_EMULATOR_ACCESS_KEY_SECRET: 's3cr3t!',
+      VPC_EMULATOR_SEED: '/tmp/seed.json',
+      VPC_EMULATOR_TRANSITION_MS: '250',
+    });
+    expect(config).toEqual({
+      host: '0.0.0.0',
+      port: 0,
+      accessKeyId: 'LTAIcustom',
+      accessKeySecret: 's3cr3t!',
+      seedPath: '/tmp/seed.json',
+      transitionMs: 250,
+    });
+    expect(toEmulatorOptions(config)).toEqual({
+      host: '0.0.0.0',
+      port: 0,
+      transitionMs: 250,
+      seed: '/tmp/seed.json',
+      accessKeys: [{ accessKeyId: 'LTAIcustom', accessKeySecret: 's3cr3t!', accountId: '1688000000000001' }],
+    });
+  });
+
+  it.each([
+    ['VPC_EMULATOR_PORT', '65536'],
+    ['VPC_EMULATOR_PORT', 'http'],
+    ['VPC_EMULATOR_PORT', '-1'],
+    ['VPC_EMULATOR_TRANSITION_MS', '1.5'],
+    ['VPC_EMULATOR_HOST', 'bad host/'],
+    ['VPC_EMULATOR_ACCESS_KEY_ID', 'has space'],
+    ['VPC_EMULATOR_ACCESS_KEY_SECRET', 'tab\there'],
+  ])('refuses %s=%j naming the variable', (name, value) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(name);
+    expect((error as ConfigError).message.startsWith(`${name}:`)).toBe(true);
+  });
+
+  it('never puts a rejected secret into the message', () => {
+    expect(() => loadConfig({ VPC_EMULATOR_ACCESS_KEY_SECRET: 'very secret value' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('very secret value') }),
+    );
+  });
+});
