@@ -5,6 +5,7 @@
  * Messages are sanitized at construction: never an access key secret, a signature or a
  * string-to-sign (Alibaba's SignatureDoesNotMatch message echoes the string-to-sign).
  */
+import { sanitizeMessage } from './sanitize';
 
 export type UpstreamErrorKind =
   /** The resource does not exist (HTTP 404, `*.NotFound`). */
@@ -53,7 +54,8 @@ export class UpstreamError extends Error {
   readonly attempts: number;
 
   constructor(init: UpstreamErrorInit) {
-    super(init.message);
+    // Builders sanitize with the secrets in use; this pattern-based pass is the backstop.
+    super(sanitizeMessage(init.message));
     this.name = 'UpstreamError';
     this.kind = init.kind;
     this.code = init.code;

@@ -1,0 +1,114 @@
+/**
+ * Where the access key comes from: static keys given in the options, or Alibaba's default
+ * credential chain (`@alicloud/credentials`: env, OIDC, CLI profile, credentials file, ECS RAM
+ * role, URI; reference §6.2).
+ *
+ * The chain is asked on EVERY attempt: it caches and refreshes STS credentials itself, so asking
+ * each time is how a rotated token is picked up without restarting the gateway.
+ */
+import Credential from '@alicloud/credentials';
+import { UpstreamError } from './errors';
+import { sanitizeMessage } from './sanitize';
+
+export interface AccessCredentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  /** STS token; absent for long-lived keys. */
+  securityToken?: string;
+}
+
+export interface CredentialSource {
+  get(): Promise<AccessCredentials>;
+}
+
+/** The subset of `@alicloud/credentials`' `Credential` used here (also what tests inject). */
+export interface CredentialProviderLike {
+  getCredential(): Promise<{
+    accessKeyId?: string;
+    accessKeySecret?: string;
+    securityToken?: string;
+    type?: string;
+  }>;
+}
+
+const CHAIN_HINT =
+  'set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (plus ALIBABA_CLOUD_SECURITY_TOKEN for STS), ' +
+  'or configure a CLI profile, a credentials file, an OIDC role or an ECS RAM role';
+
+function credentialsError(message: string): UpstreamError {
+  return new UpstreamError({
+    kind: 'AUTH',
+    code: 'Credentials.Unavailable',
+    httpStatus: 0,
+    requestId: null,
+    hostId: null,
+    action: '',
+    message,
+    retryable: false,
+  });
+}
+
+function checked(raw: Awaited<ReturnType<CredentialProviderLike['getCredential']>>): AccessCredentials {
+  if (raw.type === 'bearer' || raw.type === 'id_token') {
+    throw credentialsError(`Credential type ${raw.type} is not supported by the VPC API; use an access key or STS`);
+  }
+  const { accessKeyId, accessKeySecret, securityToken } = raw;
+  if (!accessKeyId || !accessKeySecret) {
+    throw credentialsError(`The credential provider returned no access key; ${CHAIN_HINT}`);
+  }
+  return securityToken ? { accessKeyId, accessKeySecret, securityToken } : { accessKeyId, accessKeySecret };
+}
+
+export function staticCredentials(credentials: AccessCredentials): CredentialSource {
+  if (!credentials.accessKeyId || !credentials.accessKeySecret) {
+    throw new RangeError('VPC backend credentials need both accessKeyId and accessKeySecret');
+  }
+  const value = checked(credentials);
+  return { get: () => Promise.resolve(value) };
+}
+
+export function providerCredentials(provider: CredentialProviderLike, knownSecrets: Set<string>): CredentialSource {
+  return {
+    async get() {
+      let raw: Awaited<ReturnType<CredentialProviderLike['getCredential']>>;
+      try {
+        raw = await provider.getCredential();
+      } catch (error) {
+        const detail = error instanceof Error ? sanitizeMessage(error.message, knownSecrets) : 'unknown error';
+        throw credentialsError(`No Alibaba Cloud credentials could be resolved (${detail}); ${CHAIN_HINT}`);
+      }
+      const value = checked(raw);
+      // Remember every secret seen so error messages can be scrubbed of it later.
+      knownSecrets.add(value.accessKeySecret);
+      if (value.securityToken) knownSecrets.add(value.securityToken);
+      return value;
+    },
+  };
+}
+
+/**
+ * Static keys when given; else the injected provider; else the default chain. `knownSecrets`
+ * collects the secrets in use so the error sanitizer can remove them verbatim.
+ */
+export function createCredentialSource(
+  options: { credentials?: AccessCredentials; credentialProvider?: CredentialProviderLike },
+  knownSecrets: Set<string>,
+): CredentialSource {
+  if (options.credentials) {
+    knownSecrets.add(options.credentials.accessKeySecret);
+    if (options.credentials.securityToken) knownSecrets.add(options.credentials.securityToken);
+    return staticCredentials(options.credentials);
+  }
+  let provider = options.credentialProvider ?? null;
+  return providerCredentials(
+    {
+      // Built lazily: the chain reads files and env at construction, which a backend that is
+      // created but never used (or given static keys later) need not pay for.
+      getCredential: () => {
+        provider ??= new Credential();
+        return provider.getCredential();
+      },
+    },
+    knownSecrets,
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * `PhysicalConnectionSet.PhysicalConnectionType[]` (DescribePhysicalConnections) -> `PhysicalConnection`.
+ *
+ * Quirks: tags nest as `Tags.tags[]` (lower-case), `VlanId` is a string, `HasReservationData` is
+ * typed string but sent as a boolean, `ParentPhysicalConnectionAliUid` is a 64-bit number, and
+ * `MacsecKeys` carries the CAK (a shared secret) which is deliberately not read.
+ */
+import {
+  BUSINESS_STATUSES,
+  CHARGE_TYPES,
+  LINE_OPERATORS,
+  LOA_STATUSES,
+  ORDER_MODES,
+  PHYSICAL_CONNECTION_STATUSES,
+  PRODUCT_TYPES,
+  VPCONN_STATUSES,
+  type MacsecKey,
+  type PhysicalConnection,
+} from '../models';
+import {
+  bool,
+  int,
+  itemError,
+  items,
+  matchEnum,
+  num,
+  optionalEnum,
+  str,
+  tags,
+  time,
+  uint64,
+  type MapContext,
+  type Mapped,
+  type Raw,
+} from './values';
+
+function macsecKey(raw: Raw): MacsecKey {
+  // `Cak` is never read: the gateway must not be able to leak it.
+  return { ckn: str(raw.Ckn), cipherSuite: str(raw.CipherSuite), startOn: str(raw.StartOn), status: str(raw.Status) };
+}
+
+export function mapPhysicalConnection(raw: Raw, ctx: MapContext): Mapped<PhysicalConnection> {
+  const id = str(raw.PhysicalConnectionId);
+  if (id === null) return { ok: false, id: null, ownerId: null, error: itemError(ctx, null, 'PhysicalConnectionId', raw.PhysicalConnectionId) };
+  const status = matchEnum(PHYSICAL_CONNECTION_STATUSES, raw.Status);
+  if (status === null) return { ok: false, id, ownerId: null, error: itemError(ctx, id, 'Status', raw.Status) };
+  const optional = <T extends string>(values: readonly T[], field: string) => optionalEnum(values, raw[field], field, id, ctx);
+  return {
+    ok: true,
+    value: {
+      id,
+      regionId: ctx.regionId,
+      status,
+      businessStatus: optional(BUSINESS_STATUSES, 'BusinessStatus'),
+      name: str(raw.Name),
+      description: str(raw.Description),
+      accessPointId: str(raw.AccessPointId),
+      accessPointType: str(raw.AccessPointType),
+      adDetailLocation: str(raw.AdDetailLocation),
+      adLocation: str(raw.AdLocation),
+      bandwidth: num(raw.Bandwidth),
+      chargeType: optional(CHARGE_TYPES, 'ChargeType'),
+      circuitCode: str(raw.CircuitCode),
+      creationTime: time(raw.CreationTime),
+      deviceFeaturesSelected: str(raw.DeviceFeaturesSelected),
+      downDelayTime: int(raw.DownDelayTime),
+      enabledTime: time(raw.EnabledTime),
+      endTime: time(raw.EndTime),
+      expectSpec: str(raw.ExpectSpec),
+      hasReservationData: bool(raw.HasReservationData),
+      lineOperator: optional(LINE_OPERATORS, 'LineOperator'),
+      loaStatus: optional(LOA_STATUSES, 'LoaStatus'),
+      macsecKeys: items(raw.MacsecKeys, 'MacsecKey').map(macsecKey),
+      opticalModuleModel: str(raw.OpticalModuleModel),
+      orderMode: optional(ORDER_MODES, 'OrderMode'),
+      parentPhysicalConnectionAliUid: uint64(raw.ParentPhysicalConnectionAliUid),
+      parentPhysicalConnectionId: str(raw.ParentPhysicalConnectionId),
+      peerLocation: str(raw.PeerLocation),
+      portNumber: str(raw.PortNumber),
+      portType: str(raw.PortType),
+      productType: optional(PRODUCT_TYPES, 'ProductType'),
+      qosId: str(raw.QosId),
+      redundantPhysicalConnectionId: str(raw.RedundantPhysicalConnectionId),
+      reservationActiveTime: time(raw.ReservationActiveTime),
+      reservationInternetChargeType: str(raw.ReservationInternetChargeType),
+      reservationOrderType: str(raw.ReservationOrderType),
+      resourceGroupId: str(raw.ResourceGroupId),
+      spec: str(raw.Spec),
+      tags: tags(raw.Tags, 'tags'),
+      type: str(raw.Type),
+      virtualPhysicalConnectionCount: int(raw.VirtualPhysicalConnectionCount),
+      vlanId: str(raw.VlanId),
+      vpconnStatus: optional(VPCONN_STATUSES, 'VpconnStatus'),
+    },
+  };
+}

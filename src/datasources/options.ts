@@ -1,0 +1,142 @@
+/**
+ * Settings of the VPC backend: the public option shape (`VpcBackendOptions`), its defaults, and
+ * the validated, fully resolved form every other module reads (`ResolvedSettings`).
+ *
+ * Invalid settings throw at construction time (a misconfigured gateway must not start), never at
+ * the first request.
+ */
+import type { Dispatcher } from 'undici';
+import type { CredentialProviderLike } from './credentials';
+import { parseEndpointOverride, type Endpoint } from './endpoints';
+
+export interface UpstreamCallEvent {
+  action: string;
+  /** `''` for DescribeRegions, which is not regional. */
+  regionId: string;
+  /** `'success'` or the error code (upstream `Code`, or e.g. `Transport.Timeout`). */
+  outcome: 'success' | string;
+  /** 0 when no HTTP response arrived. */
+  httpStatus: number;
+  durationMs: number;
+  /** 1-based attempt number within the logical call. */
+  attempt: number;
+}
+
+export interface RetryEvent {
+  action: string;
+  /** The attempt about to be made (2 for the first retry). */
+  attempt: number;
+  /** The code of the failure being retried. */
+  code: string;
+  delayMs: number;
+}
+
+/**
+ * An upstream value the gateway does not know: an optional enum value mapped to null, or an
+ * item dropped from a list because its required `Status` is unknown.
+ */
+export interface UnexpectedValueEvent {
+  action: string;
+  resourceId: string | null;
+  field: string;
+  /** Bounded, control characters removed. */
+  value: string;
+  consequence: 'null' | 'item-rejected';
+}
+
+export interface VpcBackendHooks {
+  onUpstreamCall?(e: UpstreamCallEvent): void;
+  onRetry?(e: RetryEvent): void;
+  onUnexpectedValue?(e: UnexpectedValueEvent): void;
+}
+
+export interface VpcBackendOptions {
+  /** E.g. `http://127.0.0.1:9100`; else the per-region public endpoints (HTTPS). */
+  endpoint?: string;
+  /** Static credentials; else the Alibaba default credential chain. */
+  credentials?: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
+  /** Default `v3` (ACS3-HMAC-SHA256); `v1` is HMAC-SHA1. */
+  signatureVersion?: 'v3' | 'v1';
+  /** Upper bound of sockets per upstream origin. Default 64. */
+  connectionsPerOrigin?: number;
+  timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number; totalMs?: number };
+  retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
+  hooks?: VpcBackendHooks;
+  /** Appended to the SDK-style user agent. */
+  userAgent?: string;
+
+  // --- seams for tests (not configuration a deployment sets) ---
+  /** An undici dispatcher (e.g. `MockAgent`) used instead of the pooled Agent; `close()` leaves it open. */
+  dispatcher?: Dispatcher;
+  /** A credential provider object (`getCredential()`), e.g. `new Credential(null, provider)`. */
+  credentialProvider?: CredentialProviderLike;
+  /** Clock for signatures and the retry budget. */
+  now?: () => number;
+  /** Signature nonce generator. */
+  nonce?: () => string;
+  /** Uniform [0, 1) source for backoff jitter. */
+  random?: () => number;
+}
+
+export interface ResolvedSettings {
+  endpoint: Endpoint | null;
+  signatureVersion: 'v3' | 'v1';
+  connectionsPerOrigin: number;
+  timeouts: { connectMs: number; headersMs: number; bodyMs: number; totalMs: number };
+  retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; budgetMs: number };
+  userAgent: string | null;
+  /** Responses larger than this are refused (a VPC page of 50 items is well under 1 MiB). */
+  maxResponseBytes: number;
+}
+
+export const DEFAULTS = {
+  connectionsPerOrigin: 64,
+  timeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000, totalMs: 15_000 },
+  retry: { maxAttempts: 4, baseDelayMs: 200, maxDelayMs: 3_000, budgetMs: 20_000 },
+  maxResponseBytes: 8 * 1024 * 1024,
+} as const;
+
+function positiveInt(name: string, value: number | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new RangeError(`VPC backend option ${name} must be an integer between 1 and ${max} (got ${String(value)})`);
+  }
+  return value;
+}
+
+export function resolveSettings(options: VpcBackendOptions): ResolvedSettings {
+  const t = options.timeouts ?? {};
+  const r = options.retry ?? {};
+  const signatureVersion = options.signatureVersion ?? 'v3';
+  if (signatureVersion !== 'v3' && signatureVersion !== 'v1') {
+    throw new RangeError(`VPC backend option signatureVersion must be 'v3' or 'v1' (got ${String(signatureVersion)})`);
+  }
+  const userAgent = options.userAgent === undefined ? null : options.userAgent;
+  if (userAgent !== null && !/^[\x20-\x7e]{1,128}$/.test(userAgent)) {
+    throw new RangeError('VPC backend option userAgent must be 1..128 printable ASCII characters');
+  }
+  const hour = 3_600_000;
+  const settings: ResolvedSettings = {
+    endpoint: options.endpoint === undefined ? null : parseEndpointOverride(options.endpoint),
+    signatureVersion,
+    connectionsPerOrigin: positiveInt('connectionsPerOrigin', options.connectionsPerOrigin, DEFAULTS.connectionsPerOrigin, 4096),
+    timeouts: {
+      connectMs: positiveInt('timeouts.connectMs', t.connectMs, DEFAULTS.timeouts.connectMs, hour),
+      headersMs: positiveInt('timeouts.headersMs', t.headersMs, DEFAULTS.timeouts.headersMs, hour),
+      bodyMs: positiveInt('timeouts.bodyMs', t.bodyMs, DEFAULTS.timeouts.bodyMs, hour),
+      totalMs: positiveInt('timeouts.totalMs', t.totalMs, DEFAULTS.timeouts.totalMs, hour),
+    },
+    retry: {
+      maxAttempts: positiveInt('retry.maxAttempts', r.maxAttempts, DEFAULTS.retry.maxAttempts, 20),
+      baseDelayMs: positiveInt('retry.baseDelayMs', r.baseDelayMs, DEFAULTS.retry.baseDelayMs, hour),
+      maxDelayMs: positiveInt('retry.maxDelayMs', r.maxDelayMs, DEFAULTS.retry.maxDelayMs, hour),
+      budgetMs: positiveInt('retry.budgetMs', r.budgetMs, DEFAULTS.retry.budgetMs, hour),
+    },
+    userAgent,
+    maxResponseBytes: DEFAULTS.maxResponseBytes,
+  };
+  if (settings.retry.maxDelayMs < settings.retry.baseDelayMs) {
+    throw new RangeError('VPC backend option retry.maxDelayMs must be >= retry.baseDelayMs');
+  }
+  return settings;
+}

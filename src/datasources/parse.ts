@@ -1,0 +1,73 @@
+/**
+ * Response bodies -> plain objects: JSON (the format the gateway asks for) and XML (what an error
+ * may come back as, e.g. `<Error>...</Error>` with `content-type: text/xml`).
+ *
+ * 64-bit account ids (`ParentPhysicalConnectionAliUid`, `VbrOwnerUid`, `CenOwnerId`) arrive as
+ * bare JSON numbers that a double cannot hold (283117732402483989 would become
+ * 283117732402484000). Node 20 has no JSON.parse source-text access, so integer literals beyond
+ * 2^53 are quoted in the raw text before parsing: they reach the mappers as exact digit strings.
+ */
+import { XMLParser } from 'fast-xml-parser';
+
+export class BodyParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BodyParseError';
+  }
+}
+
+/** A JSON string literal, or a number literal (the only two places digits can appear). */
+const STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+export function parseJsonLossless(text: string): unknown {
+  const prepared = /\d{16}/.test(text)
+    ? text.replace(STRING_OR_NUMBER, (token) => {
+        if (token.startsWith('"') || /[.eE]/.test(token)) return token;
+        return Number.isSafeInteger(Number(token)) ? token : `"${token}"`;
+      })
+    : text;
+  try {
+    return JSON.parse(prepared) as unknown;
+  } catch (error) {
+    throw new BodyParseError(`invalid JSON (${error instanceof Error ? error.message.slice(0, 80) : 'parse error'})`);
+  }
+}
+
+const xmlParser = new XMLParser({
+  ignoreAttributes: true,
+  // Everything stays text: the mappers convert numbers and booleans field by field.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  processEntities: { enabled: true, maxEntitySize: 1000, maxEntityCount: 100 },
+});
+
+/** Parses an XML body and unwraps its root element (`<Error>`, `<{Action}Response>`). */
+export function parseXml(text: string): unknown {
+  let doc: unknown;
+  try {
+    doc = xmlParser.parse(text, true);
+  } catch (error) {
+    throw new BodyParseError(`invalid XML (${error instanceof Error ? error.message.slice(0, 80) : 'parse error'})`);
+  }
+  if (typeof doc !== 'object' || doc === null) throw new BodyParseError('empty XML document');
+  const roots = Object.values(doc as Record<string, unknown>);
+  if (roots.length !== 1) throw new BodyParseError('XML document without a single root element');
+  const root = roots[0];
+  // `<Error/>` or a root holding only text carries no fields.
+  return typeof root === 'object' && root !== null ? root : {};
+}
+
+/** JSON unless the content type or the first character says XML. Must yield an object. */
+export function parseBody(contentType: string | null, text: string): Record<string, unknown> {
+  const trimmed = text.trimStart();
+  if (trimmed === '') throw new BodyParseError('empty body');
+  const isXml = /\bxml\b/i.test(contentType ?? '') || trimmed.startsWith('<');
+  const value = isXml ? parseXml(trimmed) : parseJsonLossless(trimmed);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BodyParseError('the body is not an object');
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,173 @@
+/**
+ * Request shapes of the 17 typed operations (`VpcApi`), in the gateway's vocabulary: camelCase,
+ * gateway enum values, ids as strings. vpc-api.ts translates them to upstream parameters.
+ */
+import type { UpstreamError } from './errors';
+import type { LineOperator, Page, PhysicalConnection, Tag, Vbr, VbrAttachment, WriteResult } from './models';
+import type { PhysicalConnectionFilter, VbrFilter } from './types';
+
+export interface CallOptions {
+  /** Aborts in-flight attempts and pending backoffs. */
+  signal?: AbortSignal;
+}
+
+/** The result of a list call: mapped items, plus the items that could not be mapped. */
+export interface ListResult<T> extends Page<T> {
+  /** Items dropped because a required field (id, Status) was missing or unknown. */
+  rejected: RejectedItem[];
+}
+
+export interface RejectedItem {
+  id: string | null;
+  /** The circuit a rejected VBR belongs to, when known. */
+  ownerId: string | null;
+  error: UpstreamError;
+}
+
+interface Paged {
+  /** Default 1. */
+  pageNumber?: number;
+  /** 1..50; default 50 (the gateway always prefers the largest page). */
+  pageSize?: number;
+}
+
+export interface DescribePhysicalConnectionsRequest extends Paged {
+  regionId: string;
+  filter?: PhysicalConnectionFilter;
+  tags?: Tag[];
+  resourceGroupId?: string;
+  includeReservationData?: boolean;
+}
+
+export interface DescribeVirtualBorderRoutersRequest extends Paged {
+  regionId: string;
+  filter?: VbrFilter;
+  /** Default true: the circuit owner sees other accounts' VBRs on its circuits too. */
+  includeCrossAccountVbr?: boolean;
+  tags?: Tag[];
+  resourceGroupId?: string;
+}
+
+export interface DescribeVbrsForPhysicalConnectionRequest extends Paged {
+  regionId: string;
+  physicalConnectionId: string;
+  /** `physicalConnectionIds` is not allowed here (the circuit is the request's subject). */
+  filter?: Omit<VbrFilter, 'physicalConnectionIds'>;
+}
+
+export interface DescribeRegionsRequest {
+  /** `zh-CN`, `en-US` or `ja`. */
+  acceptLanguage?: 'zh-CN' | 'en-US' | 'ja';
+}
+
+export interface WriteRequest {
+  regionId: string;
+  /** Sent as ClientToken (Token for RecoverPhysicalConnection); generated when absent. */
+  clientToken?: string;
+}
+
+export interface PhysicalConnectionWrite extends WriteRequest {
+  physicalConnectionId: string;
+}
+
+export interface VbrWrite extends WriteRequest {
+  vbrId: string;
+}
+
+export interface CreatePhysicalConnectionRequest extends WriteRequest {
+  accessPointId: string;
+  lineOperator: LineOperator;
+  portType?: string;
+  circuitCode?: string;
+  name?: string;
+  description?: string;
+  peerLocation?: string;
+  redundantPhysicalConnectionId?: string;
+  resourceGroupId?: string;
+  /** Only `VPC` exists. */
+  type?: string;
+  /** Mbit/s (shared circuits); sent as the lower-case `bandwidth` parameter. */
+  bandwidth?: number;
+  opticalModuleModel?: string;
+  deviceAdvancedCapacity?: string[];
+  /** Sent as `Tag.N.*` (not `Tags.N.*`, unlike every other operation). */
+  tags?: Tag[];
+}
+
+export interface EnablePhysicalConnectionRequest extends PhysicalConnectionWrite {
+  byPassSp?: boolean;
+}
+
+export interface RecoverPhysicalConnectionRequest extends PhysicalConnectionWrite {
+  dryRun?: boolean;
+}
+
+export interface ModifyPhysicalConnectionAttributeRequest extends PhysicalConnectionWrite {
+  name?: string;
+  description?: string;
+  circuitCode?: string;
+  lineOperator?: LineOperator;
+  peerLocation?: string;
+  portType?: string;
+  redundantPhysicalConnectionId?: string;
+  /** Mbit/s, 2..10240; sent as the lower-case `bandwidth` parameter. */
+  bandwidth?: number;
+  /** Milliseconds, 0..10000 in steps of 100. */
+  downDelayTime?: number;
+}
+
+export interface VbrAddressing {
+  localGatewayIp?: string;
+  peerGatewayIp?: string;
+  peeringSubnetMask?: string;
+  localIpv6GatewayIp?: string;
+  peerIpv6GatewayIp?: string;
+  peeringIpv6SubnetMask?: string;
+  enableIpv6?: boolean;
+}
+
+export interface CreateVirtualBorderRouterRequest extends WriteRequest, VbrAddressing {
+  physicalConnectionId: string;
+  /** 0..2999. */
+  vlanId: number;
+  bandwidth?: number;
+  circuitCode?: string;
+  name?: string;
+  description?: string;
+  resourceGroupId?: string;
+  tags?: Tag[];
+  /** Account id (digits) of the VBR's owner when creating it for another account. */
+  vbrOwnerId?: string;
+}
+
+/** One entry of ModifyVirtualBorderRouterAttribute's JSON-encoded `AssociatedPhysicalConnections`. */
+export interface AssociatedPhysicalConnectionInput extends VbrAddressing {
+  physicalConnectionId: string;
+  vlanId?: number;
+  circuitCode?: string;
+}
+
+export interface ModifyVirtualBorderRouterAttributeRequest extends VbrWrite, VbrAddressing {
+  associatedPhysicalConnections?: AssociatedPhysicalConnectionInput[];
+  bandwidth?: number;
+  circuitCode?: string;
+  name?: string;
+  description?: string;
+  detectMultiplier?: number;
+  minRxInterval?: number;
+  minTxInterval?: number;
+  /** 1500 or 8500. */
+  mtu?: number;
+  sitelinkEnable?: boolean;
+  vlanId?: number;
+}
+
+export interface CreatePhysicalConnectionResult extends WriteResult {
+  physicalConnectionId: string;
+}
+
+export interface CreateVirtualBorderRouterResult extends WriteResult {
+  vbrId: string;
+}
+
+export type { PhysicalConnection, Vbr, VbrAttachment };

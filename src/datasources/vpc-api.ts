@@ -1,0 +1,372 @@
+/**
+ * The 17 typed operations: validated gateway requests -> upstream parameters (quirks included)
+ * -> one logical call (vpc-client.ts) -> mapped models.
+ *
+ * Every argument is validated before anything is sent. Writes always carry an idempotency token
+ * (the caller's, or a fresh UUID for this logical call) so retries of the call cannot act twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { BadInputError, UpstreamError } from './errors';
+import { physicalConnectionConditions, validTags, vbrConditions, vbrOfCircuitConditions } from './filters';
+import { mapRegions } from './mappers/region';
+import {
+  createdPhysicalConnectionId,
+  createdVbrId,
+  mapPhysicalConnectionPage,
+  mapVbrAttachmentPage,
+  mapVbrPage,
+  type MappedPage,
+} from './mappers/responses';
+import type { MapContext } from './mappers/values';
+import { LINE_OPERATORS, type PhysicalConnection, type Region, type Vbr, type VbrAttachment, type WriteResult } from './models';
+import type { VpcBackendHooks } from './options';
+import { Params } from './params';
+import * as v from './validation';
+import type { VpcClient } from './vpc-client';
+import type {
+  AssociatedPhysicalConnectionInput,
+  CallOptions,
+  CreatePhysicalConnectionRequest,
+  CreatePhysicalConnectionResult,
+  CreateVirtualBorderRouterRequest,
+  CreateVirtualBorderRouterResult,
+  DescribePhysicalConnectionsRequest,
+  DescribeRegionsRequest,
+  DescribeVbrsForPhysicalConnectionRequest,
+  DescribeVirtualBorderRoutersRequest,
+  EnablePhysicalConnectionRequest,
+  ListResult,
+  ModifyPhysicalConnectionAttributeRequest,
+  ModifyVirtualBorderRouterAttributeRequest,
+  PhysicalConnectionWrite,
+  RecoverPhysicalConnectionRequest,
+  VbrAddressing,
+  VbrWrite,
+} from './vpc-api-types';
+import { LINE_OPERATOR_WIRE } from './wire-enums';
+
+const opt = v.optional;
+const text = (max: number, field: string) => (x: unknown) => v.text(x, field, max);
+const ip = (field: string) => text(64, field);
+
+function pageOf(req: { pageNumber?: number; pageSize?: number }): { pageNumber: number; pageSize: number } {
+  return v.page(req.pageNumber ?? 1, req.pageSize ?? v.MAX_PAGE_SIZE);
+}
+
+/** Callers are typed, but a JavaScript caller (or a resolver bug) may pass anything. */
+function asRequest<T>(req: T): T {
+  if (typeof req !== 'object' || req === null) throw new BadInputError('request', 'the request must be an object');
+  return req;
+}
+
+function toList<T>(page: MappedPage<T>): ListResult<T> {
+  const items: T[] = [];
+  const rejected: ListResult<T>['rejected'] = [];
+  for (const m of page.items) {
+    if (m.ok) items.push(m.value);
+    else rejected.push({ id: m.id, ownerId: m.ownerId, error: m.error });
+  }
+  return { items, rejected, totalCount: page.totalCount, pageNumber: page.pageNumber, pageSize: page.pageSize, requestId: page.requestId };
+}
+
+export class VpcApi {
+  constructor(
+    private readonly client: VpcClient,
+    private readonly hooks: VpcBackendHooks,
+  ) {}
+
+  private context(action: string, regionId: string, requestId: string): MapContext {
+    return {
+      action,
+      regionId,
+      requestId,
+      unexpected: (e) => {
+        try {
+          this.hooks.onUnexpectedValue?.({ action, ...e });
+        } catch {
+          // Observers must not break mapping.
+        }
+      },
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Reads
+  // ------------------------------------------------------------------------------------------
+
+  async describePhysicalConnections(req: DescribePhysicalConnectionsRequest, options: CallOptions = {}): Promise<ListResult<PhysicalConnection>> {
+    const regionId = v.regionId(asRequest(req).regionId);
+    const page = pageOf(req);
+    const params = new Params()
+      .set('RegionId', regionId)
+      .filters(physicalConnectionConditions(req.filter))
+      .tags('Tags', validTags(req.tags))
+      .set('ResourceGroupId', opt(req.resourceGroupId, (x) => v.genericId(x, 'resourceGroupId')))
+      .set('IncludeReservationData', opt(req.includeReservationData, (x) => v.boolean(x, 'includeReservationData')))
+      .set('PageNumber', page.pageNumber)
+      .set('PageSize', page.pageSize);
+    const action = 'DescribePhysicalConnections';
+    const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), ...signal(options) });
+    return toList(mapPhysicalConnectionPage(body, this.context(action, regionId, requestId), page));
+  }
+
+  async describeVirtualBorderRouters(req: DescribeVirtualBorderRoutersRequest, options: CallOptions = {}): Promise<ListResult<Vbr>> {
+    const regionId = v.regionId(asRequest(req).regionId);
+    const page = pageOf(req);
+    const params = new Params()
+      .set('RegionId', regionId)
+      .filters(vbrConditions(req.filter))
+      .set('IncludeCrossAccountVbr', v.boolean(req.includeCrossAccountVbr ?? true, 'includeCrossAccountVbr'))
+      .tags('Tags', validTags(req.tags))
+      .set('ResourceGroupId', opt(req.resourceGroupId, (x) => v.genericId(x, 'resourceGroupId')))
+      .set('PageNumber', page.pageNumber)
+      .set('PageSize', page.pageSize);
+    const action = 'DescribeVirtualBorderRouters';
+    const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), ...signal(options) });
+    return toList(mapVbrPage(body, this.context(action, regionId, requestId), page));
+  }
+
+  async describeVirtualBorderRoutersForPhysicalConnection(
+    req: DescribeVbrsForPhysicalConnectionRequest,
+    options: CallOptions = {},
+  ): Promise<ListResult<VbrAttachment>> {
+    const regionId = v.regionId(asRequest(req).regionId);
+    const physicalConnectionId = v.physicalConnectionId(req.physicalConnectionId);
+    const page = pageOf(req);
+    const params = new Params()
+      .set('RegionId', regionId)
+      .set('PhysicalConnectionId', physicalConnectionId)
+      .filters(vbrOfCircuitConditions(req.filter))
+      .set('PageNumber', page.pageNumber)
+      .set('PageSize', page.pageSize);
+    const action = 'DescribeVirtualBorderRoutersForPhysicalConnection';
+    const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), ...signal(options) });
+    return toList(mapVbrAttachmentPage(body, this.context(action, regionId, requestId), page));
+  }
+
+  /** Not regional: the SDK sends no RegionId; it goes to the central endpoint (or the override). */
+  async describeRegions(req: DescribeRegionsRequest = {}, options: CallOptions = {}): Promise<Region[]> {
+    const params = new Params().set(
+      'AcceptLanguage',
+      opt(req.acceptLanguage, (x) => v.oneOf(x, 'acceptLanguage', ['zh-CN', 'en-US', 'ja'] as const)),
+    );
+    const { body } = await this.client.call({ action: 'DescribeRegions', regionId: null, params: params.build(), ...signal(options) });
+    return mapRegions(body);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Circuit writes
+  // ------------------------------------------------------------------------------------------
+
+  async createPhysicalConnection(req: CreatePhysicalConnectionRequest, options: CallOptions = {}): Promise<CreatePhysicalConnectionResult> {
+    const regionId = v.regionId(asRequest(req).regionId);
+    const params = new Params()
+      .set('RegionId', regionId)
+      .set('AccessPointId', v.genericId(req.accessPointId, 'accessPointId'))
+      .set('LineOperator', LINE_OPERATOR_WIRE[v.oneOf(req.lineOperator, 'lineOperator', LINE_OPERATORS)])
+      .set('PortType', opt(req.portType, text(32, 'portType')))
+      .set('CircuitCode', opt(req.circuitCode, text(128, 'circuitCode')))
+      .set('Name', opt(req.name, text(128, 'name')))
+      .set('Description', opt(req.description, text(256, 'description')))
+      .set('PeerLocation', opt(req.peerLocation, text(256, 'peerLocation')))
+      .set('RedundantPhysicalConnectionId', opt(req.redundantPhysicalConnectionId, (x) => v.physicalConnectionId(x, 'redundantPhysicalConnectionId')))
+      .set('ResourceGroupId', opt(req.resourceGroupId, (x) => v.genericId(x, 'resourceGroupId')))
+      .set('Type', opt(req.type, text(32, 'type')))
+      .set('bandwidth', opt(req.bandwidth, (x) => v.integer(x, 'bandwidth', 1, 1_000_000)))
+      .set('OpticalModuleModel', opt(req.opticalModuleModel, text(128, 'opticalModuleModel')))
+      .repeat('DeviceAdvancedCapacity', opt(req.deviceAdvancedCapacity, (x) => v.list(x, 'deviceAdvancedCapacity', (c, f) => v.text(c, f, 64), 20)))
+      .tags('Tag', validTags(req.tags));
+    const { result, body } = await this.write('CreatePhysicalConnection', regionId, params, req.clientToken, 'ClientToken', options);
+    const physicalConnectionId = createdPhysicalConnectionId(body);
+    if (!physicalConnectionId) throw missingId('CreatePhysicalConnection', result.requestId, 'PhysicalConnectionId');
+    return { ...result, physicalConnectionId };
+  }
+
+  confirmPhysicalConnection(req: PhysicalConnectionWrite, options: CallOptions = {}): Promise<WriteResult> {
+    return this.circuitWrite('ConfirmPhysicalConnection', req, options);
+  }
+
+  enablePhysicalConnection(req: EnablePhysicalConnectionRequest, options: CallOptions = {}): Promise<WriteResult> {
+    return this.circuitWrite('EnablePhysicalConnection', req, options, (p) =>
+      p.set('ByPassSp', opt(req.byPassSp, (x) => v.boolean(x, 'byPassSp'))),
+    );
+  }
+
+  cancelPhysicalConnection(req: PhysicalConnectionWrite, options: CallOptions = {}): Promise<WriteResult> {
+    return this.circuitWrite('CancelPhysicalConnection', req, options);
+  }
+
+  terminatePhysicalConnection(req: PhysicalConnectionWrite, options: CallOptions = {}): Promise<WriteResult> {
+    return this.circuitWrite('TerminatePhysicalConnection', req, options);
+  }
+
+  deletePhysicalConnection(req: PhysicalConnectionWrite, options: CallOptions = {}): Promise<WriteResult> {
+    return this.circuitWrite('DeletePhysicalConnection', req, options);
+  }
+
+  /** The odd one out: the circuit is `InstanceId` and the idempotency token is `Token`. */
+  async recoverPhysicalConnection(req: RecoverPhysicalConnectionRequest, options: CallOptions = {}): Promise<WriteResult> {
+    const regionId = v.regionId(asRequest(req).regionId);
+    const params = new Params()
+      .set('RegionId', regionId)
+      .set('InstanceId', v.physicalConnectionId(req.physicalConnectionId))
+      .set('DryRun', opt(req.dryRun, (x) => v.boolean(x, 'dryRun')));
+    return (await this.write('RecoverPhysicalConnection', regionId, params, req.clientToken, 'Token', options)).result;
+  }
+
+  modifyPhysicalConnectionAttribute(req: ModifyPhysicalConnectionAttributeRequest, options: CallOptions = {}): Promise<WriteResult> {
+    return this.circuitWrite('ModifyPhysicalConnectionAttribute', req, options, (p) =>
+      p
+        .set('Name', opt(req.name, text(128, 'name')))
+        .set('Description', opt(req.description, text(256, 'description')))
+        .set('CircuitCode', opt(req.circuitCode, text(128, 'circuitCode')))
+        .set('LineOperator', opt(req.lineOperator, (x) => LINE_OPERATOR_WIRE[v.oneOf(x, 'lineOperator', LINE_OPERATORS)]))
+        .set('PeerLocation', opt(req.peerLocation, text(256, 'peerLocation')))
+        .set('PortType', opt(req.portType, text(32, 'portType')))
+        .set('RedundantPhysicalConnectionId', opt(req.redundantPhysicalConnectionId, (x) => v.physicalConnectionId(x, 'redundantPhysicalConnectionId')))
+        .set('bandwidth', opt(req.bandwidth, (x) => v.integer(x, 'bandwidth', 2, 10_240)))
+        .set('DownDelayTime', opt(req.downDelayTime, (x) => v.integer(x, 'downDelayTime', 0, 10_000))),
+    );
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // VBR writes
+  // ------------------------------------------------------------------------------------------
+
+  async createVirtualBorderRouter(req: CreateVirtualBorderRouterRequest, options: CallOptions = {}): Promise<CreateVirtualBorderRouterResult> {
+    const regionId = v.regionId(asRequest(req).regionId);
+    const params = new Params()
+      .set('RegionId', regionId)
+      .set('PhysicalConnectionId', v.physicalConnectionId(req.physicalConnectionId))
+      .set('VlanId', v.integer(req.vlanId, 'vlanId', 0, 2999))
+      .set('Bandwidth', opt(req.bandwidth, (x) => v.integer(x, 'bandwidth', 1, 1_000_000)))
+      .set('CircuitCode', opt(req.circuitCode, text(128, 'circuitCode')))
+      .set('Name', opt(req.name, text(128, 'name')))
+      .set('Description', opt(req.description, text(256, 'description')))
+      .set('ResourceGroupId', opt(req.resourceGroupId, (x) => v.genericId(x, 'resourceGroupId')))
+      .set('VbrOwnerId', opt(req.vbrOwnerId, (x) => v.accountId(x, 'vbrOwnerId')))
+      .tags('Tags', validTags(req.tags));
+    addressing(params, req);
+    const { result, body } = await this.write('CreateVirtualBorderRouter', regionId, params, req.clientToken, 'ClientToken', options);
+    const vbrId = createdVbrId(body);
+    if (!vbrId) throw missingId('CreateVirtualBorderRouter', result.requestId, 'VbrId');
+    return { ...result, vbrId };
+  }
+
+  deleteVirtualBorderRouter(req: VbrWrite, options: CallOptions = {}): Promise<WriteResult> {
+    return this.vbrWrite('DeleteVirtualBorderRouter', req, options);
+  }
+
+  terminateVirtualBorderRouter(req: VbrWrite, options: CallOptions = {}): Promise<WriteResult> {
+    return this.vbrWrite('TerminateVirtualBorderRouter', req, options);
+  }
+
+  recoverVirtualBorderRouter(req: VbrWrite, options: CallOptions = {}): Promise<WriteResult> {
+    return this.vbrWrite('RecoverVirtualBorderRouter', req, options);
+  }
+
+  /** `AssociatedPhysicalConnections` travels as ONE JSON-encoded string parameter. */
+  modifyVirtualBorderRouterAttribute(req: ModifyVirtualBorderRouterAttributeRequest, options: CallOptions = {}): Promise<WriteResult> {
+    return this.vbrWrite('ModifyVirtualBorderRouterAttribute', req, options, (p) => {
+      p.set('AssociatedPhysicalConnections', opt(req.associatedPhysicalConnections, associatedJson))
+        .set('Bandwidth', opt(req.bandwidth, (x) => v.integer(x, 'bandwidth', 1, 1_000_000)))
+        .set('CircuitCode', opt(req.circuitCode, text(128, 'circuitCode')))
+        .set('Name', opt(req.name, text(128, 'name')))
+        .set('Description', opt(req.description, text(256, 'description')))
+        .set('DetectMultiplier', opt(req.detectMultiplier, (x) => v.integer(x, 'detectMultiplier', 3, 10)))
+        .set('MinRxInterval', opt(req.minRxInterval, (x) => v.integer(x, 'minRxInterval', 200, 1000)))
+        .set('MinTxInterval', opt(req.minTxInterval, (x) => v.integer(x, 'minTxInterval', 200, 1000)))
+        .set('Mtu', opt(req.mtu, (x) => v.integer(x, 'mtu', 1, 65_535)))
+        .set('SitelinkEnable', opt(req.sitelinkEnable, (x) => v.boolean(x, 'sitelinkEnable')))
+        .set('VlanId', opt(req.vlanId, (x) => v.integer(x, 'vlanId', 0, 2999)));
+      addressing(p, req);
+      return p;
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  private async circuitWrite(action: string, req: PhysicalConnectionWrite, options: CallOptions, extra?: (p: Params) => Params): Promise<WriteResult> {
+    const regionId = v.regionId(asRequest(req).regionId);
+    const params = new Params().set('RegionId', regionId).set('PhysicalConnectionId', v.physicalConnectionId(req.physicalConnectionId));
+    extra?.(params);
+    return (await this.write(action, regionId, params, req.clientToken, 'ClientToken', options)).result;
+  }
+
+  private async vbrWrite(action: string, req: VbrWrite, options: CallOptions, extra?: (p: Params) => Params): Promise<WriteResult> {
+    const regionId = v.regionId(asRequest(req).regionId);
+    const params = new Params().set('RegionId', regionId).set('VbrId', v.vbrId(req.vbrId));
+    extra?.(params);
+    return (await this.write(action, regionId, params, req.clientToken, 'ClientToken', options)).result;
+  }
+
+  /**
+   * The token is fixed before the first attempt and is part of the parameters every retry
+   * re-signs, so a retried write is recognised upstream as the same request.
+   */
+  private async write(
+    action: string,
+    regionId: string,
+    params: Params,
+    clientToken: unknown,
+    tokenParam: 'ClientToken' | 'Token',
+    options: CallOptions,
+  ): Promise<{ result: WriteResult; body: Record<string, unknown> }> {
+    const token = clientToken === undefined || clientToken === null ? randomUUID() : v.clientToken(clientToken);
+    params.set(tokenParam, token);
+    const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), ...signal(options) });
+    return { result: { requestId, clientToken: token }, body };
+  }
+}
+
+function signal(options: CallOptions): { signal?: AbortSignal } {
+  return options.signal ? { signal: options.signal } : {};
+}
+
+function addressing(params: Params, req: VbrAddressing): void {
+  params
+    .set('LocalGatewayIp', opt(req.localGatewayIp, ip('localGatewayIp')))
+    .set('PeerGatewayIp', opt(req.peerGatewayIp, ip('peerGatewayIp')))
+    .set('PeeringSubnetMask', opt(req.peeringSubnetMask, ip('peeringSubnetMask')))
+    .set('LocalIpv6GatewayIp', opt(req.localIpv6GatewayIp, ip('localIpv6GatewayIp')))
+    .set('PeerIpv6GatewayIp', opt(req.peerIpv6GatewayIp, ip('peerIpv6GatewayIp')))
+    .set('PeeringIpv6SubnetMask', opt(req.peeringIpv6SubnetMask, ip('peeringIpv6SubnetMask')))
+    .set('EnableIpv6', opt(req.enableIpv6, (x) => v.boolean(x, 'enableIpv6')));
+}
+
+/** The SDK's documented shape: VlanId as a string, `ipv6Enable` (lower-case i) as a boolean. */
+function associatedJson(value: unknown): string {
+  const entries = v.list(value, 'associatedPhysicalConnections', (item, f) => {
+    if (typeof item !== 'object' || item === null) return v.text(undefined, f, 0);
+    const a = item as AssociatedPhysicalConnectionInput;
+    const out: Record<string, string | boolean> = { PhysicalConnectionId: v.physicalConnectionId(a.physicalConnectionId, `${f}.physicalConnectionId`) };
+    const put = (key: string, val: string | boolean | undefined) => {
+      if (val !== undefined) out[key] = val;
+    };
+    put('VlanId', opt(a.vlanId, (x) => String(v.integer(x, `${f}.vlanId`, 0, 2999))));
+    put('CircuitCode', opt(a.circuitCode, text(128, `${f}.circuitCode`)));
+    put('LocalGatewayIp', opt(a.localGatewayIp, ip(`${f}.localGatewayIp`)));
+    put('PeerGatewayIp', opt(a.peerGatewayIp, ip(`${f}.peerGatewayIp`)));
+    put('PeeringSubnetMask', opt(a.peeringSubnetMask, ip(`${f}.peeringSubnetMask`)));
+    put('LocalIpv6GatewayIp', opt(a.localIpv6GatewayIp, ip(`${f}.localIpv6GatewayIp`)));
+    put('PeerIpv6GatewayIp', opt(a.peerIpv6GatewayIp, ip(`${f}.peerIpv6GatewayIp`)));
+    put('PeeringIpv6SubnetMask', opt(a.peeringIpv6SubnetMask, ip(`${f}.peeringIpv6SubnetMask`)));
+    put('ipv6Enable', opt(a.enableIpv6, (x) => v.boolean(x, `${f}.enableIpv6`)));
+    return out;
+  }, 10);
+  return JSON.stringify(entries);
+}
+
+function missingId(action: string, requestId: string, field: string): UpstreamError {
+  return new UpstreamError({
+    kind: 'UNAVAILABLE',
+    code: 'Response.Malformed',
+    httpStatus: 200,
+    requestId,
+    hostId: null,
+    action,
+    message: `The upstream ${action} response has no ${field}`,
+    // The write happened (or will be replayed for the same token): retrying with the token is safe.
+    retryable: true,
+  });
+}

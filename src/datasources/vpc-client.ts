@@ -1,0 +1,212 @@
+/**
+ * One logical upstream call: resolve the endpoint, sign (fresh timestamp and nonce per attempt),
+ * send, read the answer, classify failures, retry what may be retried, report to the hooks.
+ *
+ * Parameters are fixed for the whole logical call, so a write's ClientToken (put into the
+ * parameters by vpc-api.ts) is the same on every retry: that is what makes retrying a write whose
+ * response was lost safe.
+ */
+import { performance } from 'node:perf_hooks';
+import { randomBytes } from 'node:crypto';
+import { errorFromResponse, errorFromTransport, malformedResponse, withAttempts } from './classify';
+import type { CredentialSource } from './credentials';
+import { GLOBAL_REGION, resolveEndpoint } from './endpoints';
+import { UpstreamError } from './errors';
+import type { ResolvedSettings, VpcBackendHooks } from './options';
+import { BodyParseError, parseBody } from './parse';
+import { withRetries } from './retry';
+import { sanitizeMessage, sanitizeToken } from './sanitize';
+import { sign } from './signer';
+import { Transport, TransportFailureError, type HttpResponse } from './transport';
+
+export interface VpcCallRequest {
+  action: string;
+  /** Null for calls that are not regional (DescribeRegions): sent to the central endpoint. */
+  regionId: string | null;
+  /** Flattened business parameters, `RegionId` included when the API takes it. */
+  params: Readonly<Record<string, string>>;
+  signal?: AbortSignal;
+}
+
+export interface VpcCallResult {
+  body: Record<string, unknown>;
+  requestId: string;
+  attempts: number;
+}
+
+export interface VpcClientDeps {
+  settings: ResolvedSettings;
+  transport: Transport;
+  credentials: CredentialSource;
+  /** Secrets in use, removed verbatim from any upstream text that reaches an error. */
+  knownSecrets: ReadonlySet<string>;
+  hooks: VpcBackendHooks;
+  now: () => number;
+  nonce: () => string;
+  random: () => number;
+}
+
+const SUCCESS_CODES: ReadonlySet<string> = new Set(['200', 'OK', 'Success', 'success']);
+const MAX_RETRY_AFTER_SECONDS = 3600;
+const SDK_USER_AGENT = `AlibabaCloud (${process.platform}; ${process.arch}) Node.js/${process.version} Core/1.0.1 TeaDSL/2`;
+
+export function defaultNonce(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** Server-requested waits, kept beside the error rather than on it (it is not part of the vocabulary). */
+const retryAfter = new WeakMap<UpstreamError, number>();
+
+export class VpcClient {
+  private readonly userAgent: string;
+
+  constructor(private readonly deps: VpcClientDeps) {
+    this.userAgent = deps.settings.userAgent ? `${SDK_USER_AGENT} ${deps.settings.userAgent}` : SDK_USER_AGENT;
+  }
+
+  async call(req: VpcCallRequest): Promise<VpcCallResult> {
+    const { settings, hooks } = this.deps;
+    let attempts = 0;
+    let lastDelay = 0;
+    try {
+      return await withRetries(
+        async ({ attempt, remainingMs }) => {
+          attempts = attempt;
+          const result = await this.attempt(req, attempt, remainingMs, lastDelay);
+          return { ...result, attempts: attempt };
+        },
+        {
+          settings: settings.retry,
+          ...(req.signal ? { signal: req.signal } : {}),
+          now: this.deps.now,
+          random: this.deps.random,
+          isRetryable: (e) => e instanceof UpstreamError && e.retryable,
+          retryAfterMs: (e) => (e instanceof UpstreamError ? retryAfter.get(e) : undefined),
+          onRetry: ({ attempt, error, delayMs }) => {
+            lastDelay = delayMs;
+            const code = error instanceof UpstreamError ? error.code : 'unknown';
+            safely(() => hooks.onRetry?.({ action: req.action, attempt, code, delayMs }));
+          },
+          cancelled: () => errorFromTransport(req.action, 'cancelled', '', this.deps.knownSecrets),
+        },
+      );
+    } catch (error) {
+      if (error instanceof UpstreamError) throw withAttempts(error, Math.max(1, attempts));
+      // Not expected: still leave the data source as the documented vocabulary, never raw.
+      throw new UpstreamError({
+        kind: 'UNKNOWN',
+        code: 'Gateway.Unexpected',
+        httpStatus: 0,
+        requestId: null,
+        hostId: null,
+        action: req.action,
+        message: sanitizeMessage(error instanceof Error ? error.message : String(error), this.deps.knownSecrets),
+        retryable: false,
+        attempts: Math.max(1, attempts),
+      });
+    }
+  }
+
+  private async attempt(
+    req: VpcCallRequest,
+    attempt: number,
+    remainingMs: number,
+    delayMs: number,
+  ): Promise<Omit<VpcCallResult, 'attempts'>> {
+    const { settings, hooks, knownSecrets } = this.deps;
+    if (req.signal?.aborted) throw errorFromTransport(req.action, 'cancelled', '', knownSecrets);
+    const endpoint = resolveEndpoint(req.regionId ?? GLOBAL_REGION, settings.endpoint);
+    const credentials = await this.deps.credentials.get();
+    const signed = sign(settings.signatureVersion, {
+      action: req.action,
+      host: endpoint.host,
+      params: req.params,
+      credentials,
+      now: new Date(this.deps.now()),
+      nonce: this.deps.nonce(),
+      userAgent: this.userAgent,
+      ...(attempt > 1 ? { retry: { attemptsMade: attempt - 1, delayMs } } : {}),
+    });
+    const started = performance.now();
+    const report = (outcome: string, httpStatus: number) =>
+      safely(() =>
+        hooks.onUpstreamCall?.({
+          action: req.action,
+          regionId: req.regionId ?? '',
+          outcome,
+          httpStatus,
+          durationMs: performance.now() - started,
+          attempt,
+        }),
+      );
+
+    let response: HttpResponse;
+    try {
+      response = await this.deps.transport.send({
+        origin: endpoint.origin,
+        method: signed.method,
+        path: signed.path,
+        headers: signed.headers,
+        ...(req.signal ? { cancelSignal: req.signal } : {}),
+        deadlineMs: Math.min(settings.timeouts.totalMs, remainingMs),
+        headersTimeoutMs: settings.timeouts.headersMs,
+        bodyTimeoutMs: settings.timeouts.bodyMs,
+      });
+    } catch (error) {
+      const upstream =
+        error instanceof TransportFailureError
+          ? errorFromTransport(req.action, error.failure, error.detail, knownSecrets)
+          : errorFromTransport(req.action, 'transport', error instanceof Error ? error.message : '', knownSecrets);
+      report(upstream.code, 0);
+      throw upstream;
+    }
+    try {
+      const result = this.interpret(req.action, response);
+      report('success', response.status);
+      return result;
+    } catch (error) {
+      if (error instanceof UpstreamError) report(error.code, response.status);
+      throw error;
+    }
+  }
+
+  private interpret(action: string, response: HttpResponse): Omit<VpcCallResult, 'attempts'> {
+    const headerRequestId = sanitizeToken(response.headers['x-acs-request-id']);
+    const contentType = response.headers['content-type'] ?? null;
+    if (response.status < 200 || response.status >= 300) {
+      let body: Record<string, unknown> | null = null;
+      try {
+        body = parseBody(contentType, response.body);
+      } catch {
+        // An unreadable error body still yields a classified error from the status alone.
+      }
+      const error = errorFromResponse({ action, httpStatus: response.status, body, headerRequestId, knownSecrets: this.deps.knownSecrets });
+      const seconds = Number.parseInt(response.headers['x-acs-retry-after'] ?? '', 10);
+      if (Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_RETRY_AFTER_SECONDS) retryAfter.set(error, seconds * 1000);
+      throw error;
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = parseBody(contentType, response.body);
+    } catch (error) {
+      throw malformedResponse(action, response.status, headerRequestId, error instanceof BodyParseError ? error.message : 'unreadable');
+    }
+    // The legacy POP convention: an error `Code` inside a 2xx body is still an error.
+    const code = body.Code ?? body.code;
+    if (code !== undefined && code !== null && !SUCCESS_CODES.has(String(code))) {
+      throw errorFromResponse({ action, httpStatus: response.status, body, headerRequestId, knownSecrets: this.deps.knownSecrets });
+    }
+    const requestId = sanitizeToken(body.RequestId) ?? headerRequestId;
+    if (!requestId) throw malformedResponse(action, response.status, null, 'no RequestId');
+    return { body, requestId };
+  }
+}
+
+/** A hook that throws must not turn a successful upstream call into a failure. */
+function safely(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // Deliberately ignored: hooks are observers.
+  }
+}

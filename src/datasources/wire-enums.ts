@@ -1,0 +1,45 @@
+/**
+ * Gateway enum value -> the upstream spelling, for values the gateway SENDS (filter values,
+ * request parameters). Responses are matched leniently instead (mappers/values.ts `matchEnum`),
+ * because the upstream itself spells some of them two ways (`Allocation Failed` in Describe
+ * results, `AllocationFailed` in operation docs).
+ */
+import type { LineOperator, PhysicalConnectionStatus, ProductType, VbrStatus } from './models';
+
+export const PHYSICAL_CONNECTION_STATUS_WIRE: Readonly<Record<PhysicalConnectionStatus, string>> = {
+  INITIAL: 'Initial',
+  APPROVED: 'Approved',
+  ALLOCATING: 'Allocating',
+  ALLOCATED: 'Allocated',
+  CONFIRMED: 'Confirmed',
+  ENABLED: 'Enabled',
+  REJECTED: 'Rejected',
+  CANCELED: 'Canceled',
+  ALLOCATION_FAILED: 'Allocation Failed',
+  TERMINATING: 'Terminating',
+  TERMINATED: 'Terminated',
+};
+
+/** VBR statuses are lower-case upstream. */
+export const VBR_STATUS_WIRE: Readonly<Record<VbrStatus, string>> = {
+  UNCONFIRMED: 'unconfirmed',
+  ACTIVE: 'active',
+  TERMINATING: 'terminating',
+  TERMINATED: 'terminated',
+  RECOVERING: 'recovering',
+  DELETING: 'deleting',
+};
+
+export const LINE_OPERATOR_WIRE: Readonly<Record<LineOperator, string>> = {
+  CT: 'CT',
+  CU: 'CU',
+  CM: 'CM',
+  CO: 'CO',
+  EQUINIX: 'Equinix',
+  OTHER: 'Other',
+};
+
+export const PRODUCT_TYPE_WIRE: Readonly<Record<ProductType, string>> = {
+  PHYSICAL_CONNECTION: 'PhysicalConnection',
+  VIRTUAL_PHYSICAL_CONNECTION: 'VirtualPhysicalConnection',
+};
