@@ -38,7 +38,8 @@ const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
 const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/((?:Signature|AccessKeySecret|SecurityToken|accessKeySecret|securityToken)=)[^&\s"']+/g, '$1[REDACTED]'],
   [/(Authorization["']?\s*[:=]\s*["']?)[^"'\n]+/gi, '$1[REDACTED]'],
-  [/(StringToSign|string-to-sign)[\s\S]*/gi, '$1 [REDACTED]'],
+  // Alibaba's SignatureDoesNotMatch message ends with "server string to sign is:<the string>".
+  [/(string[\s_-]?to[\s_-]?sign)[\s\S]*/gi, '$1 [REDACTED]'],
 ];
 
 /** Log lines must not carry secrets, signatures or strings-to-sign, whatever a library put in a message. */

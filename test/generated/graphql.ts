@@ -1,0 +1,666 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An RFC 3339 date-time in UTC with milliseconds, e.g. `2021-08-24T07:30:58.000Z`. */
+  DateTime: { input: string; output: string; }
+};
+
+/** A Cloud Enterprise Network (CEN) instance a VBR is attached to. */
+export type AssociatedCen = {
+  __typename?: 'AssociatedCen';
+  /** CEN instance id (`cen-...`). */
+  cenId?: Maybe<Scalars['String']['output']>;
+  /** Account id owning the CEN instance (64-bit, hence a string). */
+  cenOwnerId?: Maybe<Scalars['String']['output']>;
+  /** Attachment state. */
+  cenStatus?: Maybe<AttachStatus>;
+};
+
+/** A circuit a VBR is associated with, with the peering settings on that circuit. */
+export type AssociatedPhysicalConnection = {
+  __typename?: 'AssociatedPhysicalConnection';
+  /** Circuit code assigned by the carrier. */
+  circuitCode?: Maybe<Scalars['String']['output']>;
+  /** Whether IPv6 is enabled. */
+  enableIpv6?: Maybe<Scalars['Boolean']['output']>;
+  /** IPv4 address on the Alibaba Cloud side. */
+  localGatewayIp?: Maybe<Scalars['String']['output']>;
+  /** IPv6 address on the Alibaba Cloud side. */
+  localIpv6GatewayIp?: Maybe<Scalars['String']['output']>;
+  /** IPv4 address on the customer side. */
+  peerGatewayIp?: Maybe<Scalars['String']['output']>;
+  /** IPv6 address on the customer side. */
+  peerIpv6GatewayIp?: Maybe<Scalars['String']['output']>;
+  /** IPv6 peering subnet. */
+  peeringIpv6SubnetMask?: Maybe<Scalars['String']['output']>;
+  /** IPv4 peering subnet mask. */
+  peeringSubnetMask?: Maybe<Scalars['String']['output']>;
+  /** Lock state of the circuit. */
+  physicalConnectionBusinessStatus?: Maybe<BusinessStatus>;
+  /** Circuit id (`pc-...`). */
+  physicalConnectionId?: Maybe<Scalars['ID']['output']>;
+  /** Account id owning the circuit. */
+  physicalConnectionOwnerUid?: Maybe<Scalars['String']['output']>;
+  /** Lifecycle state of the circuit. */
+  physicalConnectionStatus?: Maybe<PhysicalConnectionStatus>;
+  /** State of the VBR on this circuit. */
+  status?: Maybe<VbrStatus>;
+  /** VLAN id on this circuit (a string upstream here). */
+  vlanId?: Maybe<Scalars['String']['output']>;
+  /** VBR interface id (`ri-...`), usable as a route next hop. */
+  vlanInterfaceId?: Maybe<Scalars['String']['output']>;
+};
+
+/** State of a VBR attachment to a CEN or an ECR. */
+export type AttachStatus =
+  /** Attached. */
+  | 'ATTACHED'
+  /** Being attached. */
+  | 'ATTACHING'
+  /** Detached. */
+  | 'DETACHED'
+  /** Being detached. */
+  | 'DETACHING';
+
+/** Billing / compliance state of a circuit (upstream `BusinessStatus`). */
+export type BusinessStatus =
+  /** Locked because of an overdue payment (`FinancialLocked`). */
+  | 'FINANCIAL_LOCKED'
+  /** No lock (`Normal`). */
+  | 'NORMAL'
+  /** Locked for security reasons (`SecurityLocked`). */
+  | 'SECURITY_LOCKED';
+
+/** How a resource is billed. */
+export type ChargeType =
+  /** Pay-as-you-go (`PostPaid`). */
+  | 'POSTPAID'
+  /** Subscription (`PrePaid`). */
+  | 'PREPAID';
+
+/** The carrier that provides the line. */
+export type LineOperator =
+  /** China Mobile. */
+  | 'CM'
+  /** Another carrier in the Chinese mainland. */
+  | 'CO'
+  /** China Telecom. */
+  | 'CT'
+  /** China Unicom. */
+  | 'CU'
+  /** Equinix. */
+  | 'EQUINIX'
+  /** Another carrier outside the Chinese mainland. */
+  | 'OTHER';
+
+/** State of the Letter of Authorization. */
+export type LoaStatus =
+  /** The LOA application was accepted. */
+  | 'ACCEPT'
+  /** The LOA is being applied for. */
+  | 'APPLYING'
+  /** The LOA is available. */
+  | 'AVAILABLE'
+  /** The line is built. */
+  | 'COMPLETE'
+  /** The line is being built. */
+  | 'COMPLETING'
+  /** The LOA was deleted. */
+  | 'DELETED'
+  /** The LOA application was rejected. */
+  | 'REJECTED';
+
+/** A MACsec key configured on a circuit. The connectivity association key (CAK) is a shared secret and is never exposed. */
+export type MacsecKey = {
+  __typename?: 'MacsecKey';
+  /** Cipher suite, e.g. `GCM-AES-XPN-256`. */
+  cipherSuite?: Maybe<Scalars['String']['output']>;
+  /** Connectivity association key name (CKN). */
+  ckn?: Maybe<Scalars['String']['output']>;
+  /** When the key takes effect, as reported upstream. */
+  startOn?: Maybe<Scalars['String']['output']>;
+  /** Key state, as reported upstream. */
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Terminates an ENABLED circuit that has no VBRs and no lock. Asynchronous: the circuit is TERMINATING when this returns and becomes TERMINATED by itself. Idempotent per clientToken. */
+  terminatePhysicalConnection: TerminatePhysicalConnectionPayload;
+};
+
+
+export type MutationTerminatePhysicalConnectionArgs = {
+  input: TerminatePhysicalConnectionInput;
+};
+
+/** Who pays for a shared circuit. */
+export type OrderMode =
+  /** The owner of the hosting circuit pays. */
+  | 'PAY_BY_PHYSICAL_CONNECTION_OWNER'
+  /** The owner of the shared circuit pays. */
+  | 'PAY_BY_VIRTUAL_PHYSICAL_CONNECTION_OWNER';
+
+/** Relay page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge; pass it as `after` for the next page. Null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** More items exist after `endCursor`. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Items exist before `startCursor`. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge; null when the page is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** An Express Connect physical connection ("circuit"): a dedicated or shared line between a data center and an Alibaba Cloud access point. */
+export type PhysicalConnection = {
+  __typename?: 'PhysicalConnection';
+  /** Access point id (`ap-...`). */
+  accessPointId?: Maybe<Scalars['String']['output']>;
+  /** Access point type, e.g. `VPC`. */
+  accessPointType?: Maybe<Scalars['String']['output']>;
+  /** Data center and rack of the access point. */
+  adDetailLocation?: Maybe<Scalars['String']['output']>;
+  /** Address of the access point. */
+  adLocation?: Maybe<Scalars['String']['output']>;
+  /** Maximum bandwidth in Mbit/s. */
+  bandwidth?: Maybe<Scalars['Int']['output']>;
+  /** Billing / compliance lock state; a locked circuit cannot be terminated. */
+  businessStatus?: Maybe<BusinessStatus>;
+  /** Billing method. */
+  chargeType?: Maybe<ChargeType>;
+  /** Circuit code assigned by the carrier. */
+  circuitCode?: Maybe<Scalars['String']['output']>;
+  /** When the circuit was created. */
+  creationTime?: Maybe<Scalars['DateTime']['output']>;
+  /** Description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Device features selected for the port, as reported upstream. */
+  deviceFeaturesSelected?: Maybe<Scalars['String']['output']>;
+  /** Port down-delay time, as reported upstream. */
+  downDelayTime?: Maybe<Scalars['Int']['output']>;
+  /** When the circuit was enabled. */
+  enabledTime?: Maybe<Scalars['DateTime']['output']>;
+  /** When the circuit expires. */
+  endTime?: Maybe<Scalars['DateTime']['output']>;
+  /** Expected bandwidth of a shared circuit once paid, e.g. `50M` or `1G`. */
+  expectSpec?: Maybe<Scalars['String']['output']>;
+  /** Whether pending (not yet effective) order data exists. */
+  hasReservationData?: Maybe<Scalars['Boolean']['output']>;
+  /** Circuit id (`pc-...`). */
+  id: Scalars['ID']['output'];
+  /** Carrier providing the line. */
+  lineOperator?: Maybe<LineOperator>;
+  /** State of the Letter of Authorization. */
+  loaStatus?: Maybe<LoaStatus>;
+  /** MACsec keys on the circuit (without their secret CAK). */
+  macsecKeys: Array<MacsecKey>;
+  /** Name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Model of the optical module. */
+  opticalModuleModel?: Maybe<Scalars['String']['output']>;
+  /** Who pays for a shared circuit. */
+  orderMode?: Maybe<OrderMode>;
+  /** Account id owning the parent circuit of a shared circuit (64-bit, hence a string). */
+  parentPhysicalConnectionAliUid?: Maybe<Scalars['String']['output']>;
+  /** Parent circuit of a shared circuit (`pc-...`). */
+  parentPhysicalConnectionId?: Maybe<Scalars['ID']['output']>;
+  /** Location of the customer data center. */
+  peerLocation?: Maybe<Scalars['String']['output']>;
+  /** Port on the access device, e.g. `1/1/1`. */
+  portNumber?: Maybe<Scalars['String']['output']>;
+  /** Port type, e.g. `10GBase-LR`. */
+  portType?: Maybe<Scalars['String']['output']>;
+  /** Dedicated or shared circuit. */
+  productType?: Maybe<ProductType>;
+  /** QoS policy id. */
+  qosId?: Maybe<Scalars['String']['output']>;
+  /** Standby circuit (`pc-...`). */
+  redundantPhysicalConnectionId?: Maybe<Scalars['ID']['output']>;
+  /** Region of the circuit, e.g. `cn-hangzhou`. */
+  regionId: Scalars['String']['output'];
+  /** When the pending order takes effect. */
+  reservationActiveTime?: Maybe<Scalars['DateTime']['output']>;
+  /** Billing method of the pending order, e.g. `PayByBandwidth`. */
+  reservationInternetChargeType?: Maybe<Scalars['String']['output']>;
+  /** Type of the pending order, e.g. `RENEW`. */
+  reservationOrderType?: Maybe<Scalars['String']['output']>;
+  /** Resource group id (`rg-...`). */
+  resourceGroupId?: Maybe<Scalars['String']['output']>;
+  /** Port specification, e.g. `10G`. */
+  spec?: Maybe<Scalars['String']['output']>;
+  /** Lifecycle state. */
+  status: PhysicalConnectionStatus;
+  /** Tags. */
+  tags: Array<Tag>;
+  /** Would `terminatePhysicalConnection` pass its preconditions? A preview from this request (batched) data; null only when the VBRs could not be loaded (see `errors`). */
+  terminationCheck?: Maybe<TerminationCheck>;
+  /** What the circuit connects to; only `VPC` exists. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** Every VBR on this circuit (all pages). Null only when they could not be loaded; the `errors` entry with this path says why. */
+  vbrs?: Maybe<Array<Vbr>>;
+  /** Number of shared circuits established on this circuit. */
+  virtualPhysicalConnectionCount?: Maybe<Scalars['Int']['output']>;
+  /** VLAN id of a shared circuit (a string upstream). */
+  vlanId?: Maybe<Scalars['String']['output']>;
+  /** State of a shared circuit. */
+  vpconnStatus?: Maybe<VpconnStatus>;
+};
+
+/** A page of physical connections. */
+export type PhysicalConnectionConnection = {
+  __typename?: 'PhysicalConnectionConnection';
+  /** Items with their cursors. */
+  edges: Array<PhysicalConnectionEdge>;
+  /** Items without cursors (same order as `edges`). */
+  nodes: Array<PhysicalConnection>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Total number of physical connections matching the filter (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a PhysicalConnection connection. */
+export type PhysicalConnectionEdge = {
+  __typename?: 'PhysicalConnectionEdge';
+  /** Opaque cursor of this item; pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The PhysicalConnection. */
+  node: PhysicalConnection;
+};
+
+/** Filter for `physicalConnections`: AND across fields, OR within a list. */
+export type PhysicalConnectionFilter = {
+  /** Access point ids (`ap-...`). */
+  accessPointIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Circuit ids (`pc-...`). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Carriers. */
+  lineOperators?: InputMaybe<Array<LineOperator>>;
+  /** Exact names. */
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Dedicated and/or shared circuits. */
+  productTypes?: InputMaybe<Array<ProductType>>;
+  /** Port specs: `1G and below`, `10G`, `40G`, `100G`. */
+  specs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Lifecycle states. */
+  statuses?: InputMaybe<Array<PhysicalConnectionStatus>>;
+  /** Circuit types; only `VPC` exists. */
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Lifecycle state of an Express Connect circuit (upstream `Status`). Only ENABLED circuits can be terminated. */
+export type PhysicalConnectionStatus =
+  /** The port is allocated; the line is under construction (`Allocated`). */
+  | 'ALLOCATED'
+  /** The provider is allocating resources (`Allocating`). */
+  | 'ALLOCATING'
+  /** Resource allocation failed (`Allocation Failed`). */
+  | 'ALLOCATION_FAILED'
+  /** The application was approved (`Approved`). */
+  | 'APPROVED'
+  /** The application was canceled (`Canceled`). */
+  | 'CANCELED'
+  /** Waiting for the owner to pay or enable it (`Confirmed`). */
+  | 'CONFIRMED'
+  /** In service (`Enabled`). */
+  | 'ENABLED'
+  /** The application is under review (`Initial`). */
+  | 'INITIAL'
+  /** The application was rejected (`Rejected`). */
+  | 'REJECTED'
+  /** Terminated (`Terminated`): out of service, can now be deleted. */
+  | 'TERMINATED'
+  /** Being terminated (`Terminating`); becomes TERMINATED by itself. */
+  | 'TERMINATING';
+
+/** Dedicated or shared circuit. */
+export type ProductType =
+  /** A dedicated circuit (`PhysicalConnection`). */
+  | 'PHYSICAL_CONNECTION'
+  /** A shared (hosted) circuit (`VirtualPhysicalConnection`). */
+  | 'VIRTUAL_PHYSICAL_CONNECTION';
+
+export type Query = {
+  __typename?: 'Query';
+  /** One circuit by id; null when it does not exist. */
+  physicalConnection?: Maybe<PhysicalConnection>;
+  /** Circuits of a region, a page at a time. */
+  physicalConnections: PhysicalConnectionConnection;
+  /** Regions where the VPC API is available; any `regionId` argument takes one of these. */
+  regions: Array<Region>;
+  /** One VBR by id; null when it does not exist. */
+  vbr?: Maybe<Vbr>;
+  /** VBRs of a region, a page at a time. */
+  vbrs: VbrConnection;
+};
+
+
+export type QueryPhysicalConnectionArgs = {
+  id: Scalars['ID']['input'];
+  regionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPhysicalConnectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PhysicalConnectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  regionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryVbrArgs = {
+  id: Scalars['ID']['input'];
+  regionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryVbrsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VbrFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  regionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An Alibaba Cloud region where the VPC API is available. */
+export type Region = {
+  __typename?: 'Region';
+  /** Region name in the account language. */
+  localName?: Maybe<Scalars['String']['output']>;
+  /** VPC API endpoint host of the region. */
+  regionEndpoint?: Maybe<Scalars['String']['output']>;
+  /** Region id, e.g. `cn-hangzhou`; pass it as `regionId`. */
+  regionId: Scalars['ID']['output'];
+};
+
+/** A resource tag. */
+export type Tag = {
+  __typename?: 'Tag';
+  /** Tag key. */
+  key: Scalars['String']['output'];
+  /** Tag value. */
+  value: Scalars['String']['output'];
+};
+
+/** Which circuit to terminate, and the idempotency token for retries. */
+export type TerminatePhysicalConnectionInput = {
+  /** Idempotency token (1-64 printable ASCII characters, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** Circuit to terminate (`pc-...`). It must be ENABLED, unlocked and have no VBRs. */
+  physicalConnectionId: Scalars['ID']['input'];
+  /** Region of the circuit; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `terminatePhysicalConnection`. */
+export type TerminatePhysicalConnectionPayload = {
+  __typename?: 'TerminatePhysicalConnectionPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** The circuit read fresh after the call: normally TERMINATING; poll `physicalConnection` until it is TERMINATED. */
+  physicalConnection: PhysicalConnection;
+  /** Upstream RequestId of the TerminatePhysicalConnection call (for support tickets). */
+  requestId: Scalars['String']['output'];
+};
+
+/** One reason a circuit cannot be terminated now. */
+export type TerminationBlocker = {
+  __typename?: 'TerminationBlocker';
+  /** For RESOURCE_LOCKED: the lock. */
+  businessStatus?: Maybe<BusinessStatus>;
+  /** Machine-readable reason (same as the error code). */
+  code: TerminationBlockerCode;
+  /** For PHYSICAL_CONNECTION_NOT_ENABLED: the status the circuit is in. */
+  currentStatus?: Maybe<PhysicalConnectionStatus>;
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** For VBRS_ATTACHED: the VBRs to delete first. */
+  vbrIds?: Maybe<Array<Scalars['ID']['output']>>;
+};
+
+/** Why a circuit cannot be terminated; the same codes as the mutation errors. */
+export type TerminationBlockerCode =
+  /** Only ENABLED circuits can be terminated; see `currentStatus`. */
+  | 'PHYSICAL_CONNECTION_NOT_ENABLED'
+  /** Financially or security locked; see `businessStatus`. */
+  | 'RESOURCE_LOCKED'
+  /** VBRs are still on the circuit (any status); delete them first; see `vbrIds`. */
+  | 'VBRS_ATTACHED';
+
+/** Whether `terminatePhysicalConnection` would pass the gateway preconditions now, from the data already loaded in this request (batched; the mutation itself re-checks with fresh reads). */
+export type TerminationCheck = {
+  __typename?: 'TerminationCheck';
+  /** Every reason the termination would be refused, in check order. */
+  blockers: Array<TerminationBlocker>;
+  /** True when there are no blockers. */
+  terminable: Scalars['Boolean']['output'];
+};
+
+/** A Virtual Border Router (VBR): the routed interface between a circuit and Alibaba Cloud networks. A circuit cannot be terminated while any VBR is attached. */
+export type Vbr = {
+  __typename?: 'Vbr';
+  /** Access point id (`ap-...`). */
+  accessPointId?: Maybe<Scalars['String']['output']>;
+  /** When the VBR was first activated. */
+  activationTime?: Maybe<Scalars['DateTime']['output']>;
+  /** CEN instances the VBR is attached to. */
+  associatedCens: Array<AssociatedCen>;
+  /** Circuits the VBR is associated with. */
+  associatedPhysicalConnections: Array<AssociatedPhysicalConnection>;
+  /** Bandwidth in Mbit/s. */
+  bandwidth?: Maybe<Scalars['Int']['output']>;
+  /** Circuit code assigned by the carrier. */
+  circuitCode?: Maybe<Scalars['String']['output']>;
+  /** Cloud box id (`cb-...`). */
+  cloudBoxInstanceId?: Maybe<Scalars['String']['output']>;
+  /** When the VBR was created. */
+  creationTime?: Maybe<Scalars['DateTime']['output']>;
+  /** Description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** BFD detection multiplier (dropped packets tolerated). */
+  detectMultiplier?: Maybe<Scalars['Int']['output']>;
+  /** Express Cloud Connect instance id (`ecc-...`). */
+  eccId?: Maybe<Scalars['String']['output']>;
+  /** Attachment state to an Express Connect Router (upstream `EcrAttatchStatus`). */
+  ecrAttachStatus?: Maybe<AttachStatus>;
+  /** Express Connect Router id (`ecr-...`). */
+  ecrId?: Maybe<Scalars['String']['output']>;
+  /** Account id owning the Express Connect Router. */
+  ecrOwnerId?: Maybe<Scalars['String']['output']>;
+  /** Whether IPv6 is enabled. */
+  enableIpv6?: Maybe<Scalars['Boolean']['output']>;
+  /** VBR id (`vbr-...`). */
+  id: Scalars['ID']['output'];
+  /** IPv4 address on the Alibaba Cloud side. */
+  localGatewayIp?: Maybe<Scalars['String']['output']>;
+  /** IPv6 address on the Alibaba Cloud side. */
+  localIpv6GatewayIp?: Maybe<Scalars['String']['output']>;
+  /** BFD receive interval in milliseconds. */
+  minRxInterval?: Maybe<Scalars['Int']['output']>;
+  /** BFD transmit interval in milliseconds. */
+  minTxInterval?: Maybe<Scalars['Int']['output']>;
+  /** MTU in bytes. */
+  mtu?: Maybe<Scalars['Int']['output']>;
+  /** Name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Billing method of the VBR. */
+  pconnVbrChargeType?: Maybe<ChargeType>;
+  /** When the VBR expires. */
+  pconnVbrExpireTime?: Maybe<Scalars['DateTime']['output']>;
+  /** IPv4 address on the customer side. */
+  peerGatewayIp?: Maybe<Scalars['String']['output']>;
+  /** IPv6 address on the customer side. */
+  peerIpv6GatewayIp?: Maybe<Scalars['String']['output']>;
+  /** IPv6 peering subnet. */
+  peeringIpv6SubnetMask?: Maybe<Scalars['String']['output']>;
+  /** IPv4 peering subnet mask. */
+  peeringSubnetMask?: Maybe<Scalars['String']['output']>;
+  /** The circuit this VBR is on; null when it is not visible to this account. */
+  physicalConnection?: Maybe<PhysicalConnection>;
+  /** Lock state of the circuit. */
+  physicalConnectionBusinessStatus?: Maybe<BusinessStatus>;
+  /** Circuit the VBR is on (`pc-...`). */
+  physicalConnectionId?: Maybe<Scalars['ID']['output']>;
+  /** Account id owning the circuit. */
+  physicalConnectionOwnerUid?: Maybe<Scalars['String']['output']>;
+  /** Circuit state as the VBR listing reports it, raw (the upstream documents values outside PhysicalConnectionStatus here). Prefer `physicalConnection { status }`. */
+  physicalConnectionStatus?: Maybe<Scalars['String']['output']>;
+  /** Last time the VBR went from terminated to active. */
+  recoveryTime?: Maybe<Scalars['DateTime']['output']>;
+  /** Region of the VBR. */
+  regionId: Scalars['String']['output'];
+  /** Resource group id (`rg-...`). */
+  resourceGroupId?: Maybe<Scalars['String']['output']>;
+  /** Route table id (`rtb-...`). */
+  routeTableId?: Maybe<Scalars['String']['output']>;
+  /** Whether traffic between data centers is allowed. */
+  sitelinkEnable?: Maybe<Scalars['Boolean']['output']>;
+  /** Lifecycle state. */
+  status: VbrStatus;
+  /** Tags. */
+  tags: Array<Tag>;
+  /** Last time the VBR was terminated. */
+  terminationTime?: Maybe<Scalars['DateTime']['output']>;
+  /** VBR type, e.g. `pconnVBR`. */
+  type?: Maybe<Scalars['String']['output']>;
+  /** VLAN id. */
+  vlanId?: Maybe<Scalars['Int']['output']>;
+  /** VBR interface id (`ri-...`). */
+  vlanInterfaceId?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of VBRs. */
+export type VbrConnection = {
+  __typename?: 'VbrConnection';
+  /** Items with their cursors. */
+  edges: Array<VbrEdge>;
+  /** Items without cursors (same order as `edges`). */
+  nodes: Array<Vbr>;
+  /** Paging state. */
+  pageInfo: PageInfo;
+  /** Total number of VBRs matching the filter (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge in a Vbr connection. */
+export type VbrEdge = {
+  __typename?: 'VbrEdge';
+  /** Opaque cursor of this item; pass it as `after` to continue after it. */
+  cursor: Scalars['String']['output'];
+  /** The Vbr. */
+  node: Vbr;
+};
+
+/** Filter for `vbrs`: AND across fields, OR within a list. */
+export type VbrFilter = {
+  /** Access point ids (`ap-...`). */
+  accessPointIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Express Cloud Connect ids (`ecc-...`). */
+  eccIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** VBR ids (`vbr-...`). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Exact names. */
+  names?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Circuits the VBRs are on (`pc-...`). */
+  physicalConnectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Lifecycle states. */
+  statuses?: InputMaybe<Array<VbrStatus>>;
+  /** VBR types, e.g. `pconnVBR`. */
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** Lifecycle state of a Virtual Border Router (upstream `Status`, lower-case there). */
+export type VbrStatus =
+  /** In service (`active`). */
+  | 'ACTIVE'
+  /** Being deleted (`deleting`). */
+  | 'DELETING'
+  /** Being recovered (`recovering`). */
+  | 'RECOVERING'
+  /** Terminated (`terminated`); still blocks terminating its circuit until deleted. */
+  | 'TERMINATED'
+  /** Being terminated (`terminating`). */
+  | 'TERMINATING'
+  /** Created for another account, not yet accepted (`unconfirmed`). */
+  | 'UNCONFIRMED';
+
+/** State of a shared circuit as seen by its owner (upstream `VpconnStatus`). */
+export type VpconnStatus =
+  /** The shared circuit was accepted. */
+  | 'CONFIRMED'
+  /** The shared circuit was deleted. */
+  | 'DELETED'
+  /** The shared circuit waits to be accepted. */
+  | 'UNCONFIRMED';
+
+export type ConsoleListQueryVariables = Exact<{
+  regionId?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PhysicalConnectionFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConsoleListQuery = { __typename?: 'Query', physicalConnections: { __typename?: 'PhysicalConnectionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'PhysicalConnection', id: string, regionId: string, name?: string | null, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, bandwidth?: number | null, spec?: string | null, lineOperator?: LineOperator | null, creationTime?: string | null, vbrs?: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus } | null }> | null, terminationCheck?: { __typename?: 'TerminationCheck', terminable: boolean, blockers: Array<{ __typename?: 'TerminationBlocker', code: TerminationBlockerCode, message: string }> } | null }> } };
+
+export type PhysicalConnectionDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  regionId?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PhysicalConnectionDetailQuery = { __typename?: 'Query', physicalConnection?: { __typename?: 'PhysicalConnection', id: string, regionId: string, name?: string | null, description?: string | null, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, productType?: ProductType | null, chargeType?: ChargeType | null, lineOperator?: LineOperator | null, loaStatus?: LoaStatus | null, accessPointId?: string | null, portType?: string | null, portNumber?: string | null, spec?: string | null, bandwidth?: number | null, circuitCode?: string | null, creationTime?: string | null, enabledTime?: string | null, endTime?: string | null, redundantPhysicalConnectionId?: string | null, tags: Array<{ __typename?: 'Tag', key: string, value: string }>, macsecKeys: Array<{ __typename?: 'MacsecKey', ckn?: string | null, cipherSuite?: string | null, status?: string | null }>, vbrs?: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, localGatewayIp?: string | null, peerGatewayIp?: string | null, peeringSubnetMask?: string | null }> | null } | null };
+
+export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegionsQuery = { __typename?: 'Query', regions: Array<{ __typename?: 'Region', regionId: string, localName?: string | null }> };
+
+export type TerminatePhysicalConnectionMutationVariables = Exact<{
+  input: TerminatePhysicalConnectionInput;
+}>;
+
+
+export type TerminatePhysicalConnectionMutation = { __typename?: 'Mutation', terminatePhysicalConnection: { __typename?: 'TerminatePhysicalConnectionPayload', requestId: string, clientToken: string, physicalConnection: { __typename?: 'PhysicalConnection', id: string, regionId: string, status: PhysicalConnectionStatus } } };
+
+export type TerminationPreflightQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  regionId?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type TerminationPreflightQuery = { __typename?: 'Query', physicalConnection?: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus, terminationCheck?: { __typename?: 'TerminationCheck', terminable: boolean, blockers: Array<{ __typename?: 'TerminationBlocker', code: TerminationBlockerCode, message: string, currentStatus?: PhysicalConnectionStatus | null, businessStatus?: BusinessStatus | null, vbrIds?: Array<string> | null }> } | null } | null };
+
+export type VbrListQueryVariables = Exact<{
+  regionId?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<VbrFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type VbrListQuery = { __typename?: 'Query', vbrs: { __typename?: 'VbrConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, physicalConnectionId?: string | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, name?: string | null, status: PhysicalConnectionStatus } | null }> } };
+
+
+export const ConsoleListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalConnectionFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"terminationCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminable"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleListQuery, ConsoleListQueryVariables>;
+export const PhysicalConnectionDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PhysicalConnectionDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"productType"}},{"kind":"Field","name":{"kind":"Name","value":"chargeType"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"loaStatus"}},{"kind":"Field","name":{"kind":"Name","value":"accessPointId"}},{"kind":"Field","name":{"kind":"Name","value":"portType"}},{"kind":"Field","name":{"kind":"Name","value":"portNumber"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"circuitCode"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"enabledTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}},{"kind":"Field","name":{"kind":"Name","value":"redundantPhysicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"macsecKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ckn"}},{"kind":"Field","name":{"kind":"Name","value":"cipherSuite"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"localGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peerGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peeringSubnetMask"}}]}}]}}]}}]} as unknown as DocumentNode<PhysicalConnectionDetailQuery, PhysicalConnectionDetailQueryVariables>;
+export const RegionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Regions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"localName"}}]}}]}}]} as unknown as DocumentNode<RegionsQuery, RegionsQueryVariables>;
+export const TerminatePhysicalConnectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TerminatePhysicalConnection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TerminatePhysicalConnectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminatePhysicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<TerminatePhysicalConnectionMutation, TerminatePhysicalConnectionMutationVariables>;
+export const TerminationPreflightDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TerminationPreflight"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"terminationCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminable"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"currentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"vbrIds"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TerminationPreflightQuery, TerminationPreflightQueryVariables>;
+export const VbrListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VbrList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VbrFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<VbrListQuery, VbrListQueryVariables>;

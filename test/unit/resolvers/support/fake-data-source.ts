@@ -1,0 +1,212 @@
+/**
+ * An in-memory `VpcDataSourceApi` for resolver unit tests. It behaves like the upstream where the
+ * resolvers' contract depends on it (terminate preconditions, ClientToken replay), records every
+ * call, and can be told to fail any method.
+ */
+import { UpstreamError, type UpstreamErrorInit } from '../../../../src/datasources/errors';
+import type {
+  Page,
+  PhysicalConnection,
+  Region,
+  Vbr,
+  VbrAttachment,
+  WriteResult,
+} from '../../../../src/datasources/models';
+import type {
+  PageRequest,
+  PhysicalConnectionFilter,
+  VbrFilter,
+  VpcDataSourceApi,
+  WriteOptions,
+} from '../../../../src/datasources/types';
+import { attachmentOf } from './fixtures';
+
+type Method = keyof VpcDataSourceApi;
+
+export interface Call {
+  method: Method;
+  args: unknown[];
+}
+
+export function upstreamError(init: Partial<UpstreamErrorInit> & Pick<UpstreamErrorInit, 'kind' | 'code'>): UpstreamError {
+  return new UpstreamError({
+    httpStatus: 400,
+    requestId: 'REQ-FAKE-0001',
+    hostId: 'vpc.aliyuncs.com',
+    action: 'TerminatePhysicalConnection',
+    message: `${init.code} (fake)`,
+    retryable: false,
+    ...init,
+  });
+}
+
+function pageOf<T>(items: T[], page: PageRequest): Page<T> {
+  const start = (page.pageNumber - 1) * page.pageSize;
+  return {
+    items: items.slice(start, start + page.pageSize),
+    totalCount: items.length,
+    pageNumber: page.pageNumber,
+    pageSize: page.pageSize,
+    requestId: `REQ-PAGE-${page.pageNumber}`,
+  };
+}
+
+export class FakeDataSource implements VpcDataSourceApi {
+  readonly calls: Call[] = [];
+  private readonly connections: PhysicalConnection[];
+  private readonly vbrList: Vbr[];
+  /** VBRs of other accounts: visible only to freshVbrAttachments, like the upstream. */
+  private readonly foreignAttachments = new Map<string, VbrAttachment[]>();
+  private readonly failures = new Map<Method, unknown>();
+  private readonly tokens = new Map<string, WriteResult & { id: string }>();
+  private requestCounter = 0;
+  regionList: Region[] = [{ regionId: 'cn-hangzhou', localName: 'China (Hangzhou)', regionEndpoint: 'vpc.aliyuncs.com' }];
+  /** Runs between the precondition reads and the terminate call: simulates a concurrent change. */
+  beforeTerminate: (() => void) | null = null;
+
+  constructor(connections: PhysicalConnection[] = [], vbrs: Vbr[] = []) {
+    this.connections = connections.map((pc) => ({ ...pc }));
+    this.vbrList = vbrs.map((vbr) => ({ ...vbr }));
+  }
+
+  fail(method: Method, error: unknown): this {
+    this.failures.set(method, error);
+    return this;
+  }
+
+  heal(method: Method): this {
+    this.failures.delete(method);
+    return this;
+  }
+
+  addForeignAttachment(physicalConnectionId: string, attachment: VbrAttachment): this {
+    const list = this.foreignAttachments.get(physicalConnectionId) ?? [];
+    list.push(attachment);
+    this.foreignAttachments.set(physicalConnectionId, list);
+    return this;
+  }
+
+  connection(id: string): PhysicalConnection | undefined {
+    return this.connections.find((pc) => pc.id === id);
+  }
+
+  callsOf(method: Method): Call[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  private async enter(method: Method, args: unknown[]): Promise<void> {
+    this.calls.push({ method, args });
+    await Promise.resolve();
+    if (this.failures.has(method)) throw this.failures.get(method);
+  }
+
+  private find(regionId: string, id: string): PhysicalConnection | null {
+    const pc = this.connections.find((candidate) => candidate.id === id && candidate.regionId === regionId);
+    return pc === undefined ? null : { ...pc };
+  }
+
+  async physicalConnection(regionId: string, id: string): Promise<PhysicalConnection | null> {
+    await this.enter('physicalConnection', [regionId, id]);
+    return this.find(regionId, id);
+  }
+
+  async vbrsOfPhysicalConnection(regionId: string, physicalConnectionId: string): Promise<Vbr[]> {
+    await this.enter('vbrsOfPhysicalConnection', [regionId, physicalConnectionId]);
+    return this.vbrList.filter((vbr) => vbr.regionId === regionId && vbr.physicalConnectionId === physicalConnectionId);
+  }
+
+  async vbr(regionId: string, id: string): Promise<Vbr | null> {
+    await this.enter('vbr', [regionId, id]);
+    return this.vbrList.find((vbr) => vbr.regionId === regionId && vbr.id === id) ?? null;
+  }
+
+  async physicalConnections(
+    regionId: string,
+    filter: PhysicalConnectionFilter,
+    page: PageRequest,
+  ): Promise<Page<PhysicalConnection>> {
+    await this.enter('physicalConnections', [regionId, filter, page]);
+    const matches = this.connections.filter(
+      (pc) =>
+        pc.regionId === regionId &&
+        (filter.ids === undefined || filter.ids.includes(pc.id)) &&
+        (filter.statuses === undefined || filter.statuses.includes(pc.status)),
+    );
+    return pageOf(matches, page);
+  }
+
+  async vbrs(regionId: string, filter: VbrFilter, page: PageRequest): Promise<Page<Vbr>> {
+    await this.enter('vbrs', [regionId, filter, page]);
+    const matches = this.vbrList.filter(
+      (vbr) =>
+        vbr.regionId === regionId &&
+        (filter.ids === undefined || filter.ids.includes(vbr.id)) &&
+        (filter.physicalConnectionIds === undefined ||
+          (vbr.physicalConnectionId !== null && filter.physicalConnectionIds.includes(vbr.physicalConnectionId))),
+    );
+    return pageOf(matches, page);
+  }
+
+  async regions(): Promise<Region[]> {
+    await this.enter('regions', []);
+    return this.regionList;
+  }
+
+  async freshPhysicalConnection(regionId: string, id: string): Promise<PhysicalConnection | null> {
+    await this.enter('freshPhysicalConnection', [regionId, id]);
+    return this.find(regionId, id);
+  }
+
+  async freshVbrAttachments(regionId: string, physicalConnectionId: string): Promise<VbrAttachment[]> {
+    await this.enter('freshVbrAttachments', [regionId, physicalConnectionId]);
+    if (this.find(regionId, physicalConnectionId) === null) {
+      throw upstreamError({
+        kind: 'NOT_FOUND',
+        code: 'InvalidPhysicalConnectionId.NotFound',
+        httpStatus: 404,
+        action: 'DescribeVirtualBorderRoutersForPhysicalConnection',
+      });
+    }
+    const own = this.vbrList
+      .filter((vbr) => vbr.regionId === regionId && vbr.physicalConnectionId === physicalConnectionId)
+      .map((vbr) => attachmentOf(vbr));
+    return own.concat(this.foreignAttachments.get(physicalConnectionId) ?? []);
+  }
+
+  /** Upstream semantics: a known ClientToken replays its result; otherwise the state rules apply. */
+  async terminatePhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult> {
+    this.beforeTerminate?.();
+    await this.enter('terminatePhysicalConnection', [regionId, id, options]);
+    const token = options?.clientToken;
+    const known = token === undefined ? undefined : this.tokens.get(token);
+    if (known !== undefined) {
+      if (known.id !== id) throw upstreamError({ kind: 'IDEMPOTENCY_CONFLICT', code: 'IdempotentParameterMismatch' });
+      return { requestId: known.requestId, clientToken: known.clientToken };
+    }
+    const pc = this.connections.find((candidate) => candidate.id === id && candidate.regionId === regionId);
+    if (pc === undefined) {
+      throw upstreamError({ kind: 'NOT_FOUND', code: 'InvalidPhysicalConnectionId.NotFound', httpStatus: 404 });
+    }
+    if (pc.status !== 'ENABLED') throw upstreamError({ kind: 'INVALID_STATE', code: 'Forbidden.NotAllowedInState' });
+    if (this.vbrList.some((vbr) => vbr.physicalConnectionId === id) || this.foreignAttachments.has(id)) {
+      throw upstreamError({ kind: 'DEPENDENCY_ATTACHED', code: 'Forbidden.VbrAttached' });
+    }
+    pc.status = 'TERMINATING';
+    this.requestCounter += 1;
+    const result = { requestId: `REQ-TERMINATE-${this.requestCounter}`, clientToken: token ?? null };
+    if (token !== undefined) this.tokens.set(token, { ...result, id });
+    return result;
+  }
+
+  /** Moves every TERMINATING circuit on, like the upstream's asynchronous transition. */
+  finishTransitions(): void {
+    for (const pc of this.connections) if (pc.status === 'TERMINATING') pc.status = 'TERMINATED';
+  }
+
+  setVbrs(physicalConnectionId: string, vbrs: Vbr[]): void {
+    for (let index = this.vbrList.length - 1; index >= 0; index -= 1) {
+      if (this.vbrList[index]?.physicalConnectionId === physicalConnectionId) this.vbrList.splice(index, 1);
+    }
+    this.vbrList.push(...vbrs);
+  }
+}

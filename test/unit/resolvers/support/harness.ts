@@ -1,0 +1,72 @@
+/**
+ * Executes operations the way the runtime does: Apollo Server with the gateway schema and
+ * `formatGatewayError`, a fresh context per operation. Returns what a client would see.
+ */
+import { ApolloServer } from '@apollo/server';
+import type { DocumentNode, GraphQLFormattedError } from 'graphql';
+import type { VpcDataSourceApi } from '../../../../src/datasources/types';
+import type { GatewayContext } from '../../../../src/resolvers/context';
+import { buildGatewaySchema } from '../../../../src/schema/build-schema';
+import { formatGatewayError } from '../../../../src/schema/format-error';
+
+export interface LogEntry {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  obj: object;
+  msg: string | undefined;
+}
+
+export function recordingLogger(): GatewayContext['logger'] & { entries: LogEntry[] } {
+  const entries: LogEntry[] = [];
+  const at =
+    (level: LogEntry['level']) =>
+    (obj: object, msg?: string): void => {
+      entries.push({ level, obj, msg });
+    };
+  return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+export interface Harness {
+  server: ApolloServer<GatewayContext>;
+  logger: ReturnType<typeof recordingLogger>;
+  run<TData = Record<string, unknown>>(
+    dataSource: VpcDataSourceApi,
+    query: string | DocumentNode,
+    variables?: Record<string, unknown>,
+    contextOverrides?: Partial<GatewayContext>,
+  ): Promise<{ data: TData | null | undefined; errors: readonly GraphQLFormattedError[] | undefined }>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: { maskInternal?: boolean } = {}): Promise<Harness> {
+  const logger = recordingLogger();
+  const server = new ApolloServer<GatewayContext>({
+    schema: await buildGatewaySchema(),
+    includeStacktraceInErrorResponses: !(options.maskInternal ?? true),
+    formatError: (formatted, error) =>
+      formatGatewayError(formatted, error, { maskInternal: options.maskInternal ?? true, logger }),
+  });
+  await server.start();
+  return {
+    server,
+    logger,
+    async run(dataSource, query, variables, contextOverrides) {
+      const response = await server.executeOperation(
+        { query, ...(variables === undefined ? {} : { variables }) },
+        {
+          contextValue: {
+            dataSource,
+            defaultRegionId: 'cn-hangzhou',
+            requestId: 'req-unit',
+            logger,
+            auth: { subject: 'tester', scopes: new Set(['vpc:read', 'vpc:terminate']) },
+            ...contextOverrides,
+          },
+        },
+      );
+      if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+      const { data, errors } = response.body.singleResult;
+      return { data: data as never, errors };
+    },
+    stop: () => server.stop(),
+  };
+}

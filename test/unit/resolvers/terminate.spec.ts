@@ -1,0 +1,421 @@
+/**
+ * terminatePhysicalConnection against a fake data source: every error path with the exact
+ * `extensions` a client sees (through Apollo + formatGatewayError), and the replay rule.
+ */
+import { BadInputError } from '../../../src/datasources/errors';
+import { attachmentOf, makePhysicalConnection, makeVbr } from './support/fixtures';
+import { FakeDataSource, upstreamError } from './support/fake-data-source';
+import { startHarness, type Harness } from './support/harness';
+
+const TERMINATE = /* GraphQL */ `
+  mutation Terminate($input: TerminatePhysicalConnectionInput!) {
+    terminatePhysicalConnection(input: $input) {
+      requestId
+      clientToken
+      physicalConnection { id regionId status }
+    }
+  }
+`;
+
+interface TerminateData {
+  terminatePhysicalConnection: {
+    requestId: string;
+    clientToken: string;
+    physicalConnection: { id: string; regionId: string; status: string };
+  };
+}
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness.stop();
+});
+
+const PC = 'pc-enabled01';
+
+function source(overrides: Parameters<typeof makePhysicalConnection>[0] = { id: PC }): FakeDataSource {
+  return new FakeDataSource([makePhysicalConnection(overrides)]);
+}
+
+async function terminate(ds: FakeDataSource, input: Record<string, unknown>, context = {}) {
+  return harness.run<TerminateData>(ds, TERMINATE, { input }, context);
+}
+
+async function expectError(ds: FakeDataSource, input: Record<string, unknown>, extensions: Record<string, unknown>) {
+  const { data, errors } = await terminate(ds, input);
+  expect(data).toBeNull();
+  expect(errors).toHaveLength(1);
+  expect(errors?.[0]?.path).toEqual(['terminatePhysicalConnection']);
+  expect(errors?.[0]?.extensions).toEqual(extensions);
+  return errors?.[0];
+}
+
+describe('input validation (nothing reaches the data source)', () => {
+  it.each([
+    ['input.physicalConnectionId', { physicalConnectionId: 'pc-UPPER' }],
+    ['input.physicalConnectionId', { physicalConnectionId: 'vbr-abc123' }],
+    ['input.physicalConnectionId', { physicalConnectionId: 'pc-abc&Action=DeletePhysicalConnection' }],
+    ['input.physicalConnectionId', { physicalConnectionId: '' }],
+    ['input.regionId', { physicalConnectionId: PC, regionId: 'cn-hangzhou.evil.example' }],
+    ['input.regionId', { physicalConnectionId: PC, regionId: '' }],
+    ['input.regionId', { physicalConnectionId: PC, regionId: 'cn-hangzhou/../x' }],
+    ['input.clientToken', { physicalConnectionId: PC, clientToken: '' }],
+    ['input.clientToken', { physicalConnectionId: PC, clientToken: 'x'.repeat(65) }],
+    ['input.clientToken', { physicalConnectionId: PC, clientToken: 'line\nbreak' }],
+    ['input.clientToken', { physicalConnectionId: PC, clientToken: 'caf\u00e9' }],
+  ])('%s: %j', async (field, input) => {
+    const ds = source();
+    const error = await expectError(ds, input, { code: 'BAD_USER_INPUT', retryable: false, field });
+    expect(ds.calls).toEqual([]);
+    expect(error?.message).not.toContain('\n');
+  });
+
+  it('accepts a 64-character printable token and passes it upstream unchanged', async () => {
+    const token = `${'~'.repeat(32)} ${'A'.repeat(31)}`;
+    const ds = source();
+    const { data, errors } = await terminate(ds, { physicalConnectionId: PC, clientToken: token });
+    expect(errors).toBeUndefined();
+    expect(data?.terminatePhysicalConnection.clientToken).toBe(token);
+    expect(ds.callsOf('terminatePhysicalConnection')[0]?.args).toEqual(['cn-hangzhou', PC, { clientToken: token }]);
+  });
+
+  it('maps a BadInputError raised by the data source to BAD_USER_INPUT with its field', async () => {
+    const ds = source().fail('freshPhysicalConnection', new BadInputError('regionId', 'unsupported region'));
+    await expectError(ds, { physicalConnectionId: PC }, { code: 'BAD_USER_INPUT', retryable: false, field: 'regionId' });
+    expect(ds.callsOf('terminatePhysicalConnection')).toEqual([]);
+  });
+});
+
+describe('local preconditions (fresh reads, no terminate call)', () => {
+  it('PHYSICAL_CONNECTION_NOT_FOUND when the circuit does not exist', async () => {
+    const ds = source();
+    const error = await expectError(
+      ds,
+      { physicalConnectionId: 'pc-missing01' },
+      { code: 'PHYSICAL_CONNECTION_NOT_FOUND', retryable: false, physicalConnectionId: 'pc-missing01' },
+    );
+    expect(error?.message).toBe('Physical connection pc-missing01 does not exist in region cn-hangzhou.');
+    expect(ds.callsOf('terminatePhysicalConnection')).toEqual([]);
+  });
+
+  it.each(['INITIAL', 'CONFIRMED', 'ALLOCATED', 'TERMINATING', 'TERMINATED', 'CANCELED'] as const)(
+    'PHYSICAL_CONNECTION_NOT_ENABLED with currentStatus %s',
+    async (status) => {
+      const ds = source({ id: PC, status });
+      await expectError(
+        ds,
+        { physicalConnectionId: PC },
+        { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', retryable: false, physicalConnectionId: PC, currentStatus: status },
+      );
+      expect(ds.callsOf('terminatePhysicalConnection')).toEqual([]);
+    },
+  );
+
+  it.each(['FINANCIAL_LOCKED', 'SECURITY_LOCKED'] as const)('RESOURCE_LOCKED when %s', async (businessStatus) => {
+    const ds = source({ id: PC, businessStatus });
+    await expectError(
+      ds,
+      { physicalConnectionId: PC },
+      { code: 'RESOURCE_LOCKED', retryable: false, physicalConnectionId: PC, businessStatus },
+    );
+    expect(ds.callsOf('terminatePhysicalConnection')).toEqual([]);
+  });
+
+  it('VBRS_ATTACHED lists every VBR of any status and any account, sorted', async () => {
+    const ds = source();
+    ds.setVbrs(PC, [makeVbr({ id: 'vbr-own2', physicalConnectionId: PC, status: 'TERMINATED' })]);
+    ds.addForeignAttachment(PC, attachmentOf({ id: 'vbr-foreign1', status: 'UNCONFIRMED' }, '253460731706911258'));
+    const error = await expectError(
+      ds,
+      { physicalConnectionId: PC },
+      {
+        code: 'VBRS_ATTACHED',
+        retryable: false,
+        physicalConnectionId: PC,
+        vbrIds: ['vbr-foreign1', 'vbr-own2'],
+      },
+    );
+    expect(error?.message).toContain('vbr-foreign1, vbr-own2');
+    expect(ds.callsOf('terminatePhysicalConnection')).toEqual([]);
+  });
+
+  it('checks in order: status before lock before VBRs', async () => {
+    const ds = source({ id: PC, status: 'CONFIRMED', businessStatus: 'FINANCIAL_LOCKED' });
+    ds.setVbrs(PC, [makeVbr({ id: 'vbr-a1', physicalConnectionId: PC })]);
+    const { errors } = await terminate(ds, { physicalConnectionId: PC });
+    expect(errors?.[0]?.extensions?.['code']).toBe('PHYSICAL_CONNECTION_NOT_ENABLED');
+  });
+
+  it('reads both preconditions fresh and concurrently, never through the request cache', async () => {
+    const ds = source();
+    await terminate(ds, { physicalConnectionId: PC });
+    expect(ds.calls.slice(0, 2).map((call) => call.method).sort()).toEqual([
+      'freshPhysicalConnection',
+      'freshVbrAttachments',
+    ]);
+    expect(ds.callsOf('physicalConnection')).toEqual([]);
+    expect(ds.callsOf('vbrsOfPhysicalConnection')).toEqual([]);
+  });
+});
+
+describe('the upstream refuses after the preconditions passed (race)', () => {
+  it('Forbidden.VbrAttached -> VBRS_ATTACHED with upstream details', async () => {
+    const ds = source();
+    ds.beforeTerminate = () => ds.setVbrs(PC, [makeVbr({ id: 'vbr-late1', physicalConnectionId: PC })]);
+    await expectError(
+      ds,
+      { physicalConnectionId: PC },
+      {
+        code: 'VBRS_ATTACHED',
+        retryable: false,
+        physicalConnectionId: PC,
+        vbrIds: null,
+        upstream: { code: 'Forbidden.VbrAttached', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+      },
+    );
+  });
+
+  it('Forbidden.NotAllowedInState -> PHYSICAL_CONNECTION_NOT_ENABLED (status unknown)', async () => {
+    const ds = source();
+    ds.beforeTerminate = () => {
+      const pc = ds.connection(PC);
+      if (pc) pc.status = 'TERMINATING';
+    };
+    await expectError(
+      ds,
+      { physicalConnectionId: PC },
+      {
+        code: 'PHYSICAL_CONNECTION_NOT_ENABLED',
+        retryable: false,
+        physicalConnectionId: PC,
+        currentStatus: null,
+        upstream: { code: 'Forbidden.NotAllowedInState', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+      },
+    );
+  });
+
+  it('InvalidPhysicalConnectionId.NotFound -> PHYSICAL_CONNECTION_NOT_FOUND', async () => {
+    const ds = source().fail(
+      'terminatePhysicalConnection',
+      upstreamError({ kind: 'NOT_FOUND', code: 'InvalidPhysicalConnectionId.NotFound', httpStatus: 404 }),
+    );
+    await expectError(
+      ds,
+      { physicalConnectionId: PC },
+      {
+        code: 'PHYSICAL_CONNECTION_NOT_FOUND',
+        retryable: false,
+        physicalConnectionId: PC,
+        upstream: { code: 'InvalidPhysicalConnectionId.NotFound', httpStatus: 404, requestId: 'REQ-FAKE-0001' },
+      },
+    );
+  });
+
+  it('OperationFailed.ResourceLockedBySystem -> RESOURCE_LOCKED', async () => {
+    const ds = source().fail(
+      'terminatePhysicalConnection',
+      upstreamError({ kind: 'LOCKED', code: 'OperationFailed.ResourceLockedBySystem' }),
+    );
+    await expectError(
+      ds,
+      { physicalConnectionId: PC },
+      {
+        code: 'RESOURCE_LOCKED',
+        retryable: false,
+        physicalConnectionId: PC,
+        businessStatus: null,
+        upstream: { code: 'OperationFailed.ResourceLockedBySystem', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+      },
+    );
+  });
+
+  it.each([
+    ['OperationFailed.VpconnAttached', 'DEPENDENCY_ATTACHED', 'vpconns'],
+    ['OperationDenied.MacsecAttached', 'DEPENDENCY_ATTACHED', 'MACsec'],
+    ['IdempotentParameterMismatch', 'IDEMPOTENCY_CONFLICT', 'clientToken'],
+  ] as const)('%s -> OPERATION_CONFLICT', async (code, kind, hint) => {
+    const ds = source().fail('terminatePhysicalConnection', upstreamError({ kind, code }));
+    const error = await expectError(
+      ds,
+      { physicalConnectionId: PC },
+      {
+        code: 'OPERATION_CONFLICT',
+        retryable: false,
+        physicalConnectionId: PC,
+        upstream: { code, httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+      },
+    );
+    expect(error?.message).toContain(hint);
+  });
+});
+
+describe('upstream health and credentials', () => {
+  it('UPSTREAM_THROTTLED is retryable', async () => {
+    const ds = source().fail(
+      'freshPhysicalConnection',
+      upstreamError({ kind: 'THROTTLED', code: 'Throttling.User', retryable: true, requestId: 'REQ-T' }),
+    );
+    await expectError(
+      ds,
+      { physicalConnectionId: PC },
+      { code: 'UPSTREAM_THROTTLED', retryable: true, upstream: { code: 'Throttling.User', httpStatus: 400, requestId: 'REQ-T' } },
+    );
+    expect(ds.callsOf('terminatePhysicalConnection')).toEqual([]);
+  });
+
+  it('UPSTREAM_UNAVAILABLE is retryable, also for a transport failure without a response', async () => {
+    const ds = source().fail(
+      'freshVbrAttachments',
+      upstreamError({ kind: 'UNAVAILABLE', code: 'Transport.Timeout', httpStatus: 0, requestId: null, retryable: true }),
+    );
+    await expectError(
+      ds,
+      { physicalConnectionId: PC },
+      { code: 'UPSTREAM_UNAVAILABLE', retryable: true, upstream: { code: 'Transport.Timeout', httpStatus: 0, requestId: null } },
+    );
+  });
+
+  it('UPSTREAM_AUTH_FAILED says nothing of the upstream message', async () => {
+    const ds = source().fail(
+      'freshPhysicalConnection',
+      upstreamError({
+        kind: 'AUTH',
+        code: 'SignatureDoesNotMatch',
+        message: 'Specified signature is not matched with our calculation. server string to sign is:POST&%2F&AccessKeyId%3Dak',
+      }),
+    );
+    const error = await expectError(
+      ds,
+      { physicalConnectionId: PC },
+      {
+        code: 'UPSTREAM_AUTH_FAILED',
+        retryable: false,
+        upstream: { code: 'SignatureDoesNotMatch', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+      },
+    );
+    expect(JSON.stringify(error)).not.toMatch(/string to sign|AccessKeyId/i);
+  });
+
+  it('UPSTREAM_ERROR for an upstream refusal without a specific code', async () => {
+    const ds = source().fail('terminatePhysicalConnection', upstreamError({ kind: 'UNKNOWN', code: 'Some.NewCode', httpStatus: 400 }));
+    await expectError(
+      ds,
+      { physicalConnectionId: PC },
+      { code: 'UPSTREAM_ERROR', retryable: false, upstream: { code: 'Some.NewCode', httpStatus: 400, requestId: 'REQ-FAKE-0001' } },
+    );
+  });
+
+  it('INTERNAL_SERVER_ERROR for anything unexpected: masked message, correlation id, redacted log', async () => {
+    const ds = source().fail(
+      'freshPhysicalConnection',
+      new TypeError('boom at https://vpc.aliyuncs.com/?Action=X&Signature=c2VjcmV0c2ln&AccessKeyId=ak'),
+    );
+    const error = await expectError(ds, { physicalConnectionId: PC }, {
+      code: 'INTERNAL_SERVER_ERROR',
+      retryable: false,
+      correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(error?.message).toBe('Internal server error.');
+    const correlationId = error?.extensions?.['correlationId'];
+    const logged = harness.logger.entries.find(
+      (entry) => entry.level === 'error' && (entry.obj as { correlationId?: unknown }).correlationId === correlationId,
+    );
+    expect(logged).toBeDefined();
+    const text = JSON.stringify(logged);
+    expect(text).toContain('boom');
+    expect(text).not.toContain('c2VjcmV0c2ln');
+  });
+});
+
+describe('success and the clientToken replay rule', () => {
+  it('terminates with a generated token and returns the circuit read fresh (TERMINATING)', async () => {
+    const ds = source();
+    const { data, errors } = await terminate(ds, { physicalConnectionId: PC });
+    expect(errors).toBeUndefined();
+    const payload = data?.terminatePhysicalConnection;
+    expect(payload?.physicalConnection).toEqual({ id: PC, regionId: 'cn-hangzhou', status: 'TERMINATING' });
+    expect(payload?.requestId).toBe('REQ-TERMINATE-1');
+    expect(payload?.clientToken).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ds.callsOf('terminatePhysicalConnection')[0]?.args).toEqual([
+      'cn-hangzhou',
+      PC,
+      { clientToken: payload?.clientToken },
+    ]);
+    expect(ds.callsOf('freshPhysicalConnection')).toHaveLength(2);
+    const audit = harness.logger.entries.find((entry) => entry.msg === 'physical connection termination accepted');
+    expect(audit?.obj).toMatchObject({ physicalConnectionId: PC, upstreamRequestId: 'REQ-TERMINATE-1', subject: 'tester' });
+  });
+
+  it('a retry with the same clientToken succeeds again, with no second effect', async () => {
+    const ds = source();
+    const first = await terminate(ds, { physicalConnectionId: PC, clientToken: 'retry-token-1' });
+    expect(first.errors).toBeUndefined();
+    const again = await terminate(ds, { physicalConnectionId: PC, clientToken: 'retry-token-1' });
+    expect(again.errors).toBeUndefined();
+    expect(again.data?.terminatePhysicalConnection).toEqual({
+      requestId: first.data?.terminatePhysicalConnection.requestId,
+      clientToken: 'retry-token-1',
+      physicalConnection: { id: PC, regionId: 'cn-hangzhou', status: 'TERMINATING' },
+    });
+    ds.finishTransitions();
+    const later = await terminate(ds, { physicalConnectionId: PC, clientToken: 'retry-token-1' });
+    expect(later.errors).toBeUndefined();
+    expect(later.data?.terminatePhysicalConnection.physicalConnection.status).toBe('TERMINATED');
+    expect(later.data?.terminatePhysicalConnection.requestId).toBe('REQ-TERMINATE-1');
+  });
+
+  it('a retry without a token is refused locally (no upstream call)', async () => {
+    const ds = source();
+    await terminate(ds, { physicalConnectionId: PC });
+    const again = await terminate(ds, { physicalConnectionId: PC });
+    expect(again.errors?.[0]?.extensions).toEqual({
+      code: 'PHYSICAL_CONNECTION_NOT_ENABLED',
+      retryable: false,
+      physicalConnectionId: PC,
+      currentStatus: 'TERMINATING',
+    });
+    expect(ds.callsOf('terminatePhysicalConnection')).toHaveLength(1);
+  });
+
+  it('an unknown token on a TERMINATED circuit is left to the upstream, which refuses it', async () => {
+    const ds = source({ id: PC, status: 'TERMINATED' });
+    await expectError(
+      ds,
+      { physicalConnectionId: PC, clientToken: 'never-used' },
+      {
+        code: 'PHYSICAL_CONNECTION_NOT_ENABLED',
+        retryable: false,
+        physicalConnectionId: PC,
+        currentStatus: null,
+        upstream: { code: 'Forbidden.NotAllowedInState', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+      },
+    );
+    expect(ds.callsOf('terminatePhysicalConnection')).toHaveLength(1);
+  });
+
+  it('a token does not bypass checks for states a terminate cannot lead to', async () => {
+    const ds = source({ id: PC, status: 'CONFIRMED' });
+    await expectError(
+      ds,
+      { physicalConnectionId: PC, clientToken: 'some-token' },
+      { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', retryable: false, physicalConnectionId: PC, currentStatus: 'CONFIRMED' },
+    );
+    expect(ds.callsOf('terminatePhysicalConnection')).toEqual([]);
+  });
+
+  it('uses the context default region when regionId is omitted, and the given one otherwise', async () => {
+    const ds = new FakeDataSource([makePhysicalConnection({ id: PC, regionId: 'ap-southeast-1' })]);
+    const viaDefault = await terminate(ds, { physicalConnectionId: PC }, { defaultRegionId: 'ap-southeast-1' });
+    expect(viaDefault.errors).toBeUndefined();
+    expect(viaDefault.data?.terminatePhysicalConnection.physicalConnection.regionId).toBe('ap-southeast-1');
+    const elsewhere = await terminate(ds, { physicalConnectionId: PC, regionId: 'cn-hangzhou' });
+    expect(elsewhere.errors?.[0]?.extensions?.['code']).toBe('PHYSICAL_CONNECTION_NOT_FOUND');
+    expect(ds.callsOf('freshPhysicalConnection').map((call) => call.args[0])).toEqual([
+      'ap-southeast-1',
+      'ap-southeast-1',
+      'cn-hangzhou',
+    ]);
+  });
+});

@@ -1,0 +1,185 @@
+/** formatGatewayError: what passes through, what is masked, what is logged. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { BadInputError, UpstreamError } from '../../../src/datasources/errors';
+import {
+  ForbiddenError,
+  GATEWAY_ERROR_CODES,
+  InternalServerError,
+  UnauthenticatedError,
+  VbrsAttachedError,
+} from '../../../src/schema/errors';
+import { formatGatewayError, redact } from '../../../src/schema/format-error';
+import { recordingLogger } from '../resolvers/support/harness';
+
+const located = { locations: [{ line: 1, column: 3 }], path: ['terminatePhysicalConnection'] };
+
+/** What graphql-js hands Apollo for an error thrown in a resolver. */
+function resolverError(thrown: unknown): GraphQLError {
+  return new GraphQLError(thrown instanceof Error ? thrown.message : String(thrown), {
+    path: located.path,
+    originalError: thrown instanceof Error ? thrown : undefined,
+  });
+}
+
+function apolloFormatted(error: GraphQLError, extra: Record<string, unknown> = {}): GraphQLFormattedError {
+  return { ...error.toJSON(), ...located, extensions: { code: 'INTERNAL_SERVER_ERROR', ...error.extensions, ...extra } };
+}
+
+describe('gateway errors pass through with their typed extensions', () => {
+  it('keeps message, location, path and the whole extensions object', () => {
+    const thrown = new VbrsAttachedError('pc-a1', ['vbr-1']);
+    const wrapped = resolverError(thrown);
+    const logger = recordingLogger();
+    const result = formatGatewayError(apolloFormatted(wrapped, { stacktrace: ['x'] }), wrapped, {
+      maskInternal: true,
+      logger,
+    });
+    expect(result).toEqual({
+      message: 'Physical connection pc-a1 still has 1 VBR(s) attached (vbr-1); delete them first.',
+      ...located,
+      extensions: { code: 'VBRS_ATTACHED', retryable: false, physicalConnectionId: 'pc-a1', vbrIds: ['vbr-1'] },
+    });
+    expect(logger.entries.map((entry) => entry.level)).toEqual(['debug']);
+  });
+
+  it('defines UNAUTHENTICATED and FORBIDDEN for the runtime', () => {
+    for (const [error, extensions] of [
+      [new UnauthenticatedError(), { code: 'UNAUTHENTICATED', retryable: false }],
+      [new ForbiddenError('needs vpc:terminate', 'vpc:terminate'), { code: 'FORBIDDEN', retryable: false, requiredScope: 'vpc:terminate' }],
+      [new ForbiddenError(), { code: 'FORBIDDEN', retryable: false, requiredScope: null }],
+    ] as const) {
+      // Thrown outside execution (e.g. from the context function): no path, no wrapper.
+      const result = formatGatewayError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error, {
+        maskInternal: true,
+      });
+      expect(result).toEqual({ message: error.message, extensions });
+    }
+  });
+
+  it('maps data-source errors a resolver did not map (defence in depth)', () => {
+    const badInput = resolverError(new BadInputError('regionId', 'bad region'));
+    expect(formatGatewayError(apolloFormatted(badInput), badInput, { maskInternal: true }).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      retryable: false,
+      field: 'regionId',
+    });
+    const upstream = resolverError(
+      new UpstreamError({
+        kind: 'UNAVAILABLE',
+        code: 'ServiceUnavailable',
+        httpStatus: 503,
+        requestId: 'R1',
+        hostId: null,
+        action: 'DescribePhysicalConnections',
+        message: 'The request has failed due to a temporary failure of the server.',
+        retryable: true,
+      }),
+    );
+    const logger = recordingLogger();
+    expect(formatGatewayError(apolloFormatted(upstream), upstream, { maskInternal: true, logger }).extensions).toEqual({
+      code: 'UPSTREAM_UNAVAILABLE',
+      retryable: true,
+      upstream: { code: 'ServiceUnavailable', httpStatus: 503, requestId: 'R1' },
+    });
+    expect(logger.entries[0]?.level).toBe('warn');
+  });
+
+  it('every code of the vocabulary is documented in docs/graphql.md', () => {
+    const docs = readFileSync(resolve(__dirname, '..', '..', '..', 'docs', 'graphql.md'), 'utf8');
+    for (const code of GATEWAY_ERROR_CODES) expect(docs).toContain(`\`${code}\``);
+  });
+});
+
+describe('Apollo request errors', () => {
+  it('pass through with retryable false and no stack trace when masking', () => {
+    const validation = new GraphQLError('Cannot query field "nope" on type "Query".', {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const formatted: GraphQLFormattedError = {
+      message: validation.message,
+      locations: [{ line: 1, column: 3 }],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['GraphQLError: ...', '  at validate'] },
+    };
+    expect(formatGatewayError(formatted, validation, { maskInternal: true })).toEqual({
+      message: validation.message,
+      locations: [{ line: 1, column: 3 }],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', retryable: false },
+    });
+    expect(formatGatewayError(formatted, validation, { maskInternal: false }).extensions).toHaveProperty('stacktrace');
+  });
+
+  it('a resolver throwing a plain Error with an allow-listed code is still masked', () => {
+    const sneaky = Object.assign(new Error('db password is hunter2'), { extensions: { code: 'BAD_USER_INPUT' } });
+    const wrapped = resolverError(sneaky);
+    const result = formatGatewayError(apolloFormatted(wrapped, { code: 'BAD_USER_INPUT' }), wrapped, { maskInternal: true });
+    expect(result.extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+  });
+});
+
+describe('anything else is masked as INTERNAL_SERVER_ERROR', () => {
+  it('hides the message and stack, adds a correlation id, logs the redacted details', () => {
+    const boom = new Error('connect ECONNREFUSED https://vpc.aliyuncs.com/?Signature=abcDEF123&AccessKeyId=x');
+    const wrapped = resolverError(boom);
+    const logger = recordingLogger();
+    const result = formatGatewayError(apolloFormatted(wrapped, { stacktrace: ['Error: connect', 'at x'] }), wrapped, {
+      maskInternal: true,
+      logger,
+      correlationId: 'req-42',
+    });
+    expect(result).toEqual({
+      message: 'Internal server error.',
+      ...located,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: false, correlationId: 'req-42' },
+    });
+    expect(logger.entries).toHaveLength(1);
+    const [entry] = logger.entries;
+    expect(entry?.level).toBe('error');
+    expect(entry?.obj).toMatchObject({ correlationId: 'req-42', err: { name: 'Error' } });
+    const logged = JSON.stringify(entry);
+    expect(logged).toContain('ECONNREFUSED');
+    expect(logged).not.toContain('abcDEF123');
+  });
+
+  it('generates a fresh correlation id per error when none is given', () => {
+    const wrapped = resolverError(new Error('x'));
+    const first = formatGatewayError(apolloFormatted(wrapped), wrapped, { maskInternal: true });
+    const second = formatGatewayError(apolloFormatted(wrapped), wrapped, { maskInternal: true });
+    expect(first.extensions?.['correlationId']).toEqual(expect.any(String));
+    expect(first.extensions?.['correlationId']).not.toBe(second.extensions?.['correlationId']);
+  });
+
+  it('non-null violations and non-Error throws are internal too; the stack shows only in development', () => {
+    const violation = new GraphQLError('Cannot return null for non-nullable field Query.regions.', { path: ['regions'] });
+    expect(formatGatewayError(apolloFormatted(violation), violation, { maskInternal: true }).extensions?.['code']).toBe(
+      'INTERNAL_SERVER_ERROR',
+    );
+    const weird = resolverError('a string was thrown');
+    const dev = formatGatewayError(apolloFormatted(weird, { stacktrace: ['trace'] }), weird, { maskInternal: false });
+    expect(dev.message).toBe('Internal server error.');
+    expect(dev.extensions?.['stacktrace']).toEqual(['trace']);
+  });
+
+  it('an explicit InternalServerError keeps its correlation id', () => {
+    const error = new InternalServerError('corr-1');
+    expect(formatGatewayError({ message: error.message }, error, { maskInternal: true }).extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+      retryable: false,
+      correlationId: 'corr-1',
+    });
+  });
+});
+
+describe('redact', () => {
+  it.each([
+    ['?Signature=abc%2Bdef&x=1', '?Signature=[REDACTED]&x=1'],
+    ['AccessKeySecret=s3cr3t more', 'AccessKeySecret=[REDACTED] more'],
+    ['Authorization: ACS3-HMAC-SHA256 Credential=ak,Signature=ff', 'Authorization: [REDACTED]'],
+    ['... calculation. server string to sign is:POST&%2F&abc', '... calculation. server string to sign [REDACTED]'],
+    ['StringToSign: POST&%2F&abc', 'StringToSign [REDACTED]'],
+  ])('%s', (input, expected) => {
+    expect(redact(input)).toBe(expected);
+  });
+});

@@ -1,0 +1,79 @@
+/** The upstream -> GraphQL code table, with and without a circuit in scope. */
+import { BadInputError, UpstreamError, type UpstreamErrorKind } from '../../../src/datasources/errors';
+import { GatewayError } from '../../../src/schema/errors';
+import { mapErrors, toGatewayError } from '../../../src/schema/map-error';
+
+function upstream(kind: UpstreamErrorKind, code: string, retryable = false): UpstreamError {
+  return new UpstreamError({
+    kind,
+    code,
+    httpStatus: 400,
+    requestId: 'R',
+    hostId: null,
+    action: 'TerminatePhysicalConnection',
+    message: 'upstream said something with details',
+    retryable,
+  });
+}
+
+const details = (code: string) => ({ code, httpStatus: 400, requestId: 'R' });
+const PC = { regionId: 'cn-hangzhou', physicalConnectionId: 'pc-x1' };
+
+it.each([
+  // [kind, code, scope, expected extensions]
+  ['INVALID_STATE', 'Forbidden.NotAllowedInState', PC, { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', physicalConnectionId: 'pc-x1', currentStatus: null }],
+  ['INVALID_STATE', 'IncorrectStatus.PhysicalConnection', PC, { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', physicalConnectionId: 'pc-x1', currentStatus: null }],
+  ['INVALID_STATE', 'Forbidden.NotAllowedInState', {}, { code: 'UPSTREAM_ERROR' }],
+  ['DEPENDENCY_ATTACHED', 'Forbidden.VbrAttached', PC, { code: 'VBRS_ATTACHED', physicalConnectionId: 'pc-x1', vbrIds: null }],
+  ['DEPENDENCY_ATTACHED', 'OperationFailed.VpconnAttached', PC, { code: 'OPERATION_CONFLICT', physicalConnectionId: 'pc-x1' }],
+  ['DEPENDENCY_ATTACHED', 'InvalidOperation.RouterInterfaceNotDeleted', {}, { code: 'OPERATION_CONFLICT', physicalConnectionId: null }],
+  ['IDEMPOTENCY_CONFLICT', 'IdempotentParameterMismatch', {}, { code: 'OPERATION_CONFLICT', physicalConnectionId: null }],
+  ['LOCKED', 'OperationFailed.ResourceLockedBySystem', PC, { code: 'RESOURCE_LOCKED', physicalConnectionId: 'pc-x1', businessStatus: null }],
+  ['LOCKED', 'OperationFailed.ResourceLockedBySystem', {}, { code: 'UPSTREAM_ERROR' }],
+  ['NOT_FOUND', 'InvalidPhysicalConnectionId.NotFound', PC, { code: 'PHYSICAL_CONNECTION_NOT_FOUND', physicalConnectionId: 'pc-x1' }],
+  ['NOT_FOUND', 'InvalidVbrId.NotFound', {}, { code: 'UPSTREAM_ERROR' }],
+  ['NOT_FOUND', 'InvalidRegionId.NotFound', PC, { code: 'BAD_USER_INPUT', field: 'regionId' }],
+  ['AUTH', 'InvalidAccessKeyId.NotFound', PC, { code: 'UPSTREAM_AUTH_FAILED' }],
+  ['AUTH', 'Forbidden.RAM', {}, { code: 'UPSTREAM_AUTH_FAILED' }],
+  ['BAD_REQUEST', 'InvalidFilterKey.ValueNotSupported', {}, { code: 'UPSTREAM_ERROR' }],
+] as const)('%s %s %j -> %j', (kind, code, scope, expected) => {
+  const mapped = toGatewayError(upstream(kind, code), scope);
+  expect(mapped).toBeInstanceOf(GatewayError);
+  expect(mapped?.extensions).toEqual({ retryable: false, upstream: details(code), ...expected });
+  expect(mapped?.message).not.toContain('details');
+});
+
+it.each([
+  ['THROTTLED', 'Throttling.Api', 'UPSTREAM_THROTTLED'],
+  ['UNAVAILABLE', 'ServiceUnavailable', 'UPSTREAM_UNAVAILABLE'],
+  ['UNAVAILABLE', 'InternalError', 'UPSTREAM_UNAVAILABLE'],
+] as const)('%s %s is retryable %s', (kind, code, expected) => {
+  expect(toGatewayError(upstream(kind, code, true))?.extensions).toEqual({
+    code: expected,
+    retryable: true,
+    upstream: details(code),
+  });
+});
+
+it('UPSTREAM_ERROR keeps the data source verdict on retryability', () => {
+  expect(toGatewayError(upstream('UNKNOWN', 'Weird', true))?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', retryable: true });
+});
+
+it('BadInputError keeps its field; unknown errors are not mapped', () => {
+  expect(toGatewayError(new BadInputError('filter.ids', 'too many'))?.extensions).toEqual({
+    code: 'BAD_USER_INPUT',
+    retryable: false,
+    field: 'filter.ids',
+  });
+  expect(toGatewayError(new Error('bug'))).toBeNull();
+  expect(toGatewayError('thrown string')).toBeNull();
+});
+
+it('mapErrors rethrows mapped errors and leaves unknown ones untouched', async () => {
+  await expect(mapErrors(PC, () => Promise.reject(upstream('THROTTLED', 'Throttling', true)))).rejects.toMatchObject({
+    extensions: { code: 'UPSTREAM_THROTTLED' },
+  });
+  const bug = new RangeError('bug');
+  await expect(mapErrors(PC, () => Promise.reject(bug))).rejects.toBe(bug);
+  await expect(mapErrors(PC, () => Promise.resolve(7))).resolves.toBe(7);
+});
