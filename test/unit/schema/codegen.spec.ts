@@ -11,7 +11,8 @@ const ROOT = resolve(__dirname, '..', '..', '..');
 
 it('test/generated/ is what codegen.yml produces now', async () => {
   const { config } = await loadCodegenConfig({ configFilePath: join(ROOT, 'codegen.yml') });
-  const outputs = await generate({ ...config, cwd: ROOT, silent: true }, false);
+  // generate() is typed `any` (watch mode); without saving it returns the file outputs.
+  const outputs = (await generate({ ...config, cwd: ROOT, silent: true }, false)) as { filename: string; content: string }[];
   expect(outputs.map((output) => output.filename).sort()).toEqual([
     'test/generated/gql.ts',
     'test/generated/graphql.ts',
