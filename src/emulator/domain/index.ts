@@ -1,0 +1,110 @@
+/**
+ * The emulator's domain: `createDomain` returns the `EmulatorDomain` the protocol layer
+ * dispatches authenticated requests to (see ../contract.ts).
+ *
+ * Each dispatch first applies the transitions that have come due on the clock (lazily: no
+ * timers), then runs the operation, wrapped in ClientToken idempotency for writes. Operations
+ * are synchronous, so one request's checks and changes can never interleave with another's.
+ */
+import { ApiError } from '../api-error';
+import type { DomainOptions, EmulatorDomain, OperationRequest } from '../contract';
+import { IdempotencyMemory, parameterHash } from './idempotency';
+import type { OperationContext, OperationDefinition } from './operations/context';
+import { physicalConnectionLifecycle } from './operations/physical-connection-lifecycle';
+import { physicalConnectionReads } from './operations/physical-connection-reads';
+import { physicalConnectionWrites } from './operations/physical-connection-writes';
+import { regionOperations } from './operations/regions';
+import { vbrLifecycle } from './operations/vbr-lifecycle';
+import { vbrReads } from './operations/vbr-reads';
+import { vbrWrites } from './operations/vbr-writes';
+import { Params } from './params';
+import { parseSeed, type NormalizedSeed, type Seed } from './seed';
+import { Store } from './store';
+
+export * from './seed';
+
+const OPERATIONS: ReadonlyMap<string, OperationDefinition> = new Map(
+  Object.entries({
+    ...physicalConnectionReads,
+    ...physicalConnectionWrites,
+    ...physicalConnectionLifecycle,
+    ...vbrReads,
+    ...vbrWrites,
+    ...vbrLifecycle,
+    ...regionOperations,
+  }),
+);
+
+/** The actions the domain implements, for documentation and tests. */
+export const DOMAIN_ACTIONS: readonly string[] = [...OPERATIONS.keys()];
+
+class Domain implements EmulatorDomain {
+  private readonly initialSeed: NormalizedSeed;
+  private readonly transitionMs: number;
+  private readonly now: () => number;
+  private readonly memory = new IdempotencyMemory();
+  private store: Store;
+
+  constructor(options: DomainOptions) {
+    if (!Number.isFinite(options.transitionMs) || options.transitionMs < 0) {
+      throw new RangeError(`transitionMs must be a non-negative number of milliseconds, got ${options.transitionMs}`);
+    }
+    this.transitionMs = options.transitionMs;
+    this.now = options.now ?? Date.now;
+    this.initialSeed = parseSeed(options.seed);
+    this.store = new Store(structuredClone(this.initialSeed));
+  }
+
+  hasAction(action: string): boolean {
+    return OPERATIONS.has(action);
+  }
+
+  dispatch(request: OperationRequest): Record<string, unknown> {
+    const now = this.now();
+    this.store.advance(now);
+    const operation = OPERATIONS.get(request.action);
+    if (!operation) {
+      throw new ApiError(404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+    }
+    const params = new Params(request.params);
+    const ctx: OperationContext = {
+      store: this.store,
+      params,
+      accountId: request.accountId,
+      requestId: request.requestId,
+      now,
+      transitionMs: this.transitionMs,
+    };
+    const tokenName = operation.token;
+    if (tokenName === undefined) return operation.run(ctx);
+    return this.memory.run(
+      {
+        accountId: request.accountId,
+        action: request.action,
+        tokenName,
+        token: params.optional(tokenName),
+        hash: parameterHash(params.entries(), tokenName),
+        now,
+        remember: () => operation.remember?.(params) ?? true,
+      },
+      () => operation.run(ctx),
+    );
+  }
+
+  reset(seed?: Seed): void {
+    // Validate first: an invalid seed leaves the current state untouched.
+    const next = seed === undefined ? structuredClone(this.initialSeed) : parseSeed(seed);
+    this.store = new Store(next);
+    this.memory.clear();
+  }
+
+  snapshot(): Seed {
+    this.store.advance(this.now());
+    return this.store.snapshot();
+  }
+}
+
+/** Throws SeedError (an Error naming the bad entry) for an invalid seed, RangeError for a bad transitionMs. */
+export function createDomain(options: DomainOptions): EmulatorDomain {
+  return new Domain(options);
+}

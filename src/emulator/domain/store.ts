@@ -1,0 +1,117 @@
+/**
+ * The emulator's state: regions, circuits and VBRs (records in seed format, in creation order),
+ * plus the timed steps operations have scheduled. Ownership and region scoping live here so no
+ * operation can forget them: a circuit of another account or region is simply not found.
+ */
+import type { CircuitRecord, NormalizedSeed, VbrRecord } from './seed';
+import type { SeedRegion } from './seed-types';
+import { circuitTime, vbrTime } from './time';
+import type { CircuitStep, VbrStep } from './transitions';
+
+export class Store {
+  readonly regions = new Map<string, SeedRegion>();
+  /** Insertion order is creation order: listings and pages rely on it. */
+  readonly circuits = new Map<string, CircuitRecord>();
+  readonly vbrs = new Map<string, VbrRecord>();
+  private readonly circuitSteps = new Map<string, CircuitStep[]>();
+  private readonly vbrSteps = new Map<string, VbrStep[]>();
+
+  constructor(seed: NormalizedSeed) {
+    // The seed is already a private copy (parseSeed), so its records become the store's.
+    for (const region of seed.Regions) this.regions.set(region.RegionId, region);
+    for (const circuit of seed.PhysicalConnections) this.circuits.set(circuit.PhysicalConnectionId, circuit);
+    for (const vbr of seed.VirtualBorderRouters) this.vbrs.set(vbr.VbrId, vbr);
+  }
+
+  snapshot(): NormalizedSeed {
+    return structuredClone({
+      Regions: [...this.regions.values()],
+      PhysicalConnections: [...this.circuits.values()],
+      VirtualBorderRouters: [...this.vbrs.values()],
+    });
+  }
+
+  /** The caller's circuit in that region, or undefined (absent, elsewhere, or someone else's). */
+  ownedCircuit(accountId: string, regionId: string, id: string): CircuitRecord | undefined {
+    const circuit = this.circuits.get(id);
+    return circuit && circuit.RegionId === regionId && circuit.OwnerId === accountId ? circuit : undefined;
+  }
+
+  /** Any account's circuit in that region (for references such as a redundant circuit). */
+  circuitInRegion(regionId: string, id: string): CircuitRecord | undefined {
+    const circuit = this.circuits.get(id);
+    return circuit?.RegionId === regionId ? circuit : undefined;
+  }
+
+  vbrInRegion(regionId: string, id: string): VbrRecord | undefined {
+    const vbr = this.vbrs.get(id);
+    return vbr?.RegionId === regionId ? vbr : undefined;
+  }
+
+  /** Every VBR on a circuit, whoever owns it, in creation order. */
+  vbrsOn(circuitId: string): VbrRecord[] {
+    return [...this.vbrs.values()].filter((vbr) => vbr.PhysicalConnectionId === circuitId);
+  }
+
+  /** Shared circuits (vpconns) hosted on a circuit and not deleted. */
+  vpconnsOf(circuitId: string): CircuitRecord[] {
+    return [...this.circuits.values()].filter(
+      (c) => c.ParentPhysicalConnectionId === circuitId && c.VpconnStatus !== 'Deleted',
+    );
+  }
+
+  circuitOf(vbr: VbrRecord): CircuitRecord {
+    const circuit = this.circuits.get(vbr.PhysicalConnectionId);
+    // parseSeed checks the reference and circuits with VBRs cannot be deleted.
+    if (!circuit) throw new Error(`internal: VBR ${vbr.VbrId} lost its circuit`);
+    return circuit;
+  }
+
+  deleteCircuit(id: string): void {
+    this.circuits.delete(id);
+    this.circuitSteps.delete(id);
+  }
+
+  scheduleCircuit(id: string, steps: CircuitStep[]): void {
+    this.circuitSteps.set(id, steps);
+  }
+
+  scheduleVbr(id: string, steps: VbrStep[]): void {
+    this.vbrSteps.set(id, steps);
+  }
+
+  circuitHasPendingSteps(id: string): boolean {
+    return this.circuitSteps.has(id);
+  }
+
+  cancelCircuitSteps(id: string): void {
+    this.circuitSteps.delete(id);
+  }
+
+  /** Applies every step due at `now`, oldest first per resource. */
+  advance(now: number): void {
+    for (const [id, steps] of this.circuitSteps) {
+      const circuit = this.circuits.get(id);
+      while (circuit && steps[0] && steps[0].at <= now) {
+        const step = steps.shift() as CircuitStep;
+        circuit.Status = step.to;
+        if (step.to === 'Enabled') circuit.EnabledTime = circuitTime(step.at);
+      }
+      if (!circuit || steps.length === 0) this.circuitSteps.delete(id);
+    }
+    for (const [id, steps] of this.vbrSteps) {
+      const vbr = this.vbrs.get(id);
+      while (vbr && steps[0] && steps[0].at <= now) {
+        const step = steps.shift() as VbrStep;
+        if (step.to === 'gone') {
+          this.vbrs.delete(id);
+          break;
+        }
+        if (step.to === 'terminated') vbr.TerminationTime = vbrTime(step.at);
+        if (step.to === 'active' && vbr.Status === 'recovering') vbr.RecoveryTime = vbrTime(step.at);
+        vbr.Status = step.to;
+      }
+      if (!this.vbrs.has(id) || steps.length === 0) this.vbrSteps.delete(id);
+    }
+  }
+}

@@ -1,0 +1,497 @@
+import { DEMO_ACCOUNTS, DEMO_IDS } from '../../../../src/emulator/domain';
+import { harness, HZ, T0, TRANSITION_MS } from './harness';
+
+const create = (extra: Record<string, string> = {}) => ({
+  RegionId: HZ,
+  AccessPointId: 'ap-cn-hangzhou-yh-B',
+  LineOperator: 'CT',
+  ...extra,
+});
+
+describe('CreatePhysicalConnection and the back office', () => {
+  it('creates an Initial circuit that reaches Allocated by itself, one step per transitionMs', () => {
+    const h = harness();
+    const body = h.call('CreatePhysicalConnection', create({ Name: 'hz-new-line', PortType: '40GBase-LR', 'Tag.1.Key': 'env', 'Tag.1.Value': 'dev' }));
+    const id = body.PhysicalConnectionId as string;
+    expect(id).toMatch(/^pc-bp1[a-z0-9]{17}$/);
+    expect(body.RequestId).toEqual(expect.any(String));
+    expect(h.circuit(id)).toMatchObject({
+      Status: 'Initial',
+      Name: 'hz-new-line',
+      AccessPointId: 'ap-cn-hangzhou-yh-B',
+      LineOperator: 'CT',
+      PortType: '40GBase-LR',
+      Spec: '40G',
+      Bandwidth: 40000,
+      ProductType: 'PhysicalConnection',
+      BusinessStatus: 'Normal',
+      Type: 'VPC',
+      CreationTime: '2025-02-01T00:00:00Z',
+      Tags: { tags: [{ Key: 'env', Value: 'dev' }] },
+    });
+    h.advance(TRANSITION_MS - 1);
+    expect(h.circuit(id)?.Status).toBe('Initial');
+    h.advance(1);
+    expect(h.circuit(id)?.Status).toBe('Approved');
+    h.advance(TRANSITION_MS);
+    expect(h.circuit(id)?.Status).toBe('Allocating');
+    h.advance(TRANSITION_MS);
+    expect(h.circuit(id)?.Status).toBe('Allocated');
+    h.advance(TRANSITION_MS * 10);
+    expect(h.circuit(id)?.Status).toBe('Allocated');
+  });
+
+  it('applies every overdue step at once after a long pause', () => {
+    const h = harness();
+    const id = h.call('CreatePhysicalConnection', create()).PhysicalConnectionId as string;
+    h.advance(TRANSITION_MS * 100);
+    expect(h.circuit(id)?.Status).toBe('Allocated');
+  });
+
+  it('reaches Enabled through the API alone: Allocated -> Confirm -> Enable (async)', () => {
+    const h = harness();
+    const id = h.call('CreatePhysicalConnection', create()).PhysicalConnectionId as string;
+    h.advance(3 * TRANSITION_MS);
+    h.call('ConfirmPhysicalConnection', { RegionId: HZ, PhysicalConnectionId: id });
+    expect(h.circuit(id)?.Status).toBe('Confirmed');
+    h.call('EnablePhysicalConnection', { RegionId: HZ, PhysicalConnectionId: id });
+    expect(h.circuit(id)?.Status).toBe('Confirmed');
+    h.advance(TRANSITION_MS);
+    expect(h.circuit(id)).toMatchObject({ Status: 'Enabled', EnabledTime: '2025-02-01T00:00:04Z' });
+  });
+
+  it('validates every parameter with the documented codes, creating nothing', () => {
+    const h = harness();
+    const before = h.domain.snapshot().PhysicalConnections.length;
+    const cases: Array<[Record<string, string>, number, string]> = [
+      [{ AccessPointId: 'ap-cn-hangzhou-yh-B', LineOperator: 'CT' }, 400, 'MissingParameter'],
+      [{ RegionId: HZ, LineOperator: 'CT' }, 400, 'MissingParameter'],
+      [{ RegionId: HZ, AccessPointId: 'ap-cn-hangzhou-yh-B' }, 400, 'MissingParameter'],
+      [create({ RegionId: 'mars-north-1' }), 404, 'InvalidRegionId.NotFound'],
+      [create({ LineOperator: 'ct' }), 400, 'InvalidLineOperator.Malformd'],
+      [create({ Type: 'VBR' }), 400, 'InvalidType.Malformd'],
+      [create({ PortType: '25GBase-LR' }), 400, 'InvalidPortType.Malformd'],
+      [create({ bandwidth: '70' }), 400, 'InvalidBandwidth'],
+      [create({ bandwidth: '1e3' }), 400, 'InvalidBandwidth'],
+      [create({ Name: '1starts-with-digit' }), 400, 'InvalidName.Malformed'],
+      [create({ Name: 'has space' }), 400, 'InvalidName.Malformed'],
+      [create({ Description: 'http://example.com' }), 400, 'InvalidDescription.Malformed'],
+      [create({ CircuitCode: 'bad code!' }), 400, 'InvalidCircuitCode.Malformed'],
+      [create({ PeerLocation: 'line\nbreak' }), 400, 'InvalidPeerLocation.Malformd'],
+      [create({ AccessPointId: 'ap-cn-shanghai-nh-A' }), 400, 'InvalidAccessPointId.NotEnabled'],
+      [create({ AccessPointId: 'not-an-ap' }), 400, 'InvalidParameter'],
+      [create({ 'Tag.1.Value': 'orphan' }), 400, 'MissingParameter'],
+      [create({ 'Tag.1.Key': 'aliyun:reserved' }), 400, 'InvalidParameter'],
+      [create({ 'Tag.21.Key': 'too-many' }), 400, 'InvalidParameter'],
+      [create({ ResourceGroupId: 'group-1' }), 400, 'InvalidParameter'],
+      [create({ RedundantPhysicalConnectionId: 'pc-bp1doesnotexist0000' }), 400, 'InvalidRedundantPhysicalConnectionId.NotFound'],
+      [create({ RedundantPhysicalConnectionId: DEMO_IDS.partnerHostingPort }), 400, 'InvalidRedundantPhysicalConnection'],
+      [create({ RedundantPhysicalConnectionId: DEMO_IDS.initial }), 400, 'InvalidRedundantPhysicalConnectionStatus'],
+    ];
+    for (const [params, status, code] of cases) {
+      const error = h.fail('CreatePhysicalConnection', params);
+      expect({ params, status: error.httpStatus, code: error.code }).toEqual({ params, status, code });
+    }
+    expect(h.domain.snapshot().PhysicalConnections).toHaveLength(before);
+  });
+
+  it('names the missing parameter, RegionId first', () => {
+    const h = harness();
+    expect(h.fail('CreatePhysicalConnection', {}).message).toBe(
+      'The input parameter "RegionId" that is mandatory for processing this request is not supplied.',
+    );
+    expect(h.fail('CreatePhysicalConnection', { RegionId: HZ, LineOperator: 'CT' }).message).toContain('"AccessPointId"');
+  });
+
+  it('accepts a redundant circuit that is the caller’s and Allocated/Confirmed/Enabled', () => {
+    const h = harness();
+    const id = h.call('CreatePhysicalConnection', create({ RedundantPhysicalConnectionId: DEMO_IDS.enabledWithVbrs }))
+      .PhysicalConnectionId as string;
+    expect(h.circuit(id)?.RedundantPhysicalConnectionId).toBe(DEMO_IDS.enabledWithVbrs);
+  });
+
+  it('refuses a sixth not-yet-Enabled circuit on one access point with QuotaExceeded.pConnPerAP', () => {
+    const h = harness();
+    // The demo account already has one not-yet-Enabled circuit (Initial) on ap-cn-hangzhou-yh-B.
+    for (let i = 0; i < 4; i++) h.call('CreatePhysicalConnection', create());
+    const error = h.fail('CreatePhysicalConnection', create());
+    expect(error).toMatchObject({ httpStatus: 400, code: 'QuotaExceeded.pConnPerAP', message: 'Physical connection count per ap quota exceed.' });
+    // Another access point, or another account, is not affected.
+    expect(h.call('CreatePhysicalConnection', create({ AccessPointId: 'ap-cn-hangzhou-yh-Z' })).PhysicalConnectionId).toBeDefined();
+    expect(h.call('CreatePhysicalConnection', create(), DEMO_ACCOUNTS.tenant).PhysicalConnectionId).toBeDefined();
+  });
+
+  it('frees quota once a circuit is Enabled', () => {
+    const h = harness();
+    const ids = [0, 1, 2, 3].map(() => h.call('CreatePhysicalConnection', create()).PhysicalConnectionId as string);
+    h.advance(3 * TRANSITION_MS);
+    const first = ids[0] as string;
+    h.call('ConfirmPhysicalConnection', { RegionId: HZ, PhysicalConnectionId: first });
+    h.call('EnablePhysicalConnection', { RegionId: HZ, PhysicalConnectionId: first });
+    expect(h.fail('CreatePhysicalConnection', create()).code).toBe('QuotaExceeded.pConnPerAP');
+    h.advance(TRANSITION_MS);
+    expect(h.call('CreatePhysicalConnection', create()).PhysicalConnectionId).toBeDefined();
+  });
+});
+
+describe('ConfirmPhysicalConnection', () => {
+  it('moves Allocated to Confirmed', () => {
+    const h = harness();
+    h.call('ConfirmPhysicalConnection', { RegionId: HZ, PhysicalConnectionId: DEMO_IDS.allocated });
+    expect(h.circuit(DEMO_IDS.allocated)?.Status).toBe('Confirmed');
+  });
+
+  it.each([
+    ['Initial', DEMO_IDS.initial],
+    ['Allocating', DEMO_IDS.allocating],
+    ['Confirmed', DEMO_IDS.confirmed],
+    ['Enabled', DEMO_IDS.enabledReadyToTerminate[0]],
+  ])('refuses %s with IncorrectStatus.PhysicalConnection', (_status, id) => {
+    const error = harness().fail('ConfirmPhysicalConnection', { RegionId: HZ, PhysicalConnectionId: id });
+    expect(error).toMatchObject({
+      httpStatus: 400,
+      code: 'IncorrectStatus.PhysicalConnection',
+      message: 'The specified PhysicalConnectionId is not in Allocated state.',
+    });
+  });
+
+  it('answers the documented 400 InvalidPhysicalConnectionId.NotFound for an unknown circuit', () => {
+    const error = harness().fail('ConfirmPhysicalConnection', { RegionId: HZ, PhysicalConnectionId: 'pc-bp1nope000000000000' });
+    expect(error).toMatchObject({ httpStatus: 400, code: 'InvalidPhysicalConnectionId.NotFound' });
+  });
+});
+
+describe('EnablePhysicalConnection', () => {
+  it('is asynchronous, refuses a second call while pending with OperationConflict', () => {
+    const h = harness();
+    const params = { RegionId: HZ, PhysicalConnectionId: DEMO_IDS.confirmed };
+    h.call('EnablePhysicalConnection', params);
+    expect(h.fail('EnablePhysicalConnection', params)).toMatchObject({ httpStatus: 400, code: 'OperationConflict' });
+    expect(h.fail('CancelPhysicalConnection', params).code).toBe('OperationConflict');
+    expect(h.fail('DeletePhysicalConnection', params).code).toBe('OperationConflict');
+    h.advance(TRANSITION_MS);
+    expect(h.circuit(DEMO_IDS.confirmed)?.Status).toBe('Enabled');
+  });
+
+  it('succeeds as a no-op on an Enabled circuit', () => {
+    const h = harness();
+    const id = DEMO_IDS.enabledWithVbrs;
+    const before = h.circuit(id);
+    expect(h.call('EnablePhysicalConnection', { RegionId: HZ, PhysicalConnectionId: id, ByPassSp: 'true' }).RequestId).toBeDefined();
+    expect(h.circuit(id)).toEqual(before);
+  });
+
+  it.each([
+    ['Initial', DEMO_IDS.initial],
+    ['Allocated', DEMO_IDS.allocated],
+    ['Terminated', DEMO_IDS.terminated],
+    ['Canceled', DEMO_IDS.canceled],
+  ])('refuses %s with Forbidden.NotAllowedInState', (_status, id) => {
+    const error = harness().fail('EnablePhysicalConnection', { RegionId: HZ, PhysicalConnectionId: id });
+    expect(error).toMatchObject({ httpStatus: 400, code: 'Forbidden.NotAllowedInState', message: 'The request does not allow in this state.' });
+  });
+
+  it('refuses a malformed ByPassSp', () => {
+    const error = harness().fail('EnablePhysicalConnection', { RegionId: HZ, PhysicalConnectionId: DEMO_IDS.confirmed, ByPassSp: 'yes' });
+    expect(error).toMatchObject({ httpStatus: 400, code: 'InvalidParameter' });
+  });
+});
+
+describe('CancelPhysicalConnection', () => {
+  it.each([
+    ['Initial', DEMO_IDS.initial],
+    ['Approved', DEMO_IDS.approved],
+    ['Allocated', DEMO_IDS.allocated],
+    ['Confirmed', DEMO_IDS.confirmed],
+  ])('cancels a %s circuit', (_status, id) => {
+    const h = harness();
+    h.call('CancelPhysicalConnection', { RegionId: HZ, PhysicalConnectionId: id });
+    expect(h.circuit(id)?.Status).toBe('Canceled');
+  });
+
+  it.each([
+    ['Allocating', DEMO_IDS.allocating],
+    ['Enabled', DEMO_IDS.enabledReadyToTerminate[0]],
+    ['Canceled', DEMO_IDS.canceled],
+    ['Terminated', DEMO_IDS.terminated],
+  ])('refuses %s with Forbidden.NotAllowedInState', (_status, id) => {
+    expect(harness().fail('CancelPhysicalConnection', { RegionId: HZ, PhysicalConnectionId: id }).code).toBe(
+      'Forbidden.NotAllowedInState',
+    );
+  });
+
+  it('stops the back office of a just-created circuit', () => {
+    const h = harness();
+    const id = h.call('CreatePhysicalConnection', create()).PhysicalConnectionId as string;
+    h.call('CancelPhysicalConnection', { RegionId: HZ, PhysicalConnectionId: id });
+    h.advance(10 * TRANSITION_MS);
+    expect(h.circuit(id)?.Status).toBe('Canceled');
+  });
+});
+
+describe('TerminatePhysicalConnection', () => {
+  const terminate = (id: string) => ({ RegionId: HZ, PhysicalConnectionId: id });
+
+  it('moves Enabled to Terminating, then Terminated after transitionMs', () => {
+    const h = harness();
+    const id = DEMO_IDS.enabledReadyToTerminate[0];
+    expect(h.call('TerminatePhysicalConnection', terminate(id))).toEqual({ RequestId: expect.any(String) });
+    expect(h.circuit(id)?.Status).toBe('Terminating');
+    h.advance(TRANSITION_MS - 1);
+    expect(h.circuit(id)?.Status).toBe('Terminating');
+    h.advance(1);
+    expect(h.circuit(id)?.Status).toBe('Terminated');
+  });
+
+  it.each([
+    ['a VBR is attached', DEMO_IDS.enabledWithVbrs, 'Forbidden.VbrAttached', 'Cannot terminate physical connection when virtual border routers are still attached.'],
+    ['only transient VBRs are attached', DEMO_IDS.enabledWithTransientVbrs, 'Forbidden.VbrAttached', undefined],
+    ['its only VBR is another account’s', DEMO_IDS.enabledWithForeignVbrOnly, 'Forbidden.VbrAttached', undefined],
+    ['a vpconn hangs off it', DEMO_IDS.enabledWithVpconn, 'OperationFailed.VpconnAttached', 'Cannot terminate physical connection when vpconn are still attached.'],
+    ['it has MACsec keys', DEMO_IDS.enabledWithMacsec, 'OperationDenied.MacsecAttached', 'The operation is not allowed because of MacsecAttached.'],
+    ['it is FinancialLocked', DEMO_IDS.enabledFinancialLocked, 'OperationFailed.ResourceLockedBySystem', 'The specified resource is locked by system.'],
+    ['it is SecurityLocked', DEMO_IDS.enabledSecurityLocked, 'OperationFailed.ResourceLockedBySystem', undefined],
+  ])('refuses when %s, changing nothing', (_why, id, code, message) => {
+    const h = harness();
+    const error = h.fail('TerminatePhysicalConnection', terminate(id));
+    expect(error.httpStatus).toBe(400);
+    expect(error.code).toBe(code);
+    if (message) expect(error.message).toBe(message);
+    expect(h.circuit(id)?.Status).toBe('Enabled');
+  });
+
+  it.each([
+    ['Initial', DEMO_IDS.initial],
+    ['Confirmed', DEMO_IDS.confirmed],
+    ['Terminating', DEMO_IDS.terminating],
+    ['Terminated', DEMO_IDS.terminated],
+    ['Rejected', DEMO_IDS.rejected],
+  ])('refuses a %s circuit with Forbidden.NotAllowedInState', (_status, id) => {
+    expect(harness().fail('TerminatePhysicalConnection', terminate(id))).toMatchObject({
+      httpStatus: 400,
+      code: 'Forbidden.NotAllowedInState',
+    });
+  });
+
+  it('answers 404 for an absent circuit, another account’s, and one in another region', () => {
+    const h = harness();
+    const expected = {
+      httpStatus: 404,
+      code: 'InvalidPhysicalConnectionId.NotFound',
+      message: 'The PhysicalConnectionId provided does not exist in our records.',
+    };
+    expect(h.fail('TerminatePhysicalConnection', terminate('pc-bp1nope000000000000'))).toMatchObject(expected);
+    expect(h.fail('TerminatePhysicalConnection', terminate(DEMO_IDS.partnerHostingPort))).toMatchObject(expected);
+    expect(h.fail('TerminatePhysicalConnection', { RegionId: 'cn-shanghai', PhysicalConnectionId: DEMO_IDS.enabledReadyToTerminate[0] })).toMatchObject(expected);
+    expect(h.fail('TerminatePhysicalConnection', terminate(DEMO_IDS.enabledReadyToTerminate[0]), DEMO_ACCOUNTS.tenant)).toMatchObject(expected);
+  });
+
+  it('is allowed once the last VBR is gone (deleting still blocks)', () => {
+    const h = harness();
+    const id = DEMO_IDS.enabledWithForeignVbrOnly;
+    h.call('DeleteVirtualBorderRouter', { RegionId: HZ, VbrId: DEMO_IDS.vbrs.tenantActive }, DEMO_ACCOUNTS.tenant);
+    expect(h.fail('TerminatePhysicalConnection', terminate(id)).code).toBe('Forbidden.VbrAttached');
+    h.advance(TRANSITION_MS);
+    h.call('TerminatePhysicalConnection', terminate(id));
+    expect(h.circuit(id)?.Status).toBe('Terminating');
+  });
+});
+
+describe('RecoverPhysicalConnection', () => {
+  it('recovers a Terminated shared circuit (InstanceId, not PhysicalConnectionId)', () => {
+    const h = harness();
+    const id = DEMO_IDS.sharedTerminatedRecoverable;
+    h.call('RecoverPhysicalConnection', { RegionId: HZ, InstanceId: id });
+    expect(h.circuit(id)?.Status).toBe('Enabled');
+  });
+
+  it('checks but changes nothing on DryRun', () => {
+    const h = harness();
+    const id = DEMO_IDS.sharedTerminatedRecoverable;
+    expect(h.call('RecoverPhysicalConnection', { RegionId: HZ, InstanceId: id, DryRun: 'true' }).RequestId).toBeDefined();
+    expect(h.circuit(id)?.Status).toBe('Terminated');
+    expect(h.fail('RecoverPhysicalConnection', { RegionId: HZ, InstanceId: DEMO_IDS.terminated, DryRun: 'true' }).code).toBe(
+      'IncorrectStatus.PhysicalConnection',
+    );
+  });
+
+  it('refuses a dedicated circuit and a shared one that is not Terminated', () => {
+    const h = harness();
+    const error = h.fail('RecoverPhysicalConnection', { RegionId: HZ, InstanceId: DEMO_IDS.terminated });
+    expect(error).toMatchObject({
+      httpStatus: 400,
+      code: 'IncorrectStatus.PhysicalConnection',
+      message: `The status of ${DEMO_IDS.terminated} is incorrect.`,
+    });
+    h.call('RecoverPhysicalConnection', { RegionId: HZ, InstanceId: DEMO_IDS.sharedTerminatedRecoverable });
+    expect(h.fail('RecoverPhysicalConnection', { RegionId: HZ, InstanceId: DEMO_IDS.sharedTerminatedRecoverable }).code).toBe(
+      'IncorrectStatus.PhysicalConnection',
+    );
+  });
+
+  it('answers ResourceNotFound for an unknown instance without echoing hostile input', () => {
+    const h = harness();
+    expect(h.fail('RecoverPhysicalConnection', { RegionId: HZ, InstanceId: 'pc-bp1nope000000000000' })).toMatchObject({
+      httpStatus: 400,
+      code: 'ResourceNotFound',
+      message: 'The specified resource pc-bp1nope000000000000 is not found.',
+    });
+    const hostile = h.fail('RecoverPhysicalConnection', { RegionId: HZ, InstanceId: '<script>alert(1)</script>' });
+    expect(hostile.message).not.toContain('<script>');
+    expect(h.fail('RecoverPhysicalConnection', { RegionId: HZ, PhysicalConnectionId: DEMO_IDS.sharedTerminatedRecoverable }).code).toBe(
+      'MissingParameter',
+    );
+  });
+});
+
+describe('DeletePhysicalConnection', () => {
+  it.each([
+    ['Allocated', DEMO_IDS.allocated],
+    ['Confirmed', DEMO_IDS.confirmed],
+    ['Rejected', DEMO_IDS.rejected],
+    ['Canceled', DEMO_IDS.canceled],
+    ['Allocation Failed', DEMO_IDS.allocationFailed],
+    ['Terminated', DEMO_IDS.terminated],
+  ])('deletes a %s circuit at once', (_status, id) => {
+    const h = harness();
+    h.call('DeletePhysicalConnection', { RegionId: HZ, PhysicalConnectionId: id });
+    expect(h.circuit(id)).toBeUndefined();
+    expect(h.fail('DeletePhysicalConnection', { RegionId: HZ, PhysicalConnectionId: id }).httpStatus).toBe(404);
+  });
+
+  it.each([
+    ['Initial', DEMO_IDS.initial],
+    ['Approved', DEMO_IDS.approved],
+    ['Allocating', DEMO_IDS.allocating],
+    ['Enabled', DEMO_IDS.enabledReadyToTerminate[0]],
+    ['Terminating', DEMO_IDS.terminating],
+  ])('refuses a %s circuit with Forbidden.NotAllowedInState', (_status, id) => {
+    expect(harness().fail('DeletePhysicalConnection', { RegionId: HZ, PhysicalConnectionId: id }).code).toBe(
+      'Forbidden.NotAllowedInState',
+    );
+  });
+
+  it('refuses while VBRs exist (owner’s first, then another account’s)', () => {
+    const h = harness();
+    const seed = h.domain.snapshot();
+    for (const c of seed.PhysicalConnections) {
+      if (c.PhysicalConnectionId === DEMO_IDS.enabledWithVbrs || c.PhysicalConnectionId === DEMO_IDS.enabledWithForeignVbrOnly) {
+        c.Status = 'Terminated';
+      }
+    }
+    h.domain.reset(seed);
+    expect(h.fail('DeletePhysicalConnection', { RegionId: HZ, PhysicalConnectionId: DEMO_IDS.enabledWithVbrs })).toMatchObject({
+      httpStatus: 400,
+      code: 'Forbidden.VBRExists',
+      message: "physical connection owner's vbr still exists.",
+    });
+    expect(h.fail('DeletePhysicalConnection', { RegionId: HZ, PhysicalConnectionId: DEMO_IDS.enabledWithForeignVbrOnly })).toMatchObject({
+      code: 'Forbidden.VBRExists',
+      message: "vbr owner's vbr still exists.",
+    });
+  });
+
+  it('clears references to the deleted circuit so the snapshot stays a valid seed', () => {
+    const h = harness();
+    const id = h.call('CreatePhysicalConnection', create({ AccessPointId: 'ap-cn-hangzhou-xs-A', RedundantPhysicalConnectionId: DEMO_IDS.allocated }))
+      .PhysicalConnectionId as string;
+    h.call('DeletePhysicalConnection', { RegionId: HZ, PhysicalConnectionId: DEMO_IDS.allocated });
+    expect(h.circuit(id)?.RedundantPhysicalConnectionId).toBeUndefined();
+    expect(() => h.domain.reset(h.domain.snapshot())).not.toThrow();
+  });
+});
+
+describe('ModifyPhysicalConnectionAttribute', () => {
+  const modify = (id: string, extra: Record<string, string>) => ({ RegionId: HZ, PhysicalConnectionId: id, ...extra });
+
+  it('changes attributes (lower-case bandwidth) of an Enabled circuit', () => {
+    const h = harness();
+    const id = DEMO_IDS.enabledReadyToTerminate[1];
+    h.call('ModifyPhysicalConnectionAttribute', modify(id, {
+      Name: 'hz-renamed.line',
+      Description: 'Renamed by a test',
+      CircuitCode: 'ct-0042',
+      LineOperator: 'CU',
+      PeerLocation: 'Room 3, Building 7',
+      PortType: '10GBase-T',
+      bandwidth: '5000',
+      DownDelayTime: '300',
+    }));
+    expect(h.circuit(id)).toMatchObject({
+      Name: 'hz-renamed.line',
+      Description: 'Renamed by a test',
+      CircuitCode: 'ct-0042',
+      LineOperator: 'CU',
+      PeerLocation: 'Room 3, Building 7',
+      PortType: '10GBase-T',
+      Spec: '10G',
+      Bandwidth: 5000,
+      DownDelayTime: 300,
+    });
+  });
+
+  it('ignores a capitalised Bandwidth (the parameter is lower-case)', () => {
+    const h = harness();
+    const id = DEMO_IDS.enabledReadyToTerminate[1];
+    const before = h.circuit(id)?.Bandwidth;
+    h.call('ModifyPhysicalConnectionAttribute', modify(id, { Bandwidth: '5000' }));
+    expect(h.circuit(id)?.Bandwidth).toBe(before);
+  });
+
+  it('moves a Rejected circuit back to Initial and restarts the back office', () => {
+    const h = harness();
+    h.call('ModifyPhysicalConnectionAttribute', modify(DEMO_IDS.rejected, { PeerLocation: 'Full address this time' }));
+    expect(h.circuit(DEMO_IDS.rejected)?.Status).toBe('Initial');
+    h.advance(3 * TRANSITION_MS);
+    expect(h.circuit(DEMO_IDS.rejected)?.Status).toBe('Allocated');
+  });
+
+  it('allows names but not the spec in Approved/Allocated/Confirmed', () => {
+    const h = harness();
+    h.call('ModifyPhysicalConnectionAttribute', modify(DEMO_IDS.allocated, { Name: 'hz-allocated-renamed' }));
+    expect(h.circuit(DEMO_IDS.allocated)?.Name).toBe('hz-allocated-renamed');
+    for (const spec of [{ PortType: '1000Base-T' }, { bandwidth: '100' }, { RedundantPhysicalConnectionId: DEMO_IDS.enabledWithVbrs }]) {
+      expect(h.fail('ModifyPhysicalConnectionAttribute', modify(DEMO_IDS.allocated, spec)).code).toBe('Forbidden.NotAllowedInState');
+    }
+  });
+
+  it.each([
+    ['Canceled', DEMO_IDS.canceled],
+    ['Allocating', DEMO_IDS.allocating],
+    ['Allocation Failed', DEMO_IDS.allocationFailed],
+    ['Terminated', DEMO_IDS.terminated],
+    ['Terminating', DEMO_IDS.terminating],
+  ])('changes nothing in %s', (_status, id) => {
+    expect(harness().fail('ModifyPhysicalConnectionAttribute', modify(id, { Name: 'frozen-name' })).code).toBe(
+      'Forbidden.NotAllowedInState',
+    );
+  });
+
+  it.each([
+    [{ bandwidth: '1' }, 'InvalidBandwidth'],
+    [{ bandwidth: '10241' }, 'InvalidBandwidth'],
+    [{ DownDelayTime: '150' }, 'InvalidParameter'],
+    [{ DownDelayTime: '10100' }, 'InvalidParameter'],
+    [{ Name: 'x' }, 'InvalidName.Malformed'],
+    [{ LineOperator: 'Unknown' }, 'InvalidLineOperator.Malformd'],
+    [{ RedundantPhysicalConnectionId: DEMO_IDS.enabledReadyToTerminate[1] }, 'InvalidParameter'],
+  ])('refuses %j with %s', (extra, code) => {
+    const params = modify(DEMO_IDS.enabledReadyToTerminate[1], extra as Record<string, string>);
+    expect(harness().fail('ModifyPhysicalConnectionAttribute', params).code).toBe(code);
+  });
+
+  it('answers 404 for a circuit the caller does not own', () => {
+    expect(harness().fail('ModifyPhysicalConnectionAttribute', modify(DEMO_IDS.partnerHostingPort, { Name: 'mine-now' })).httpStatus).toBe(404);
+  });
+});
+
+describe('seeded transient states', () => {
+  it('stay as seeded however much time passes', () => {
+    const h = harness();
+    h.advance(1_000 * TRANSITION_MS);
+    expect(h.circuit(DEMO_IDS.allocating)?.Status).toBe('Allocating');
+    expect(h.circuit(DEMO_IDS.terminating)?.Status).toBe('Terminating');
+    expect(h.vbr(DEMO_IDS.vbrs.deleting)?.Status).toBe('deleting');
+    expect(h.now()).toBeGreaterThan(T0);
+  });
+});
