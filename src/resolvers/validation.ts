@@ -1,30 +1,26 @@
 /**
  * Argument validation, before any data-source call. Region and resource ids end up in upstream
- * hostnames and signed query strings, so they are matched against strict allow-lists rather than
- * sanitised. (The data source validates again; this layer names the GraphQL argument at fault.)
+ * hostnames and signed query strings, so they are matched against allow-lists. The rules are the
+ * data source's own (`src/datasources/validation.ts`, one definition); this layer runs them first
+ * so the error names the GraphQL argument (`input.regionId`, not `regionId`) and nothing is sent.
  */
+import { BadInputError } from '../datasources/errors';
+import * as rules from '../datasources/validation';
 import { BadUserInputError } from '../schema/errors';
 import type { GatewayContext } from './context';
 
-/** `cn-hangzhou`, `ap-southeast-1`, `cn-shanghai-finance-1`, `cn-north-2-gov-1`, ... */
-const REGION_ID = /^[a-z]{2,4}(?:-[a-z0-9]{1,16}){1,4}$/;
-/** Upstream ids are a prefix plus lower-case alphanumerics. */
-const PHYSICAL_CONNECTION_ID = /^pc-[a-z0-9]{1,64}$/;
-const VBR_ID = /^vbr-[a-z0-9]{1,64}$/;
-/** Alibaba: ClientToken is at most 64 ASCII characters; printable only, so it signs and logs cleanly. */
-const CLIENT_TOKEN = /^[\x20-\x7e]{1,64}$/;
-
-/** Never echo more than this much of a rejected value (it is attacker-controlled). */
-function preview(value: string): string {
-  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
-  return shown;
+/** Runs a data-source rule, turning its `BadInputError` into the GraphQL error for `field`. */
+function check<T>(rule: (value: unknown, field: string) => T, value: unknown, field: string): T {
+  try {
+    return rule(value, field);
+  } catch (error) {
+    if (error instanceof BadInputError) throw new BadUserInputError(field, error.message, undefined, error);
+    throw error;
+  }
 }
 
 export function validateRegionId(value: string, field: string): string {
-  if (value.length > 48 || !REGION_ID.test(value)) {
-    throw new BadUserInputError(field, `${field} ${preview(value)} is not a valid region id (e.g. cn-hangzhou).`);
-  }
-  return value;
+  return check(rules.regionId, value, field);
 }
 
 /** The argument when given, else the gateway default; validated either way. */
@@ -33,24 +29,15 @@ export function resolveRegionId(value: string | null | undefined, context: Gatew
 }
 
 export function validatePhysicalConnectionId(value: string, field: string): string {
-  if (!PHYSICAL_CONNECTION_ID.test(value)) {
-    throw new BadUserInputError(field, `${field} ${preview(value)} is not a physical connection id (pc-...).`);
-  }
-  return value;
+  return check(rules.physicalConnectionId, value, field);
 }
 
 export function validateVbrId(value: string, field: string): string {
-  if (!VBR_ID.test(value)) {
-    throw new BadUserInputError(field, `${field} ${preview(value)} is not a VBR id (vbr-...).`);
-  }
-  return value;
+  return check(rules.vbrId, value, field);
 }
 
 export function validateClientToken(value: string, field: string): string {
-  if (!CLIENT_TOKEN.test(value)) {
-    throw new BadUserInputError(field, `${field} must be 1 to 64 printable ASCII characters.`);
-  }
-  return value;
+  return check(rules.clientToken, value, field);
 }
 
 /**

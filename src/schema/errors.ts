@@ -159,10 +159,19 @@ export type OperationConflictExtensions = BaseExtensions<'OPERATION_CONFLICT'> &
   upstream: UpstreamDetails;
 };
 
-/** The upstream refused for a reason the gateway does not pre-check (vpconns, MACsec, token reuse). */
+/**
+ * The upstream refused for a reason the gateway does not pre-check (vpconns, MACsec, token reuse),
+ * or because another operation holds the resource right now (then `retryable`).
+ */
 export class OperationConflictError extends GatewayError<OperationConflictExtensions> {
-  constructor(message: string, physicalConnectionId: string | null, upstream: UpstreamDetails, cause?: unknown) {
-    super(message, { code: 'OPERATION_CONFLICT', retryable: false, physicalConnectionId, upstream }, cause);
+  constructor(
+    message: string,
+    physicalConnectionId: string | null,
+    upstream: UpstreamDetails,
+    cause?: unknown,
+    retryable = false,
+  ) {
+    super(message, { code: 'OPERATION_CONFLICT', retryable, physicalConnectionId, upstream }, cause);
   }
 }
 

@@ -31,6 +31,9 @@ const CONFLICT_MESSAGES: Readonly<Record<string, string>> = {
   IdempotentParameterMismatch: 'the clientToken was already used for a different request; use a new clientToken',
 };
 
+/** Another operation holds the resource for now (the data source files them as INVALID_STATE). */
+const TRANSIENT_CONFLICTS: ReadonlySet<string> = new Set(['OperationConflict', 'TaskConflict', 'Conflict.Lock']);
+
 export function upstreamDetails(error: UpstreamError): UpstreamDetails {
   return { code: error.code, httpStatus: error.httpStatus, requestId: error.requestId };
 }
@@ -54,10 +57,14 @@ function fromUpstream(error: UpstreamError, scope: ErrorScope): GatewayError {
     default:
       break;
   }
+  const subject = pcId === undefined ? 'The operation' : `The operation on ${pcId}`;
   const conflict = CONFLICT_MESSAGES[error.code];
   if (conflict !== undefined) {
-    const subject = pcId === undefined ? 'The operation' : `Terminating ${pcId}`;
     return new OperationConflictError(`${subject} was refused: ${conflict}.`, pcId ?? null, upstream, error);
+  }
+  if (TRANSIENT_CONFLICTS.has(error.code)) {
+    const message = `${subject} was refused: another operation holds the resource; retry after a backoff.`;
+    return new OperationConflictError(message, pcId ?? null, upstream, error, true);
   }
   if (error.code.startsWith('InvalidRegionId')) {
     return new BadUserInputError('regionId', `Region ${regionId} is not known to the VPC API.`, upstream, error);

@@ -55,6 +55,15 @@ it.each([
   });
 });
 
+it.each(['OperationConflict', 'TaskConflict', 'Conflict.Lock'])('%s is a retryable OPERATION_CONFLICT', (code) => {
+  expect(toGatewayError(upstream('INVALID_STATE', code), PC)?.extensions).toEqual({
+    code: 'OPERATION_CONFLICT',
+    retryable: true,
+    physicalConnectionId: 'pc-x1',
+    upstream: details(code),
+  });
+});
+
 it('UPSTREAM_ERROR keeps the data source verdict on retryability', () => {
   expect(toGatewayError(upstream('UNKNOWN', 'Weird', true))?.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', retryable: true });
 });
