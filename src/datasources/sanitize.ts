@@ -19,7 +19,7 @@ const PATTERNS: readonly RegExp[] = [
   // Hex digests (SHA-1 and longer: HMAC-SHA256 signatures, payload hashes).
   /\b[0-9a-f]{40,}\b/gi,
   // Base64 with padding, raw or percent-encoded (an HMAC-SHA1 signature is 27 chars + `=`).
-  /[A-Za-z0-9+/]{16,}(?:=|%3D){1,2}/gi,
+  /(?:[A-Za-z0-9+/]|%2B|%2F){16,}(?:=|%3D){1,2}/gi,
   // Long mixed-case alphanumerics with digits: what access key secrets and tokens look like
   // (identifiers in upstream messages, e.g. `PhysicalConnectionId`, have no digits).
   /\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{24,}\b/g,

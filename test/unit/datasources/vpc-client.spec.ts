@@ -1,0 +1,314 @@
+/**
+ * One signed call with retries, over undici's MockAgent (no network): request shape, retries and
+ * backoff, idempotency token reuse with fresh nonces, deadlines, cancellation, error parsing and
+ * what errors may never contain.
+ */
+import { inspect } from 'node:util';
+import { EMPTY_BODY_SHA256, parseV3Authorization, v1Signature, v3CanonicalRequest, v3Signature, v3StringToSign } from '../../../src/shared/acs-signature';
+import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../../../src/datasources';
+import { UpstreamError } from '../../../src/datasources/errors';
+import { backoffDelay } from '../../../src/datasources/retry';
+import type { RetryEvent, UpstreamCallEvent } from '../../../src/datasources/options';
+import { ORIGIN, STATIC_CREDENTIALS, apiError, mockUpstream, type Handler, type MockUpstream } from './support/mock-upstream';
+
+const OK_TERMINATE = { status: 200, body: { RequestId: 'OK-REQ-1' } };
+
+interface Harness {
+  upstream: MockUpstream;
+  backend: VpcBackend;
+  calls: UpstreamCallEvent[];
+  retries: RetryEvent[];
+}
+
+const open: Harness[] = [];
+
+function harness(handler: Handler, options: Partial<VpcBackendOptions> = {}, delayMs?: number, failFirst?: Error[]): Harness {
+  const upstream = mockUpstream(handler, { ...(delayMs ? { delayMs } : {}), ...(failFirst ? { failFirst } : {}) });
+  const calls: UpstreamCallEvent[] = [];
+  const retries: RetryEvent[] = [];
+  const backend = createVpcBackend({
+    endpoint: ORIGIN,
+    credentials: STATIC_CREDENTIALS,
+    dispatcher: upstream.agent,
+    retry: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 40, budgetMs: 5_000 },
+    random: () => 0.5,
+    hooks: { onUpstreamCall: (e) => calls.push(e), onRetry: (e) => retries.push(e) },
+    ...options,
+  });
+  const h = { upstream, backend, calls, retries };
+  open.push(h);
+  return h;
+}
+
+afterEach(async () => {
+  for (const h of open.splice(0)) {
+    await h.backend.close();
+    await h.upstream.close();
+  }
+});
+
+async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof UpstreamError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const terminate = (h: Harness, clientToken?: string, signal?: AbortSignal) =>
+  h.backend.api.terminatePhysicalConnection({ regionId: 'cn-hangzhou', physicalConnectionId: 'pc-abc123', ...(clientToken ? { clientToken } : {}) }, signal ? { signal } : {});
+
+describe('request shape', () => {
+  it('V3 (default): POST / with business params in the query, SDK headers, a signature that verifies', async () => {
+    const h = harness(() => OK_TERMINATE);
+    const result = await terminate(h, 'my-token-1');
+    expect(result).toEqual({ requestId: 'OK-REQ-1', clientToken: 'my-token-1' });
+    const [req] = h.upstream.requests;
+    if (!req) throw new Error('no request');
+    expect(req.method).toBe('POST');
+    expect(req.path.startsWith('/?')).toBe(true);
+    expect(req.query).toEqual({ RegionId: 'cn-hangzhou', PhysicalConnectionId: 'pc-abc123', ClientToken: 'my-token-1' });
+    expect(req.headers).toMatchObject({
+      host: 'vpc.test:9100',
+      'x-acs-action': 'TerminatePhysicalConnection',
+      'x-acs-version': '2016-04-28',
+      'x-acs-content-sha256': EMPTY_BODY_SHA256,
+      accept: 'application/json',
+    });
+    expect(req.headers['user-agent']).toMatch(/^AlibabaCloud \(/);
+    expect(req.headers['x-acs-date']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    const auth = parseV3Authorization(req.headers.authorization ?? '');
+    expect(auth?.credential).toBe(STATIC_CREDENTIALS.accessKeyId);
+    const canonical = v3CanonicalRequest({
+      method: 'POST',
+      pathname: '/',
+      query: req.query,
+      headers: req.headers,
+      signedHeaders: auth?.signedHeaders ?? [],
+      payloadHash: EMPTY_BODY_SHA256,
+    });
+    expect(auth?.signature).toBe(v3Signature(STATIC_CREDENTIALS.accessKeySecret, v3StringToSign(canonical)));
+  });
+
+  it('V1: HMAC-SHA1 over every query parameter, as doRPCRequest sends it', async () => {
+    const h = harness(() => OK_TERMINATE, { signatureVersion: 'v1' });
+    await terminate(h, 'tok');
+    const req = h.upstream.requests[0];
+    if (!req) throw new Error('no request');
+    const { Signature, ...signed } = req.query;
+    expect(signed).toMatchObject({ Action: 'TerminatePhysicalConnection', Format: 'json', Version: '2016-04-28', AccessKeyId: STATIC_CREDENTIALS.accessKeyId, ClientToken: 'tok' });
+    expect(Signature).toBe(v1Signature('POST', signed, STATIC_CREDENTIALS.accessKeySecret));
+    expect(req.headers.authorization).toBeUndefined();
+  });
+
+  it('generates a ClientToken (UUID) when the caller gives none', async () => {
+    const h = harness(() => OK_TERMINATE);
+    const result = await terminate(h);
+    expect(result.clientToken).toMatch(/^[0-9a-f-]{36}$/);
+    expect(h.upstream.requests[0]?.query.ClientToken).toBe(result.clientToken);
+  });
+});
+
+describe('retries', () => {
+  it('throttled twice then success: one logical success, the SAME ClientToken, a fresh nonce and date each attempt, hooks count the retries', async () => {
+    const h = harness((_req, i) => (i < 2 ? apiError(400, 'Throttling.User', 'Request was denied due to user flow control.') : OK_TERMINATE));
+    const result = await terminate(h);
+    expect(result.requestId).toBe('OK-REQ-1');
+    const reqs = h.upstream.requests;
+    expect(reqs).toHaveLength(3);
+    expect(new Set(reqs.map((r) => r.query.ClientToken))).toEqual(new Set([result.clientToken]));
+    expect(new Set(reqs.map((r) => r.headers['x-acs-signature-nonce'])).size).toBe(3);
+    expect(new Set(reqs.map((r) => r.headers.authorization)).size).toBe(3);
+    expect(reqs.map((r) => r.headers['x-acs-retry-attempts'])).toEqual([undefined, '1', '2']);
+    expect(h.calls.map((c) => [c.outcome, c.attempt, c.httpStatus])).toEqual([
+      ['Throttling.User', 1, 400],
+      ['Throttling.User', 2, 400],
+      ['success', 3, 200],
+    ]);
+    expect(h.calls.every((c) => c.action === 'TerminatePhysicalConnection' && c.regionId === 'cn-hangzhou' && c.durationMs >= 0)).toBe(true);
+    // Equal jitter with random() = 0.5: 3/4 of min(maxDelay, base * 2^(n-1)).
+    expect(h.retries).toEqual([
+      { action: 'TerminatePhysicalConnection', attempt: 2, code: 'Throttling.User', delayMs: 8 },
+      { action: 'TerminatePhysicalConnection', attempt: 3, code: 'Throttling.User', delayMs: 15 },
+    ]);
+    expect(reqs.map((r) => r.headers['x-acs-retry-delay'])).toEqual([undefined, '8', '15']);
+  });
+
+  it('never retries a 4xx business error', async () => {
+    const h = harness(() => apiError(400, 'Forbidden.VbrAttached', 'Cannot terminate physical connection when virtual border routers are still attached.'));
+    const error = await failure(terminate(h));
+    expect(h.upstream.requests).toHaveLength(1);
+    expect(error).toMatchObject({ kind: 'DEPENDENCY_ATTACHED', code: 'Forbidden.VbrAttached', httpStatus: 400, attempts: 1, retryable: false, requestId: 'REQ-ForbiddenVbrAttached', hostId: 'vpc.test' });
+    expect(h.retries).toEqual([]);
+  });
+
+  it('5xx on every attempt: stops at maxAttempts with UNAVAILABLE and the attempt count', async () => {
+    const h = harness(() => apiError(503, 'ServiceUnavailable'), { retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2, budgetMs: 5_000 } });
+    const error = await failure(terminate(h));
+    expect(h.upstream.requests).toHaveLength(3);
+    expect(error).toMatchObject({ kind: 'UNAVAILABLE', code: 'ServiceUnavailable', httpStatus: 503, attempts: 3, retryable: true });
+  });
+
+  it('5xx beyond the time budget: gives up before maxAttempts', async () => {
+    const h = harness(() => apiError(500, 'InternalError'), { retry: { maxAttempts: 10, baseDelayMs: 60, maxDelayMs: 60, budgetMs: 100 } });
+    const started = Date.now();
+    const error = await failure(terminate(h));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(h.upstream.requests.length).toBeGreaterThanOrEqual(1);
+    expect(h.upstream.requests.length).toBeLessThan(4);
+    expect(error).toMatchObject({ kind: 'UNAVAILABLE', code: 'InternalError', attempts: h.upstream.requests.length });
+  });
+
+  it('honours x-acs-retry-after, and gives up when it exceeds the budget', async () => {
+    const honoured = harness((_r, i) => (i === 0 ? { ...apiError(400, 'Throttling'), headers: { 'x-acs-retry-after': '1' } } : OK_TERMINATE));
+    const started = Date.now();
+    await terminate(honoured);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(honoured.retries).toEqual([{ action: 'TerminatePhysicalConnection', attempt: 2, code: 'Throttling', delayMs: 1000 }]);
+
+    const tooLong = harness(() => ({ ...apiError(400, 'Throttling.Api'), headers: { 'x-acs-retry-after': '60' } }));
+    const error = await failure(terminate(tooLong));
+    expect(tooLong.upstream.requests).toHaveLength(1);
+    expect(error).toMatchObject({ kind: 'THROTTLED', retryable: true, attempts: 1 });
+  });
+
+  it('retries a dropped connection and a malformed success body (the token makes it safe)', async () => {
+    const h = harness((_r, i) => (i === 0 ? { status: 200, body: '{"RequestId":"TRUNC' } : OK_TERMINATE));
+    const result = await terminate(h, 'same-token');
+    expect(result).toEqual({ requestId: 'OK-REQ-1', clientToken: 'same-token' });
+    expect(h.calls.map((c) => c.outcome)).toEqual(['Response.Malformed', 'success']);
+
+    const dropped = harness(() => OK_TERMINATE, {}, undefined, [new Error('socket hang up'), new Error('other side closed')]);
+    const res = await terminate(dropped, 't2');
+    expect(res).toEqual({ requestId: 'OK-REQ-1', clientToken: 't2' });
+    expect(dropped.calls.map((c) => [c.outcome, c.httpStatus])).toEqual([
+      ['Transport.Error', 0],
+      ['Transport.Error', 0],
+      ['success', 200],
+    ]);
+    // Only the attempt that got through is recorded by the handler; it carries the same token.
+    expect(dropped.upstream.requests.map((r) => r.query.ClientToken)).toEqual(['t2']);
+  });
+
+  it('backoff grows exponentially with equal jitter and is capped', () => {
+    const s = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1_000, budgetMs: 10_000 };
+    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, s, () => 0))).toEqual([50, 100, 200, 400, 500]);
+    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, s, () => 0.999999))).toEqual([100, 200, 400, 800, 1000]);
+  });
+});
+
+describe('deadlines and cancellation', () => {
+  it('an attempt that exceeds totalMs fails as Transport.Timeout (and is retried)', async () => {
+    const h = harness(() => OK_TERMINATE, { timeouts: { totalMs: 50 }, retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 } }, 400);
+    const started = Date.now();
+    const error = await failure(terminate(h));
+    expect(Date.now() - started).toBeLessThan(350);
+    expect(error).toMatchObject({ kind: 'UNAVAILABLE', code: 'Transport.Timeout', httpStatus: 0, attempts: 2, retryable: true });
+    expect(h.calls.map((c) => c.outcome)).toEqual(['Transport.Timeout', 'Transport.Timeout']);
+  });
+
+  it('the caller aborting cancels the in-flight request, without a retry', async () => {
+    const h = harness(() => OK_TERMINATE, {}, 400);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const started = Date.now();
+    const error = await failure(terminate(h, 'tok', controller.signal));
+    expect(Date.now() - started).toBeLessThan(300);
+    expect(error).toMatchObject({ code: 'Request.Cancelled', retryable: false, attempts: 1 });
+    expect(h.upstream.requests).toHaveLength(1);
+  });
+
+  it('the caller aborting during a backoff wait ends the call at once', async () => {
+    const h = harness(() => apiError(503, 'ServiceUnavailable'), { retry: { maxAttempts: 3, baseDelayMs: 5_000, maxDelayMs: 5_000, budgetMs: 60_000 } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const started = Date.now();
+    const error = await failure(terminate(h, 'tok', controller.signal));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(error.code).toBe('Request.Cancelled');
+    expect(h.upstream.requests).toHaveLength(1);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const h = harness(() => OK_TERMINATE);
+    const error = await failure(terminate(h, 'tok', AbortSignal.abort()));
+    expect(error.code).toBe('Request.Cancelled');
+    expect(h.upstream.requests).toHaveLength(0);
+  });
+});
+
+describe('error bodies', () => {
+  it('parses an XML error body', async () => {
+    const h = harness(() => ({
+      status: 404,
+      headers: { 'content-type': 'text/xml;charset=utf-8' },
+      body: '<?xml version="1.0" encoding="UTF-8"?><Error><RequestId>XML-REQ</RequestId><HostId>vpc.test</HostId><Code>InvalidPhysicalConnectionId.NotFound</Code><Message>The PhysicalConnectionId provided does not exist in our records.</Message></Error>',
+    }));
+    const error = await failure(terminate(h));
+    expect(error).toMatchObject({
+      kind: 'NOT_FOUND',
+      code: 'InvalidPhysicalConnectionId.NotFound',
+      httpStatus: 404,
+      requestId: 'XML-REQ',
+      hostId: 'vpc.test',
+      message: 'The PhysicalConnectionId provided does not exist in our records.',
+    });
+  });
+
+  it('treats an error Code inside a 200 body as an error (POP convention)', async () => {
+    const h = harness(() => ({ status: 200, body: { RequestId: 'R', Code: 'Forbidden.NotAllowedInState', Message: 'no' } }));
+    expect(await failure(terminate(h))).toMatchObject({ kind: 'INVALID_STATE', httpStatus: 200 });
+  });
+
+  it('a success body without any RequestId is malformed', async () => {
+    const h = harness(() => ({ status: 200, body: {} }), { retry: { maxAttempts: 1 } });
+    expect(await failure(terminate(h))).toMatchObject({ code: 'Response.Malformed', kind: 'UNAVAILABLE' });
+  });
+});
+
+describe('secrets never reach an error', () => {
+  const securityToken = 'STS.TokenValue-7b1e2c9d4f';
+
+  function leaks(error: unknown, secrets: string[]): string[] {
+    const views = [
+      JSON.stringify(error),
+      JSON.stringify(error, Object.getOwnPropertyNames(error as object)),
+      inspect(error, { showHidden: true, depth: null }),
+      String(error),
+      (error as Error).stack ?? '',
+    ].join('\n');
+    return secrets.filter((s) => views.includes(s));
+  }
+
+  it('SignatureDoesNotMatch echoing the string-to-sign, the signature and the secret', async () => {
+    let sentSignature = '';
+    const h = harness(
+      (req) => {
+        sentSignature = parseV3Authorization(req.headers.authorization ?? '')?.signature ?? '';
+        const stringToSign = `ACS3-HMAC-SHA256\n${'ab'.repeat(32)}`;
+        return apiError(
+          400,
+          'SignatureDoesNotMatch',
+          `Specified signature is not matched with our calculation. signature=${sentSignature} secret=${STATIC_CREDENTIALS.accessKeySecret} token ${securityToken} server string to sign is:${stringToSign}`,
+        );
+      },
+      { credentials: { ...STATIC_CREDENTIALS, securityToken } },
+    );
+    const error = await failure(terminate(h));
+    expect(error).toMatchObject({ kind: 'AUTH', code: 'SignatureDoesNotMatch' });
+    expect(error.message).toMatch(/^Specified signature is not matched with our calculation/);
+    expect(sentSignature).toMatch(/^[0-9a-f]{64}$/);
+    expect(leaks(error, [STATIC_CREDENTIALS.accessKeySecret, sentSignature, securityToken, 'string to sign', 'ababababab'])).toEqual([]);
+  });
+
+  it('a transport error text carrying the secret is scrubbed too', async () => {
+    const h = harness(() => OK_TERMINATE, { retry: { maxAttempts: 1 } }, undefined, [
+      new Error(`proxy said: ${STATIC_CREDENTIALS.accessKeySecret} Signature=OLeaidS1JvxuMvnyHOwuJ+uX5qY=`),
+    ]);
+    const error = await failure(terminate(h));
+    expect(error.code).toBe('Transport.Error');
+    expect(leaks(error, [STATIC_CREDENTIALS.accessKeySecret, 'OLeaidS1JvxuMvnyHOwuJ'])).toEqual([]);
+  });
+});
