@@ -450,7 +450,12 @@ describe('ModifyPhysicalConnectionAttribute', () => {
     const h = harness();
     h.call('ModifyPhysicalConnectionAttribute', modify(DEMO_IDS.allocated, { Name: 'hz-allocated-renamed' }));
     expect(h.circuit(DEMO_IDS.allocated)?.Name).toBe('hz-allocated-renamed');
-    for (const spec of [{ PortType: '1000Base-T' }, { bandwidth: '100' }, { RedundantPhysicalConnectionId: DEMO_IDS.enabledWithVbrs }]) {
+    const specs: Array<Record<string, string>> = [
+      { PortType: '1000Base-T' },
+      { bandwidth: '100' },
+      { RedundantPhysicalConnectionId: DEMO_IDS.enabledWithVbrs },
+    ];
+    for (const spec of specs) {
       expect(h.fail('ModifyPhysicalConnectionAttribute', modify(DEMO_IDS.allocated, spec)).code).toBe('Forbidden.NotAllowedInState');
     }
   });
