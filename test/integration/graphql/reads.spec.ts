@@ -1,0 +1,230 @@
+/**
+ * Read paths end to end: terminationCheck from the batched loaders, the upstream cost of a
+ * console list (O(pages), counted by the emulator), pagination over the real upstream paging,
+ * and read failures as field errors.
+ */
+import { DEMO_IDS, type Seed } from '../../../src/emulator/domain';
+import {
+  ConsoleListDocument,
+  PhysicalConnectionDetailDocument,
+  RegionsDocument,
+  TerminatePhysicalConnectionDocument,
+  TerminationPreflightDocument,
+  VbrListDocument,
+  type ConsoleListQuery,
+} from '../../generated/graphql';
+import { useGateway, type RunResult } from './support/gateway';
+
+const gw = useGateway();
+
+beforeEach(() => gw.emu.control.reset());
+
+const UPSTREAM_REQUEST_ID = expect.stringMatching(/^[0-9A-F-]{36}$/);
+
+describe('terminationCheck (preflight)', () => {
+  async function check(id: string) {
+    const { data, errors } = await gw.run(TerminationPreflightDocument, { id });
+    expect(errors).toBeUndefined();
+    return data?.physicalConnection?.terminationCheck;
+  }
+  const none = { currentStatus: null, businessStatus: null, vbrIds: null };
+
+  it('terminable circuit: no blockers', async () => {
+    expect(await check(DEMO_IDS.enabledReadyToTerminate[0])).toEqual({ terminable: true, blockers: [] });
+  });
+
+  it('wrong status', async () => {
+    expect(await check(DEMO_IDS.allocated)).toEqual({
+      terminable: false,
+      blockers: [
+        {
+          ...none,
+          code: 'PHYSICAL_CONNECTION_NOT_ENABLED',
+          currentStatus: 'ALLOCATED',
+          message: `Physical connection ${DEMO_IDS.allocated} is ALLOCATED; only ENABLED connections can be terminated.`,
+        },
+      ],
+    });
+  });
+
+  it('VBRs attached, listed by id (other accounts\' included)', async () => {
+    expect((await check(DEMO_IDS.enabledWithVbrs))?.blockers).toEqual([
+      {
+        ...none,
+        code: 'VBRS_ATTACHED',
+        vbrIds: [
+          DEMO_IDS.vbrs.active,
+          DEMO_IDS.vbrs.activeIpv6,
+          DEMO_IDS.vbrs.terminatedRecoverable,
+          DEMO_IDS.vbrs.terminatedVlanReused,
+        ].sort(),
+        message: expect.stringContaining('4 VBR(s)'),
+      },
+    ]);
+    expect((await check(DEMO_IDS.enabledWithForeignVbrOnly))?.blockers.map((b) => b.vbrIds)).toEqual([
+      [DEMO_IDS.vbrs.tenantActive],
+    ]);
+  });
+
+  it('locked', async () => {
+    expect((await check(DEMO_IDS.enabledFinancialLocked))?.blockers).toEqual([
+      { ...none, code: 'RESOURCE_LOCKED', businessStatus: 'FINANCIAL_LOCKED', message: expect.stringContaining('FINANCIAL_LOCKED') },
+    ]);
+  });
+
+  it('agrees with the mutation on every demo circuit of the region', async () => {
+    const { data } = await gw.run(ConsoleListDocument, { first: 50 });
+    const nodes = data?.physicalConnections.nodes ?? [];
+    expect(nodes.length).toBeGreaterThan(15);
+    for (const node of nodes) {
+      const check = node.terminationCheck;
+      const outcome = await gw.run(TerminatePhysicalConnectionDocument, { input: { physicalConnectionId: node.id } });
+      const code = outcome.errors?.[0]?.extensions?.['code'];
+      if (check?.terminable) {
+        // MACsec keys and vpconns are refusals only the upstream makes.
+        expect([node.id, code ?? 'TERMINATED']).toEqual([node.id, expect.stringMatching(/^(TERMINATED|OPERATION_CONFLICT)$/)]);
+      } else {
+        expect([node.id, code]).toEqual([node.id, check?.blockers[0]?.code]);
+      }
+    }
+  });
+});
+
+describe('upstream cost of the console list', () => {
+  it('50 circuits with their VBRs, each VBR\'s circuit and the preflight cost O(pages) calls', async () => {
+    await gw.emu.control.reset({ generate: { connections: 50, vbrsPerConnection: [2, 3], enabledWithoutVbrs: 5 } });
+    const state = await gw.emu.control.state<Seed>();
+    const vbrCount = state.VirtualBorderRouters.length;
+    expect(vbrCount).toBeGreaterThanOrEqual(90);
+    await gw.emu.control.clearCalls();
+
+    const { data, errors } = await gw.run(ConsoleListDocument, { first: 50 });
+    expect(errors).toBeUndefined();
+    const nodes = data?.physicalConnections.nodes ?? [];
+    expect(nodes).toHaveLength(50);
+    const vbrs = nodes.flatMap((node) => node.vbrs ?? []);
+    expect(vbrs).toHaveLength(vbrCount);
+    for (const node of nodes) {
+      for (const vbr of node.vbrs ?? []) expect(vbr.physicalConnection?.id).toBe(node.id);
+      expect(node.terminationCheck?.terminable).toBe((node.vbrs ?? []).length === 0);
+    }
+    expect(nodes.filter((node) => node.terminationCheck?.terminable)).toHaveLength(5);
+
+    const calls = await gw.emu.control.calls();
+    // One page of circuits; the VBRs of all 50 in pages of 50; every VBR's circuit from the primed cache.
+    expect(calls.byAction).toEqual({
+      DescribePhysicalConnections: 1,
+      DescribeVirtualBorderRouters: Math.ceil(vbrCount / 50),
+    });
+  });
+});
+
+describe('pagination over the upstream pages', () => {
+  it('walks 50 circuits 20 at a time: no gaps, no duplicates, one upstream call per page', async () => {
+    await gw.emu.control.reset({ generate: { connections: 50, vbrsPerConnection: [0, 0] } });
+    await gw.emu.control.clearCalls();
+    const seen: string[] = [];
+    let after: string | null | undefined = null;
+    let pages = 0;
+    for (;;) {
+      const page: RunResult<ConsoleListQuery> = await gw.run(ConsoleListDocument, { first: 20, after });
+      expect(page.errors).toBeUndefined();
+      const list: ConsoleListQuery['physicalConnections'] | undefined = page.data?.physicalConnections;
+      pages += 1;
+      expect(list?.totalCount).toBe(50);
+      seen.push(...(list?.nodes.map((node) => node.id) ?? []));
+      if (!list?.pageInfo.hasNextPage) break;
+      after = list.pageInfo.endCursor;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(50);
+    expect(new Set(seen).size).toBe(50);
+    expect((await gw.emu.control.calls()).byAction['DescribePhysicalConnections']).toBe(3);
+  });
+
+  it('rejects a forged cursor before any upstream call', async () => {
+    await gw.emu.control.clearCalls();
+    const { data, errors } = await gw.run(ConsoleListDocument, { after: 'bm90LWEtY3Vyc29y' });
+    expect(data).toBeNull();
+    expect(errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', retryable: false, field: 'after' });
+    expect((await gw.emu.control.calls()).total).toBe(0);
+  });
+
+  it('filters by status upstream and defaults the region', async () => {
+    const { data } = await gw.run(ConsoleListDocument, { filter: { statuses: ['TERMINATED', 'TERMINATING'] } });
+    expect(data?.physicalConnections.nodes.map((node) => node.id).sort()).toEqual(
+      [DEMO_IDS.terminated, DEMO_IDS.terminating, DEMO_IDS.sharedTerminatedRecoverable].sort(),
+    );
+    const shanghai = await gw.run(ConsoleListDocument, { regionId: 'cn-shanghai' });
+    expect(shanghai.data?.physicalConnections.nodes.every((node) => node.regionId === 'cn-shanghai')).toBe(true);
+    expect(shanghai.data?.physicalConnections.nodes.map((node) => node.id)).toContain(DEMO_IDS.shanghaiEnabledWithVbr);
+  });
+});
+
+describe('read failures', () => {
+  it('a failing VBR load is a field error on vbrs and terminationCheck; the circuits still come back', async () => {
+    await gw.emu.control.addFault({ action: 'DescribeVirtualBorderRouters', type: 'error', httpStatus: 503 });
+    const { data, errors } = await gw.run(ConsoleListDocument, { first: 3 });
+    const nodes = data?.physicalConnections.nodes ?? [];
+    expect(nodes).toHaveLength(3);
+    for (const node of nodes) {
+      expect(node.id).toMatch(/^pc-/);
+      expect(node.vbrs).toBeNull();
+      expect(node.terminationCheck).toBeNull();
+    }
+    expect(errors).toHaveLength(6);
+    expect(errors?.[0]).toMatchObject({
+      path: ['physicalConnections', 'nodes', 0, expect.stringMatching(/^(vbrs|terminationCheck)$/)],
+      extensions: {
+        code: 'UPSTREAM_UNAVAILABLE',
+        retryable: true,
+        upstream: { code: 'ServiceUnavailable', httpStatus: 503, requestId: UPSTREAM_REQUEST_ID },
+      },
+    });
+    expect(new Set(errors?.map((error) => error.extensions?.['code']))).toEqual(new Set(['UPSTREAM_UNAVAILABLE']));
+  });
+
+  it('a failing list read fails the field with the mapped code', async () => {
+    await gw.emu.control.addFault({ action: 'DescribePhysicalConnections', type: 'error', code: 'Throttling.Api' });
+    const { data, errors } = await gw.run(ConsoleListDocument, {});
+    expect(data).toBeNull();
+    expect(errors?.[0]?.extensions).toEqual({
+      code: 'UPSTREAM_THROTTLED',
+      retryable: true,
+      upstream: { code: 'Throttling.Api', httpStatus: 400, requestId: UPSTREAM_REQUEST_ID },
+    });
+  });
+
+  it('an unknown circuit reads as null, and garbage ids as BAD_USER_INPUT', async () => {
+    expect((await gw.run(PhysicalConnectionDetailDocument, { id: 'pc-bp1nosuchcircuit00' })).data).toEqual({
+      physicalConnection: null,
+    });
+    const bad = await gw.run(PhysicalConnectionDetailDocument, { id: 'pc-x&Action=TerminatePhysicalConnection' });
+    expect(bad.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', retryable: false, field: 'id' });
+  });
+});
+
+describe('detail, VBR list, regions', () => {
+  it('detail exposes MACsec keys without the CAK', async () => {
+    const { data } = await gw.run(PhysicalConnectionDetailDocument, { id: DEMO_IDS.enabledWithMacsec });
+    expect(data?.physicalConnection?.macsecKeys).toEqual([
+      { ckn: 'a1b2c3d4e5f60718', cipherSuite: 'GCM-AES-XPN-256', status: 'Available' },
+    ]);
+    expect(JSON.stringify(data)).not.toContain('emulator-fake-cak');
+  });
+
+  it('VBR list with each VBR\'s circuit', async () => {
+    const { data, errors } = await gw.run(VbrListDocument, { filter: { physicalConnectionIds: [DEMO_IDS.enabledWithVbrs] } });
+    expect(errors).toBeUndefined();
+    expect(data?.vbrs.totalCount).toBe(4);
+    for (const vbr of data?.vbrs.nodes ?? []) {
+      expect(vbr.physicalConnectionId).toBe(DEMO_IDS.enabledWithVbrs);
+      expect(vbr.physicalConnection).toEqual({ id: DEMO_IDS.enabledWithVbrs, name: 'hz-core-dc1-primary', status: 'ENABLED' });
+    }
+  });
+
+  it('regions', async () => {
+    const { data } = await gw.run(RegionsDocument, {});
+    expect(data?.regions.map((region) => region.regionId)).toEqual(expect.arrayContaining(['cn-hangzhou', 'cn-shanghai']));
+  });
+});
