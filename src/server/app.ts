@@ -1,0 +1,167 @@
+/**
+ * Builds the gateway's HTTP application: Fastify with Apollo Server 5 at `/graphql`, and the
+ * runtime's concerns as hooks and plugins (src/server/plugins, one concern per file).
+ *
+ * Order of the GraphQL request path, each step refusing before the next costs anything:
+ * body limit (Fastify) -> CORS -> playground page for browsers -> authentication (401) ->
+ * Apollo: CSRF, batching, parse with token limit, validation limits, scope check (403) ->
+ * execution with a per-request data source whose signal aborts when the client goes away.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { VpcBackend } from '../datasources';
+import type { GatewayLogger } from '../resolvers/context';
+import { formatGatewayError } from '../schema/format-error';
+import type { GatewayConfig } from './config';
+import { sendGraphQLErrors } from './graphql-response';
+import { auditPlugin, recordWrites, registerAuditLog } from './plugins/audit';
+import { authPreHandler, scopePlugin, type Authenticator } from './plugins/auth';
+import { csrfPrevention, registerCors } from './plugins/csrf-cors';
+import { registerHealthRoutes, type Readiness } from './plugins/health';
+import { limitValidationRules, parseOptions } from './plugins/limits';
+import { genReqId, registerRequestLogging } from './plugins/logging';
+import type { GatewayMetrics } from './plugins/metrics';
+import { Playground, wantsPlayground, type PlaygroundAssets } from './plugins/playground';
+import type { ServerContext } from './request-state';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface AppOptions {
+  config: GatewayConfig;
+  schema: GraphQLSchema;
+  backend: Pick<VpcBackend, 'forRequest'>;
+  logger: Logger;
+  metrics: GatewayMetrics;
+  readiness: Readiness;
+  authenticator: Authenticator;
+  /** null: bundle not built; the playground route then explains how to build it. */
+  playgroundAssets: PlaygroundAssets | null;
+}
+
+/** Lets Apollo's `formatError` (which gets no context) log with the request's id and logger. */
+const requestScope = new AsyncLocalStorage<{ requestId: string; logger: GatewayLogger }>();
+
+const NO_SCOPES: ReadonlySet<string> = new Set();
+
+/** Fastify's own 4xx (body limit, bad JSON, media type) in the GraphQL error shape; 5xx masked. */
+function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, bodyLimit: number): FastifyReply {
+  const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  if (status >= 500) {
+    request.log.error({ err: { name: error.name, code: error.code, message: error.message } }, 'unhandled error');
+    return sendGraphQLErrors(request, reply, 500, [
+      { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: false, correlationId: request.id } },
+    ]);
+  }
+  const byFastifyCode: Record<string, { code: string; message: string }> = {
+    FST_ERR_CTP_BODY_TOO_LARGE: {
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `The request body is larger than ${bodyLimit} bytes (GATEWAY_BODY_LIMIT_BYTES).`,
+    },
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: 'Unsupported Content-Type: send application/json.',
+    },
+    FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_REQUEST', message: 'The JSON request body is empty.' },
+    FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' },
+  };
+  const known = byFastifyCode[error.code];
+  const isJsonSyntax = error instanceof SyntaxError;
+  const { code, message } = known ?? {
+    code: 'BAD_REQUEST',
+    message: isJsonSyntax ? 'The request body is not valid JSON.' : error.message.slice(0, 300),
+  };
+  return sendGraphQLErrors(request, reply, status, [{ message, extensions: { code, retryable: false } }]);
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, logger, metrics, readiness, authenticator } = options;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    genReqId,
+    requestIdHeader: false,
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    // While closing: new requests get 503, idle keep-alive sockets close, in-flight ones finish.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+
+  registerRequestLogging(app);
+  metrics.register(app, GRAPHQL_PATH);
+  registerAuditLog(app, GRAPHQL_PATH, config.limits.maxTokens);
+  app.setErrorHandler((error: FastifyError, request, reply) => handleError(error, request, reply, config.http.bodyLimitBytes));
+  await registerCors(app, config.http.corsOrigins);
+  registerHealthRoutes(app, readiness);
+
+  const playground = config.playground
+    ? new Playground(options.playgroundAssets, { graphqlPath: GRAPHQL_PATH, jwt: authenticator.mode === 'jwt' })
+    : null;
+  playground?.register(app);
+
+  const apollo = new ApolloServer<ServerContext>({
+    schema: options.schema,
+    introspection: config.introspection,
+    csrfPrevention: csrfPrevention(),
+    allowBatchedHttpRequests: false,
+    persistedQueries: false,
+    includeStacktraceInErrorResponses: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    maxRecursiveSelections: true,
+    // The runtime owns signals (shutdown.ts): Apollo must not stop itself behind its back.
+    stopOnTerminationSignals: false,
+    validationRules: limitValidationRules(config.limits),
+    parseOptions: parseOptions(config.limits),
+    logger: logger.child({ component: 'apollo' }),
+    formatError: (formatted, error) => {
+      const scope = requestScope.getStore();
+      return formatGatewayError(formatted, error, {
+        maskInternal: config.production,
+        logger: scope?.logger ?? logger,
+        ...(scope === undefined ? {} : { correlationId: scope.requestId }),
+      });
+    },
+    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.apolloPlugin(), scopePlugin(), auditPlugin()],
+  });
+  await apollo.start();
+  app.addHook('onClose', async () => {
+    await apollo.stop();
+  });
+
+  const apolloHandler = fastifyApolloHandler<ServerContext>(apollo, {
+    context: async (request) => {
+      const state = request.gateway;
+      return {
+        dataSource: recordWrites(options.backend.forRequest({ signal: state.abort.signal }), state.writes),
+        defaultRegionId: config.upstream.defaultRegionId,
+        requestId: request.id,
+        logger: request.log,
+        auth: state.auth ?? { subject: null, scopes: NO_SCOPES },
+        http: state,
+      };
+    },
+  });
+
+  // `Reply: string` is the route shape the Apollo handler is typed for.
+  app.route<{ Reply: string }>({
+    method: ['GET', 'POST'],
+    url: GRAPHQL_PATH,
+    preHandler: [
+      async (request, reply) => {
+        if (playground === null || !wantsPlayground(request)) return;
+        request.gateway.servedPlayground = true;
+        return playground.sendPage(reply);
+      },
+      authPreHandler(authenticator),
+    ],
+    handler: (request, reply) =>
+      requestScope.run({ requestId: request.id, logger: request.log }, () => apolloHandler.call(app, request, reply)),
+  });
+
+  return app;
+}

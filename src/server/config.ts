@@ -1,0 +1,346 @@
+/**
+ * The gateway's settings: every environment variable the process reads, validated once at start-up.
+ *
+ * An invalid value stops the process with a message naming the variable (never echoing a secret),
+ * because a gateway that starts half-configured fails later, at a worse moment. `SETTINGS` is the
+ * single list of variables; docs/runtime.md documents each one (a unit test keeps them in step).
+ */
+import { z } from 'zod';
+import { parseEndpointOverride } from '../datasources/endpoints';
+import { REGION_ID_PATTERN } from '../datasources/validation';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** `auto` picks endpoint, then Alibaba credentials, then the embedded emulator (upstream-mode.ts). */
+export const UPSTREAM_MODES = ['auto', 'emulator', 'endpoint', 'alibaba'] as const;
+export type UpstreamModeSetting = (typeof UPSTREAM_MODES)[number];
+
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly ConfigProblem[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// ------------------------------------------------------------------ value parsers
+
+/** Empty means unset: `FOO= npm start` should behave like not setting FOO. */
+const unset = (raw: string | undefined): raw is undefined => raw === undefined || raw.trim() === '';
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,10}$/, `must be an integer from ${min} to ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be an integer from ${min} to ${max}`);
+
+const TRUE = new Set(['true', '1', 'yes', 'on']);
+const FALSE = new Set(['false', '0', 'no', 'off']);
+const boolean = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => TRUE.has(v) || FALSE.has(v), 'must be true or false')
+  .transform((v) => TRUE.has(v));
+
+const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .trim()
+    .pipe(z.enum(values, { error: `must be one of ${values.join(', ')}` }));
+
+/** A host to bind: a DNS name or an IPv4/IPv6 literal, nothing that could smuggle a path. */
+const host = z
+  .string()
+  .trim()
+  .regex(
+    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*|[0-9A-Fa-f:.]{2,45})$/,
+    'must be a host name or an IP address',
+  );
+
+const regionId = z.string().trim().regex(REGION_ID_PATTERN, 'must be a region id such as cn-hangzhou');
+
+const endpoint = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    try {
+      parseEndpointOverride(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'invalid endpoint' });
+    }
+  });
+
+/** http(s) URL; plain http only for loopback (a JWKS fetched in clear text could be swapped). */
+const jwksUrl = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an absolute https:// URL' });
+      return;
+    }
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+      ctx.addIssue({ code: 'custom', message: 'must use https (plain http is accepted for loopback hosts only)' });
+    }
+    if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must not carry credentials' });
+  });
+
+/** Secret: checked for strength, never echoed. 32 bytes = the HS256 key size (RFC 7518 §3.2). */
+const jwtSecret = z.string().refine((v) => Buffer.byteLength(v, 'utf8') >= 32, 'must be at least 32 bytes');
+
+const printable = (max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^[\\x20-\\x7e]{1,${max}}$`), `must be 1..${max} printable ASCII characters`);
+
+const commaList = (item: z.ZodType<string, string>, what: string) =>
+  z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0))
+    .pipe(z.array(item, { error: `must be a comma-separated list of ${what}` }).max(50));
+
+/** Browser origins are `scheme://host[:port]` exactly (no path, no trailing slash), or `*`. */
+const origin = z
+  .string()
+  .refine(
+    (v) => v === '*' || /^https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]{2,45}\](?::\d{1,5})?$/.test(v),
+    'must be origins like https://console.example.com (no path), or *',
+  );
+
+// ------------------------------------------------------------------ the settings
+
+interface Setting<T> {
+  schema: z.ZodType<T, string>;
+  /** Applied when unset; `undefined` means "not configured". */
+  fallback: T | undefined;
+}
+
+const setting = <T>(schema: z.ZodType<T, string>, fallback?: T): Setting<T> => ({ schema, fallback });
+
+/** Every variable the gateway itself reads (the Alibaba credential chain reads its own; see docs). */
+export const SETTINGS = {
+  NODE_ENV: setting(z.string().trim(), 'development'),
+  HOST: setting(host, '127.0.0.1'),
+  PORT: setting(integer(0, 65535), 4000),
+  LOG_LEVEL: setting(oneOf(LOG_LEVELS), 'info'),
+
+  VPC_UPSTREAM_MODE: setting(oneOf(UPSTREAM_MODES), 'auto'),
+  VPC_ENDPOINT: setting(endpoint),
+  VPC_DEFAULT_REGION: setting(regionId, 'cn-hangzhou'),
+  VPC_SIGNATURE_VERSION: setting(oneOf(['v3', 'v1'] as const), 'v3'),
+  VPC_CONNECTIONS_PER_ORIGIN: setting(integer(1, 4096)),
+  VPC_CONNECT_TIMEOUT_MS: setting(integer(1, 3_600_000)),
+  VPC_HEADERS_TIMEOUT_MS: setting(integer(1, 3_600_000)),
+  VPC_BODY_TIMEOUT_MS: setting(integer(1, 3_600_000)),
+  VPC_TOTAL_TIMEOUT_MS: setting(integer(1, 3_600_000)),
+  VPC_RETRY_MAX_ATTEMPTS: setting(integer(1, 20)),
+  VPC_RETRY_BASE_DELAY_MS: setting(integer(1, 3_600_000)),
+  VPC_RETRY_MAX_DELAY_MS: setting(integer(1, 3_600_000)),
+  VPC_RETRY_BUDGET_MS: setting(integer(1, 3_600_000)),
+  VPC_USER_AGENT: setting(printable(128)),
+
+  VPC_EMULATOR_TRANSITION_MS: setting(integer(0, 86_400_000)),
+  VPC_EMULATOR_SEED: setting(z.string().trim().min(1)),
+
+  GATEWAY_AUTH_MODE: setting(oneOf(['none', 'jwt'] as const)),
+  GATEWAY_JWT_SECRET: setting(jwtSecret),
+  GATEWAY_JWKS_URL: setting(jwksUrl),
+  GATEWAY_JWT_ISSUER: setting(printable(512)),
+  GATEWAY_JWT_AUDIENCE: setting(commaList(printable(512), 'audiences')),
+  GATEWAY_JWT_CLOCK_TOLERANCE_S: setting(integer(0, 300), 5),
+
+  GATEWAY_CORS_ORIGINS: setting(commaList(origin, 'origins'), [] as string[]),
+  GATEWAY_INTROSPECTION: setting(boolean),
+  GATEWAY_PLAYGROUND: setting(boolean),
+  GATEWAY_TRUST_PROXY: setting(boolean, false),
+
+  GATEWAY_BODY_LIMIT_BYTES: setting(integer(1024, 10 * 1024 * 1024), 100 * 1024),
+  GATEWAY_MAX_DEPTH: setting(integer(1, 100), 10),
+  GATEWAY_MAX_ALIASES: setting(integer(0, 1000), 15),
+  GATEWAY_MAX_TOKENS: setting(integer(50, 100_000), 2_000),
+  GATEWAY_MAX_DIRECTIVES: setting(integer(0, 1000), 20),
+  GATEWAY_MAX_COST: setting(integer(1, 1_000_000), 5_000),
+  GATEWAY_MAX_MUTATION_FIELDS: setting(integer(1, 100), 1),
+
+  GATEWAY_SHUTDOWN_TIMEOUT_MS: setting(integer(0, 600_000), 10_000),
+  GATEWAY_DRAIN_DELAY_MS: setting(integer(0, 600_000), 0),
+} satisfies Record<string, Setting<unknown>>;
+
+export type SettingName = keyof typeof SETTINGS;
+type Values = { [K in SettingName]: (typeof SETTINGS)[K] extends Setting<infer T> ? T | undefined : never };
+
+export interface AuthSettings {
+  /** null: not set; `finalizeAuth` decides from the upstream mode. */
+  mode: 'none' | 'jwt' | null;
+  jwtSecret: string | null;
+  jwksUrl: string | null;
+  issuer: string | null;
+  audience: string[] | null;
+  clockToleranceSec: number;
+}
+
+export interface GatewayConfig {
+  production: boolean;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  upstream: {
+    mode: UpstreamModeSetting;
+    endpoint: string | null;
+    defaultRegionId: string;
+    signatureVersion: 'v3' | 'v1';
+    connectionsPerOrigin?: number;
+    timeouts: { connectMs?: number; headersMs?: number; bodyMs?: number; totalMs?: number };
+    retry: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
+    userAgent?: string;
+  };
+  emulator: { transitionMs?: number; seedPath?: string };
+  auth: AuthSettings;
+  http: { bodyLimitBytes: number; corsOrigins: string[]; trustProxy: boolean };
+  introspection: boolean;
+  playground: boolean;
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxDirectives: number;
+    maxCost: number;
+    maxMutationFields: number;
+  };
+  shutdown: { timeoutMs: number; drainDelayMs: number };
+}
+
+/** Copies only defined values, so optional keys stay absent instead of `undefined`. */
+function defined<T extends object>(value: { [K in keyof T]: T[K] | undefined }): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function readAll(env: Env, problems: ConfigProblem[]): Values {
+  const values: Record<string, unknown> = {};
+  for (const [name, { schema, fallback }] of Object.entries(SETTINGS) as [string, Setting<unknown>][]) {
+    const raw = env[name];
+    if (unset(raw)) {
+      values[name] = fallback;
+      continue;
+    }
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) values[name] = parsed.data;
+    else problems.push({ variable: name, message: parsed.error.issues[0]?.message ?? 'invalid value' });
+  }
+  return values as Values;
+}
+
+function authProblems(auth: AuthSettings): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (auth.mode === 'jwt' && auth.jwtSecret === null && auth.jwksUrl === null) {
+    problems.push({ variable: 'GATEWAY_JWT_SECRET', message: 'GATEWAY_AUTH_MODE=jwt needs GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL' });
+  }
+  if (auth.jwtSecret !== null && auth.jwksUrl !== null) {
+    problems.push({ variable: 'GATEWAY_JWKS_URL', message: 'set GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL, not both' });
+  }
+  return problems;
+}
+
+export function loadConfig(env: Env): GatewayConfig {
+  const problems: ConfigProblem[] = [];
+  const v = readAll(env, problems);
+  const production = v.NODE_ENV === 'production';
+  const auth: AuthSettings = {
+    mode: v.GATEWAY_AUTH_MODE ?? null,
+    jwtSecret: v.GATEWAY_JWT_SECRET ?? null,
+    jwksUrl: v.GATEWAY_JWKS_URL ?? null,
+    issuer: v.GATEWAY_JWT_ISSUER ?? null,
+    audience: v.GATEWAY_JWT_AUDIENCE === undefined || v.GATEWAY_JWT_AUDIENCE.length === 0 ? null : v.GATEWAY_JWT_AUDIENCE,
+    clockToleranceSec: v.GATEWAY_JWT_CLOCK_TOLERANCE_S ?? 5,
+  };
+  problems.push(...authProblems(auth));
+  if (v.VPC_UPSTREAM_MODE === 'endpoint' && v.VPC_ENDPOINT === undefined) {
+    problems.push({ variable: 'VPC_ENDPOINT', message: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
+  }
+  if (
+    v.VPC_RETRY_BASE_DELAY_MS !== undefined &&
+    v.VPC_RETRY_MAX_DELAY_MS !== undefined &&
+    v.VPC_RETRY_MAX_DELAY_MS < v.VPC_RETRY_BASE_DELAY_MS
+  ) {
+    problems.push({ variable: 'VPC_RETRY_MAX_DELAY_MS', message: 'must be >= VPC_RETRY_BASE_DELAY_MS' });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    production,
+    host: v.HOST ?? '127.0.0.1',
+    port: v.PORT ?? 4000,
+    logLevel: v.LOG_LEVEL ?? 'info',
+    upstream: {
+      mode: v.VPC_UPSTREAM_MODE ?? 'auto',
+      endpoint: v.VPC_ENDPOINT ?? null,
+      defaultRegionId: v.VPC_DEFAULT_REGION ?? 'cn-hangzhou',
+      signatureVersion: v.VPC_SIGNATURE_VERSION ?? 'v3',
+      ...defined({ connectionsPerOrigin: v.VPC_CONNECTIONS_PER_ORIGIN, userAgent: v.VPC_USER_AGENT }),
+      timeouts: defined({
+        connectMs: v.VPC_CONNECT_TIMEOUT_MS,
+        headersMs: v.VPC_HEADERS_TIMEOUT_MS,
+        bodyMs: v.VPC_BODY_TIMEOUT_MS,
+        totalMs: v.VPC_TOTAL_TIMEOUT_MS,
+      }),
+      retry: defined({
+        maxAttempts: v.VPC_RETRY_MAX_ATTEMPTS,
+        baseDelayMs: v.VPC_RETRY_BASE_DELAY_MS,
+        maxDelayMs: v.VPC_RETRY_MAX_DELAY_MS,
+        budgetMs: v.VPC_RETRY_BUDGET_MS,
+      }),
+    },
+    emulator: defined({ transitionMs: v.VPC_EMULATOR_TRANSITION_MS, seedPath: v.VPC_EMULATOR_SEED }),
+    auth,
+    http: {
+      bodyLimitBytes: v.GATEWAY_BODY_LIMIT_BYTES ?? 100 * 1024,
+      corsOrigins: v.GATEWAY_CORS_ORIGINS ?? [],
+      trustProxy: v.GATEWAY_TRUST_PROXY ?? false,
+    },
+    // Production hides the schema and the playground unless an operator opts in.
+    introspection: v.GATEWAY_INTROSPECTION ?? !production,
+    playground: v.GATEWAY_PLAYGROUND ?? !production,
+    limits: {
+      maxDepth: v.GATEWAY_MAX_DEPTH ?? 10,
+      maxAliases: v.GATEWAY_MAX_ALIASES ?? 15,
+      maxTokens: v.GATEWAY_MAX_TOKENS ?? 2_000,
+      maxDirectives: v.GATEWAY_MAX_DIRECTIVES ?? 20,
+      maxCost: v.GATEWAY_MAX_COST ?? 5_000,
+      maxMutationFields: v.GATEWAY_MAX_MUTATION_FIELDS ?? 1,
+    },
+    shutdown: {
+      timeoutMs: v.GATEWAY_SHUTDOWN_TIMEOUT_MS ?? 10_000,
+      drainDelayMs: v.GATEWAY_DRAIN_DELAY_MS ?? 0,
+    },
+  };
+}
+
+/**
+ * Auth must be a conscious choice in front of a real cloud account: `none` is implied only for
+ * the embedded emulator; a real upstream without GATEWAY_AUTH_MODE refuses to start.
+ */
+export function finalizeAuthMode(auth: AuthSettings, upstreamKind: 'emulator' | 'endpoint' | 'alibaba'): 'none' | 'jwt' {
+  if (auth.mode !== null) return auth.mode;
+  if (upstreamKind === 'emulator') return 'none';
+  throw new ConfigError([
+    {
+      variable: 'GATEWAY_AUTH_MODE',
+      message: `required with a real upstream (${upstreamKind}): set jwt (with GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL), or none explicitly to run without authentication`,
+    },
+  ]);
+}

@@ -1,0 +1,165 @@
+/**
+ * Starts a whole gateway from a validated config: upstream mode, the embedded emulator when that
+ * is the mode, the VPC backend (its hooks feeding metrics and logs), the schema, the HTTP app.
+ * `main.ts` runs it for `npm start`; integration tests run it in process with port 0.
+ *
+ * Everything a replica holds is process-local and disposable (pools, schema, DataLoaders per
+ * request, metrics): no session, no shared state, so replicas scale horizontally.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../datasources';
+import { DEFAULT_ACCESS_KEY } from '../emulator/defaults';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
+import { buildGatewaySchema } from '../schema/build-schema';
+import { buildApp, GRAPHQL_PATH } from './app';
+import { finalizeAuthMode, type GatewayConfig } from './config';
+import { createAuthenticator } from './plugins/auth';
+import { Readiness } from './plugins/health';
+import { GatewayMetrics } from './plugins/metrics';
+import { defaultPlaygroundDir, loadPlaygroundAssets, PLAYGROUND_PATH } from './plugins/playground';
+import { drain } from './plugins/shutdown';
+import { selectUpstreamMode, systemProbe, type CredentialProbe, type UpstreamMode } from './upstream-mode';
+import type { JWTVerifyGetKey } from 'jose';
+
+export interface GatewayDependencies {
+  logger: Logger;
+  probe?: CredentialProbe;
+  createBackend?: (options: VpcBackendOptions) => VpcBackend;
+  buildSchema?: () => Promise<GraphQLSchema>;
+  startEmulator?: (options: EmulatorOptions) => Promise<RunningEmulator>;
+  playgroundDir?: string;
+  /** Replaces the JWKS fetch (tests). */
+  jwksKeyResolver?: JWTVerifyGetKey;
+}
+
+export interface RunningGateway {
+  app: FastifyInstance;
+  mode: UpstreamMode;
+  authMode: 'none' | 'jwt';
+  /** Base URL, e.g. `http://127.0.0.1:4000` (loopback shown when bound to every interface). */
+  url: string;
+  graphqlUrl: string;
+  playgroundUrl: string | null;
+  emulatorUrl: string | null;
+  readiness: Readiness;
+  metrics: GatewayMetrics;
+  /** Graceful: readiness off, stop accepting, in-flight requests finish (deadline), pools close. */
+  close(): Promise<{ forced: boolean }>;
+}
+
+function displayHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function backendOptions(config: GatewayConfig, mode: UpstreamMode, emulator: RunningEmulator | null): VpcBackendOptions {
+  const { upstream } = config;
+  return {
+    signatureVersion: upstream.signatureVersion,
+    ...(upstream.connectionsPerOrigin === undefined ? {} : { connectionsPerOrigin: upstream.connectionsPerOrigin }),
+    timeouts: upstream.timeouts,
+    retry: upstream.retry,
+    ...(upstream.userAgent === undefined ? {} : { userAgent: upstream.userAgent }),
+    ...(mode.kind === 'endpoint' ? { endpoint: mode.endpoint } : {}),
+    ...(emulator === null
+      ? {}
+      : {
+          endpoint: emulator.url,
+          credentials: { accessKeyId: DEFAULT_ACCESS_KEY.accessKeyId, accessKeySecret: DEFAULT_ACCESS_KEY.accessKeySecret },
+        }),
+  };
+}
+
+export async function startGateway(config: GatewayConfig, deps: GatewayDependencies): Promise<RunningGateway> {
+  const { logger } = deps;
+  const mode = selectUpstreamMode(config, deps.probe ?? systemProbe(process.env));
+  const authMode = finalizeAuthMode(config.auth, mode.kind);
+  if (authMode === 'none' && mode.kind !== 'emulator') {
+    logger.warn({ upstream: mode.kind }, 'GATEWAY_AUTH_MODE=none in front of a real VPC API: every caller can terminate circuits');
+  }
+
+  const cleanups: (() => Promise<void>)[] = [];
+  try {
+    let emulator: RunningEmulator | null = null;
+    if (mode.kind === 'emulator') {
+      emulator = await (deps.startEmulator ?? startEmulator)({
+        host: '127.0.0.1',
+        port: 0,
+        ...(config.emulator.transitionMs === undefined ? {} : { transitionMs: config.emulator.transitionMs }),
+        ...(config.emulator.seedPath === undefined ? {} : { seed: config.emulator.seedPath }),
+      });
+      const running = emulator;
+      cleanups.push(() => running.stop());
+    }
+
+    const metrics = new GatewayMetrics();
+    const hooks = metrics.backendHooks();
+    const upstreamLog = logger.child({ component: 'upstream' });
+    const backend = (deps.createBackend ?? createVpcBackend)({
+      ...backendOptions(config, mode, emulator),
+      hooks: {
+        onUpstreamCall: (e) => {
+          hooks.onUpstreamCall(e);
+          upstreamLog.debug({ ...e }, 'upstream call');
+        },
+        onRetry: (e) => {
+          hooks.onRetry(e);
+          upstreamLog.info({ ...e }, 'upstream retry');
+        },
+        onUnexpectedValue: (e) => {
+          hooks.onUnexpectedValue(e);
+          upstreamLog.warn({ ...e }, 'unexpected upstream value');
+        },
+      },
+    });
+    cleanups.unshift(() => backend.close());
+
+    const readiness = new Readiness(() => backend.checkCredentials(), (ready) => metrics.setReady(ready));
+    const schema = await (deps.buildSchema ?? buildGatewaySchema)();
+    const authenticator = createAuthenticator(authMode, config.auth, {
+      logger,
+      ...(deps.jwksKeyResolver === undefined ? {} : { keyResolver: deps.jwksKeyResolver }),
+    });
+    const playgroundAssets = config.playground ? loadPlaygroundAssets(deps.playgroundDir ?? defaultPlaygroundDir()) : null;
+    if (config.playground && playgroundAssets === null) {
+      logger.warn('playground bundle missing (dist/playground): run `npm run build`; /playground answers 503 until then');
+    }
+
+    const app = await buildApp({ config, schema, backend, logger, metrics, readiness, authenticator, playgroundAssets });
+    cleanups.unshift(() => app.close());
+    readiness.markSchemaReady();
+    await app.listen({ host: config.host, port: config.port });
+    void readiness.verifyCredentials();
+
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    const url = `http://${displayHost(config.host)}:${port}`;
+    let closing: Promise<{ forced: boolean }> | null = null;
+    const gateway: RunningGateway = {
+      app,
+      mode,
+      authMode,
+      url,
+      graphqlUrl: `${url}${GRAPHQL_PATH}`,
+      playgroundUrl: config.playground ? `${url}${PLAYGROUND_PATH}` : null,
+      emulatorUrl: emulator?.url ?? null,
+      readiness,
+      metrics,
+      close: () =>
+        (closing ??= drain({
+          app,
+          readiness,
+          logger,
+          timeoutMs: config.shutdown.timeoutMs,
+          drainDelayMs: config.shutdown.drainDelayMs,
+          release: [() => backend.close(), ...(emulator === null ? [] : [emulator.stop])],
+        })),
+    };
+    return gateway;
+  } catch (error) {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Error responses the runtime writes itself, before Apollo runs (authentication, body limits,
+ * malformed JSON): shaped like any GraphQL response (`{ errors: [...] }`) so clients handle one
+ * format, in the media type the client asked for (GraphQL over HTTP: graphql-response+json when
+ * accepted, else application/json).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { GraphQLFormattedError } from 'graphql';
+
+export const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+export function preferredGraphQLType(request: FastifyRequest): string {
+  const accept = request.headers.accept ?? '';
+  return /application\/graphql-response\+json/i.test(accept) ? GRAPHQL_RESPONSE_TYPE : JSON_TYPE;
+}
+
+export function sendGraphQLErrors(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  errors: readonly GraphQLFormattedError[],
+): FastifyReply {
+  return reply.code(status).type(preferredGraphQLType(request)).send(JSON.stringify({ errors }));
+}

@@ -1,0 +1,64 @@
+/**
+ * Entry point of `npm start` (`node dist/server/main.js`): validate the settings, start the
+ * gateway, say where it is, and shut down gracefully on SIGTERM/SIGINT.
+ *
+ * Logs are JSON on stdout; the short human banner goes to stderr so stdout stays machine-readable.
+ */
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import { ConfigError, loadConfig } from './config';
+import { startGateway, type RunningGateway } from './gateway';
+import { createLogger } from './plugins/logging';
+import { installSignalHandlers } from './plugins/shutdown';
+import { describeUpstreamMode } from './upstream-mode';
+
+function banner(gateway: RunningGateway, seconds: number): string {
+  const lines = [
+    `vpc-graphql-gateway started in ${seconds.toFixed(1)} s`,
+    `  upstream:   ${describeUpstreamMode(gateway.mode, gateway.emulatorUrl ?? undefined)}`,
+    `  GraphQL:    ${gateway.graphqlUrl}`,
+    `  Playground: ${gateway.playgroundUrl ?? 'disabled (GATEWAY_PLAYGROUND)'}`,
+    `  auth:       ${gateway.authMode}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee docs/runtime.md for every setting.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let gateway: RunningGateway;
+  try {
+    gateway = await startGateway(config, { logger });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee docs/runtime.md for every setting.\n`);
+      process.exit(2);
+    }
+    logger.fatal({ err: { name: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : String(error) } }, 'gateway failed to start');
+    process.exit(1);
+  }
+  installSignalHandlers(() => gateway.close(), logger, (code) => process.exit(code));
+  logger.info(
+    {
+      upstream: gateway.mode.kind,
+      emulatorUrl: gateway.emulatorUrl,
+      graphqlUrl: gateway.graphqlUrl,
+      playgroundUrl: gateway.playgroundUrl,
+      authMode: gateway.authMode,
+    },
+    'gateway listening',
+  );
+  process.stderr.write(banner(gateway, (performance.now() - started) / 1000));
+}
+
+void main();

@@ -1,0 +1,206 @@
+/**
+ * The audit trail: one `audit` log line for every mutation attempt, whatever became of it
+ * (executed, refused by a precondition, by a scope, by a limit, or by authentication), with the
+ * caller's subject, the mutation input, the outcome code, the upstream RequestId and the
+ * ClientToken. Enough to answer "who terminated pc-... and did it happen" from the logs alone.
+ *
+ * The Apollo plugin assembles the record (it knows the resolved arguments and the formatted
+ * errors); the data source wrapper captures what each upstream write returned, independently of
+ * what the client chose to select; the Fastify hook writes the line at response time, and also
+ * covers requests refused before Apollo's plugins ran (401, CSRF, batching).
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  getArgumentValues,
+  getOperationAST,
+  Kind,
+  parse,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { UpstreamError } from '../../datasources/errors';
+import type { VpcDataSourceApi } from '../../datasources/types';
+import type { AuditRecord, ServerContext, WriteRecord } from '../request-state';
+
+const MAX_ARGS_JSON = 4096;
+
+/** Arguments as logged: bounded, so a huge variables object cannot flood the audit log. */
+function bounded(args: Record<string, unknown>): Record<string, unknown> {
+  const json = JSON.stringify(args);
+  return json.length <= MAX_ARGS_JSON ? args : { truncated: true, bytes: json.length };
+}
+
+/** Wraps the request's data source so every write's result lands in `writes`. */
+export function recordWrites(dataSource: VpcDataSourceApi, writes: WriteRecord[]): VpcDataSourceApi {
+  return {
+    physicalConnection: (...a) => dataSource.physicalConnection(...a),
+    vbrsOfPhysicalConnection: (...a) => dataSource.vbrsOfPhysicalConnection(...a),
+    vbr: (...a) => dataSource.vbr(...a),
+    physicalConnections: (...a) => dataSource.physicalConnections(...a),
+    vbrs: (...a) => dataSource.vbrs(...a),
+    regions: () => dataSource.regions(),
+    freshPhysicalConnection: (...a) => dataSource.freshPhysicalConnection(...a),
+    freshVbrAttachments: (...a) => dataSource.freshVbrAttachments(...a),
+    async terminatePhysicalConnection(regionId, id, options) {
+      const record: WriteRecord = {
+        method: 'terminatePhysicalConnection',
+        regionId,
+        resourceId: id,
+        clientToken: options?.clientToken ?? null,
+        upstreamRequestId: null,
+        outcome: 'pending',
+      };
+      writes.push(record);
+      try {
+        const result = await dataSource.terminatePhysicalConnection(regionId, id, options);
+        record.upstreamRequestId = result.requestId;
+        record.clientToken = result.clientToken ?? record.clientToken;
+        record.outcome = 'success';
+        return result;
+      } catch (error) {
+        record.outcome = error instanceof UpstreamError ? error.code : error instanceof Error ? error.name : 'unknown';
+        if (error instanceof UpstreamError) record.upstreamRequestId = error.requestId;
+        throw error;
+      }
+    },
+  };
+}
+
+function mutationFields(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  validated: boolean,
+): AuditRecord['fields'] {
+  const mutationType = schema.getMutationType();
+  const fields: AuditRecord['fields'] = [];
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) continue;
+    const definition = mutationType?.getFields()[selection.name.value];
+    let args: Record<string, unknown> | null = null;
+    // Coercion is only meaningful (and safe) on a document that passed validation.
+    if (validated && definition !== undefined) {
+      try {
+        args = bounded(getArgumentValues(definition, selection, variables));
+      } catch {
+        args = null;
+      }
+    }
+    fields.push({ name: selection.name.value, args });
+  }
+  return fields;
+}
+
+function codesOf(errors: readonly GraphQLFormattedError[] | undefined): string[] {
+  return (errors ?? []).map((e) => {
+    const code = e.extensions?.['code'];
+    return typeof code === 'string' ? code : 'UNKNOWN';
+  });
+}
+
+function upstreamRequestIdOf(errors: readonly GraphQLFormattedError[] | undefined): string | null {
+  for (const error of errors ?? []) {
+    const upstream = error.extensions?.['upstream'];
+    if (typeof upstream === 'object' && upstream !== null) {
+      const id = (upstream as Record<string, unknown>)['requestId'];
+      if (typeof id === 'string') return id;
+    }
+  }
+  return null;
+}
+
+function clientTokenOf(fields: AuditRecord['fields']): string | null {
+  for (const field of fields) {
+    const input = field.args?.['input'];
+    if (typeof input === 'object' && input !== null) {
+      const token = (input as Record<string, unknown>)['clientToken'];
+      if (typeof token === 'string') return token;
+    }
+  }
+  return null;
+}
+
+export function auditPlugin(): ApolloServerPlugin<ServerContext> {
+  return {
+    requestDidStart: async () => ({
+      willSendResponse: async ({ document, operation, request, response, contextValue, schema }) => {
+        if (document === undefined) return;
+        const op = operation ?? getOperationAST(document, request.operationName);
+        if (op === null || op === undefined || op.operation !== 'mutation') return;
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+        const fields = mutationFields(schema, op, request.variables ?? {}, operation !== undefined);
+        const codes = codesOf(errors);
+        const write = contextValue.http.writes[0];
+        contextValue.http.audit = {
+          operationName: op.name?.value ?? null,
+          fields,
+          outcome: codes[0] ?? 'OK',
+          errorCodes: codes,
+          upstreamRequestId: write?.upstreamRequestId ?? upstreamRequestIdOf(errors),
+          clientToken: write?.clientToken ?? clientTokenOf(fields),
+        };
+      },
+    }),
+  };
+}
+
+/** The documents a refused request carried (JSON body, batch array, text/plain body, GET query). */
+function documentsOf(request: FastifyRequest, maxTokens: number): DocumentNode[] {
+  let body: unknown = request.body;
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      return [];
+    }
+  }
+  const candidates = [
+    ...(Array.isArray(body) ? body : [body]),
+    request.query,
+  ];
+  const documents: DocumentNode[] = [];
+  for (const candidate of candidates.slice(0, 10)) {
+    const query = typeof candidate === 'object' && candidate !== null ? (candidate as Record<string, unknown>)['query'] : undefined;
+    if (typeof query !== 'string') continue;
+    try {
+      documents.push(parse(query, { maxTokens }));
+    } catch {
+      // Not a document: nothing of it could have been a mutation attempt.
+    }
+  }
+  return documents;
+}
+
+/** Writes the audit line of a mutation attempt when the response is sent. */
+export function registerAuditLog(app: FastifyInstance, graphqlPath: string, maxTokens: number): void {
+  app.addHook('onResponse', async (request, reply) => {
+    const state = request.gateway;
+    if (request.routeOptions.url !== graphqlPath || state.servedPlayground) return;
+    let record = state.audit;
+    if (record === null && reply.statusCode >= 400) {
+      const mutations = documentsOf(request, maxTokens)
+        .flatMap((d) => d.definitions)
+        .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation');
+      if (mutations.length === 0) return;
+      const fields = mutations.flatMap((op) =>
+        op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).map((s) => ({ name: s.name.value, args: null })),
+      );
+      record = {
+        operationName: mutations[0]?.name?.value ?? null,
+        fields,
+        outcome: state.rejectedWith ?? `HTTP_${reply.statusCode}`,
+        errorCodes: [],
+        upstreamRequestId: null,
+        clientToken: null,
+      };
+    }
+    if (record === null) return;
+    request.log.info(
+      { audit: 'mutation', subject: state.auth?.subject ?? null, httpStatus: reply.statusCode, ...record, writes: state.writes },
+      'mutation attempt',
+    );
+  });
+}

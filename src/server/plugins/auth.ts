@@ -1,0 +1,172 @@
+/**
+ * Caller authentication and authorization.
+ *
+ * - `GATEWAY_AUTH_MODE=none`: every caller is anonymous with every scope (the default only in
+ *   front of the embedded emulator; config.ts refuses it implicitly for a real upstream).
+ * - `GATEWAY_AUTH_MODE=jwt`: `Authorization: Bearer <JWT>` verified with jose, HS256 with
+ *   `GATEWAY_JWT_SECRET` or asymmetric keys from `GATEWAY_JWKS_URL`; `exp` required, issuer and
+ *   audience checked when configured. Missing or bad token -> 401 UNAUTHENTICATED before any
+ *   GraphQL work (so before any upstream call).
+ * - Scopes (claim `scope`, space-separated string or array; `scp` accepted too): `vpc:read` for
+ *   queries, `vpc:write` for mutations. Checked once the operation is known -> 403 FORBIDDEN,
+ *   before execution.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { GatewayAuth, GatewayLogger } from '../../resolvers/context';
+import { ForbiddenError, UnauthenticatedError } from '../../schema/errors';
+import type { AuthSettings } from '../config';
+import { sendGraphQLErrors } from '../graphql-response';
+import type { ServerContext } from '../request-state';
+
+export const SCOPE_READ = 'vpc:read';
+export const SCOPE_WRITE = 'vpc:write';
+const ALL_SCOPES: ReadonlySet<string> = new Set([SCOPE_READ, SCOPE_WRITE]);
+
+export type AuthMode = 'none' | 'jwt';
+
+export interface Authenticator {
+  readonly mode: AuthMode;
+  /** Resolves the caller, or throws `UnauthenticatedError` (message safe to show). */
+  authenticate(authorization: string | undefined): Promise<GatewayAuth>;
+}
+
+export const ANONYMOUS_FULL_ACCESS: GatewayAuth = Object.freeze({ subject: null, scopes: ALL_SCOPES });
+
+/** Asymmetric only: a JWKS never carries HMAC secrets, and `none` is never acceptable. */
+const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+/** Header bound: a JWT with a sane claim set is well under 8 KiB. */
+const MAX_AUTHORIZATION_LENGTH = 8192;
+const BEARER = /^Bearer[ ]+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)[ ]*$/i;
+
+export function scopesOf(payload: JWTPayload): Set<string> {
+  const scopes = new Set<string>();
+  for (const claim of [payload['scope'], payload['scp']]) {
+    const values = typeof claim === 'string' ? claim.split(/\s+/) : Array.isArray(claim) ? claim : [];
+    for (const value of values) if (typeof value === 'string' && value.length > 0) scopes.add(value);
+  }
+  return scopes;
+}
+
+/** Our wording for jose's failures: precise enough to fix the client, nothing from the token echoed. */
+function unauthenticatedFrom(error: unknown, logger: GatewayLogger | undefined): UnauthenticatedError {
+  if (error instanceof joseErrors.JWTExpired) return new UnauthenticatedError('The bearer token has expired.');
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    const claim = ['iss', 'aud', 'exp', 'nbf', 'iat', 'sub'].includes(error.claim) ? error.claim : 'a';
+    return new UnauthenticatedError(`The bearer token's ${claim} claim is missing or not accepted.`);
+  }
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
+    return new UnauthenticatedError('The bearer token signature is invalid.');
+  }
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) {
+    return new UnauthenticatedError('The bearer token algorithm is not accepted.');
+  }
+  if (error instanceof joseErrors.JWKSNoMatchingKey) {
+    return new UnauthenticatedError('No trusted key matches the bearer token.');
+  }
+  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || !(error instanceof joseErrors.JOSEError)) {
+    // The key set could not be fetched: an operator problem; the caller only learns it was not verified.
+    logger?.warn({ err: { name: error instanceof Error ? error.name : typeof error } }, 'JWT key set unavailable');
+    return new UnauthenticatedError('The bearer token could not be verified.');
+  }
+  return new UnauthenticatedError('The bearer token is malformed or invalid.');
+}
+
+export interface AuthenticatorOptions {
+  /** Replaces the JWKS fetch (tests); production uses `GATEWAY_JWKS_URL`. */
+  keyResolver?: JWTVerifyGetKey;
+  logger?: GatewayLogger;
+}
+
+export function createAuthenticator(mode: AuthMode, settings: AuthSettings, options: AuthenticatorOptions = {}): Authenticator {
+  if (mode === 'none') return { mode, authenticate: async () => ANONYMOUS_FULL_ACCESS };
+
+  const verifyOptions = {
+    ...(settings.issuer === null ? {} : { issuer: settings.issuer }),
+    ...(settings.audience === null ? {} : { audience: settings.audience }),
+    clockTolerance: settings.clockToleranceSec,
+    requiredClaims: ['exp'],
+  };
+  let verify: (token: string) => Promise<JWTPayload>;
+  if (settings.jwtSecret !== null) {
+    const key = new TextEncoder().encode(settings.jwtSecret);
+    verify = async (token) => (await jwtVerify(token, key, { ...verifyOptions, algorithms: ['HS256'] })).payload;
+  } else {
+    const resolver =
+      options.keyResolver ??
+      (settings.jwksUrl === null
+        ? null
+        : createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 }));
+    if (resolver === null) throw new Error('GATEWAY_AUTH_MODE=jwt needs GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL');
+    verify = async (token) => (await jwtVerify(token, resolver, { ...verifyOptions, algorithms: JWKS_ALGORITHMS })).payload;
+  }
+
+  return {
+    mode,
+    async authenticate(authorization) {
+      if (authorization === undefined || authorization.trim() === '') {
+        throw new UnauthenticatedError('A bearer token is required: send Authorization: Bearer <JWT>.');
+      }
+      const match = authorization.length <= MAX_AUTHORIZATION_LENGTH ? BEARER.exec(authorization) : null;
+      if (match === null || match[1] === undefined) {
+        throw new UnauthenticatedError('The Authorization header must be Bearer <JWT>.');
+      }
+      let payload: JWTPayload;
+      try {
+        payload = await verify(match[1]);
+      } catch (error) {
+        throw unauthenticatedFrom(error, options.logger);
+      }
+      return { subject: typeof payload.sub === 'string' ? payload.sub.slice(0, 256) : null, scopes: scopesOf(payload) };
+    },
+  };
+}
+
+/**
+ * Fastify preHandler of the GraphQL route: authenticates, or answers 401 itself so that nothing
+ * of the request (parsing included) runs for an unknown caller.
+ */
+export function authPreHandler(authenticator: Authenticator) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (request.gateway.servedPlayground) return;
+    try {
+      request.gateway.auth = await authenticator.authenticate(request.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      request.gateway.rejectedWith = error.extensions.code;
+      const challenge =
+        request.headers.authorization === undefined
+          ? 'Bearer realm="vpc-graphql-gateway"'
+          : 'Bearer realm="vpc-graphql-gateway", error="invalid_token"';
+      void reply.header('www-authenticate', challenge);
+      await sendGraphQLErrors(request, reply, 401, [{ message: error.message, extensions: error.extensions }]);
+    }
+  };
+}
+
+export function requiredScope(operationType: 'query' | 'mutation' | 'subscription'): string {
+  return operationType === 'query' ? SCOPE_READ : SCOPE_WRITE;
+}
+
+/** Apollo plugin: scope check once the operation is resolved, before any resolver runs. */
+export function scopePlugin(): ApolloServerPlugin<ServerContext> {
+  return {
+    requestDidStart: async () => {
+      let denied = false;
+      return {
+        didResolveOperation: async ({ operation, contextValue }) => {
+          if (operation === undefined) return;
+          const scope = requiredScope(operation.operation);
+          if (contextValue.auth.scopes.has(scope)) return;
+          denied = true;
+          throw new ForbiddenError(`This ${operation.operation} needs the ${scope} scope.`, scope);
+        },
+        willSendResponse: async ({ response }) => {
+          if (denied) response.http.status = 403;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Graceful shutdown on SIGTERM/SIGINT:
+ * 1. readiness goes false (`/readyz` 503), so a load balancer stops sending traffic; with
+ *    `GATEWAY_DRAIN_DELAY_MS` the gateway keeps serving meanwhile, for balancers that only notice
+ *    on their next probe;
+ * 2. the listener closes: no new connections, new requests on kept-alive ones get 503, idle
+ *    sockets close, in-flight requests run to completion;
+ * 3. past `GATEWAY_SHUTDOWN_TIMEOUT_MS` the remaining connections are cut (their requests' abort
+ *    signals fire, cancelling upstream calls);
+ * 4. upstream pools and the embedded emulator close; exit code 0.
+ * A second signal while draining exits at once with code 1 (an operator insisting).
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Readiness } from './health';
+
+export interface DrainOptions {
+  app: FastifyInstance;
+  readiness: Readiness;
+  logger: Logger;
+  timeoutMs: number;
+  drainDelayMs: number;
+  /** Closed in order after the HTTP server: upstream pools, then the embedded emulator. */
+  release: (() => Promise<void>)[];
+}
+
+export async function drain(options: DrainOptions): Promise<{ forced: boolean }> {
+  const { app, readiness, logger } = options;
+  readiness.markDraining();
+  if (options.drainDelayMs > 0) {
+    logger.info({ drainDelayMs: options.drainDelayMs }, 'draining: not ready, still serving');
+    await sleep(options.drainDelayMs);
+  }
+  let forced = false;
+  const deadline = setTimeout(() => {
+    forced = true;
+    logger.warn({ timeoutMs: options.timeoutMs }, 'shutdown deadline reached: closing the remaining connections');
+    app.server.closeAllConnections();
+  }, options.timeoutMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(deadline);
+  }
+  for (const release of options.release) {
+    try {
+      await release();
+    } catch (error) {
+      logger.warn({ err: { name: error instanceof Error ? error.name : typeof error } }, 'error while releasing a resource');
+    }
+  }
+  return { forced };
+}
+
+export type ShutdownSignal = 'SIGTERM' | 'SIGINT';
+
+export interface SignalTarget {
+  on(signal: ShutdownSignal, listener: (signal: ShutdownSignal) => void): unknown;
+  off(signal: ShutdownSignal, listener: (signal: ShutdownSignal) => void): unknown;
+}
+
+/** Returns a function that removes the handlers (tests). */
+export function installSignalHandlers(
+  close: () => Promise<{ forced: boolean }>,
+  logger: Logger,
+  exit: (code: number) => void,
+  target: SignalTarget = process,
+): () => void {
+  let shuttingDown = false;
+  const onSignal = (signal: ShutdownSignal): void => {
+    if (shuttingDown) {
+      logger.warn({ signal }, 'second signal while draining: exiting now');
+      exit(1);
+      return;
+    }
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    close().then(
+      ({ forced }) => {
+        logger.info({ forced }, 'shutdown complete');
+        exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: { name: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : '' } }, 'shutdown failed');
+        exit(1);
+      },
+    );
+  };
+  target.on('SIGTERM', onSignal);
+  target.on('SIGINT', onSignal);
+  return () => {
+    target.off('SIGTERM', onSignal);
+    target.off('SIGINT', onSignal);
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * What the runtime knows about one HTTP request while it runs: filled in by the hooks and Apollo
+ * plugins of src/server/plugins, read by the request log line, the audit line and the metrics.
+ * One object per request (no globals), so concurrent requests never see each other's state.
+ */
+import type { GatewayAuth, GatewayContext } from '../resolvers/context';
+
+/** One upstream write a resolver made, as the audit line reports it. */
+export interface WriteRecord {
+  method: string;
+  regionId: string;
+  resourceId: string;
+  clientToken: string | null;
+  upstreamRequestId: string | null;
+  /** `success`, or the data-source error code (upstream `Code` or e.g. `Transport.Timeout`). */
+  outcome: string;
+}
+
+/** The audit line of a mutation, assembled by the Apollo audit plugin, written at response time. */
+export interface AuditRecord {
+  operationName: string | null;
+  fields: { name: string; args: Record<string, unknown> | null }[];
+  outcome: string;
+  errorCodes: string[];
+  upstreamRequestId: string | null;
+  clientToken: string | null;
+}
+
+export interface RequestState {
+  requestId: string;
+  /** `performance.now()` at arrival. */
+  startedAt: number;
+  /** Aborts when the client goes away before the response is written (cancels upstream calls). */
+  abort: AbortController;
+  /** null until authenticated (and forever for requests that are not GraphQL). */
+  auth: GatewayAuth | null;
+  operationName: string | null;
+  operationType: 'query' | 'mutation' | 'subscription' | null;
+  /** Set when the runtime refused the request itself (auth), with the error code it sent. */
+  rejectedWith: string | null;
+  /** Set by the metrics plugin once Apollo produced a response. */
+  outcome: 'success' | 'partial' | 'error' | null;
+  /** A browser GET of /graphql answered with the playground page, not a GraphQL request. */
+  servedPlayground: boolean;
+  writes: WriteRecord[];
+  audit: AuditRecord | null;
+}
+
+/** The Apollo context: the resolvers' contract plus the runtime's per-request state. */
+export interface ServerContext extends GatewayContext {
+  http: RequestState;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    gateway: RequestState;
+  }
+}
+
+export function newRequestState(requestId: string, now: number): RequestState {
+  return {
+    requestId,
+    startedAt: now,
+    abort: new AbortController(),
+    auth: null,
+    operationName: null,
+    operationType: null,
+    rejectedWith: null,
+    outcome: null,
+    servedPlayground: false,
+    writes: [],
+    audit: null,
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Which VPC API the gateway talks to. `VPC_UPSTREAM_MODE=auto` (the default) picks, in order:
+ * 1. `VPC_ENDPOINT` set -> that endpoint (credentials from the Alibaba default chain);
+ * 2. credentials the Alibaba default chain would find -> the public Alibaba endpoints;
+ * 3. otherwise -> the embedded emulator, started in process.
+ *
+ * Step 2 is decided offline (environment and files only): probing the ECS metadata service
+ * (100.100.100.200) at start-up would hang for seconds off-cloud. An ECS RAM role without
+ * `ALIBABA_CLOUD_ECS_METADATA` is therefore selected with `VPC_UPSTREAM_MODE=alibaba`.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Env, GatewayConfig } from './config';
+
+export type UpstreamMode =
+  | { kind: 'endpoint'; endpoint: string; credentialSource: string }
+  | { kind: 'alibaba'; credentialSource: string }
+  | { kind: 'emulator' };
+
+export interface CredentialProbe {
+  env: Env;
+  fileExists(path: string): boolean;
+  homeDir(): string;
+}
+
+export const systemProbe = (env: Env): CredentialProbe => ({
+  env,
+  fileExists: (path) => existsSync(path),
+  homeDir: () => homedir(),
+});
+
+const present = (env: Env, name: string): boolean => (env[name] ?? '').trim() !== '';
+
+/**
+ * Which step of the Alibaba default credential chain (reference §6.2) would answer, or null.
+ * Mirrors the chain's own order so the printed source is the one actually used.
+ */
+export function detectCredentialSource(probe: CredentialProbe): string | null {
+  const { env } = probe;
+  if (present(env, 'ALIBABA_CLOUD_ACCESS_KEY_ID') && present(env, 'ALIBABA_CLOUD_ACCESS_KEY_SECRET')) {
+    return 'environment variables (ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET)';
+  }
+  if (
+    present(env, 'ALIBABA_CLOUD_ROLE_ARN') &&
+    present(env, 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN') &&
+    present(env, 'ALIBABA_CLOUD_OIDC_TOKEN_FILE')
+  ) {
+    return 'OIDC role (ALIBABA_CLOUD_ROLE_ARN)';
+  }
+  const cliDisabled = (env['ALIBABA_CLOUD_CLI_PROFILE_DISABLED'] ?? '').toLowerCase() === 'true';
+  if (!cliDisabled && probe.fileExists(join(probe.homeDir(), '.aliyun', 'config.json'))) {
+    return 'Alibaba Cloud CLI profile (~/.aliyun/config.json)';
+  }
+  const credentialsFile = present(env, 'ALIBABA_CLOUD_CREDENTIALS_FILE')
+    ? (env['ALIBABA_CLOUD_CREDENTIALS_FILE'] ?? '')
+    : join(probe.homeDir(), '.alibabacloud', 'credentials');
+  if (probe.fileExists(credentialsFile)) return `credentials file (${credentialsFile})`;
+  const metadataDisabled = (env['ALIBABA_CLOUD_ECS_METADATA_DISABLED'] ?? '').toLowerCase() === 'true';
+  if (!metadataDisabled && present(env, 'ALIBABA_CLOUD_ECS_METADATA')) return 'ECS RAM role (ALIBABA_CLOUD_ECS_METADATA)';
+  if (present(env, 'ALIBABA_CLOUD_CREDENTIALS_URI')) return 'credentials URI (ALIBABA_CLOUD_CREDENTIALS_URI)';
+  return null;
+}
+
+export function selectUpstreamMode(config: GatewayConfig, probe: CredentialProbe): UpstreamMode {
+  const { mode, endpoint } = config.upstream;
+  const chainSource = (): string => detectCredentialSource(probe) ?? 'Alibaba default credential chain';
+  switch (mode) {
+    case 'emulator':
+      return { kind: 'emulator' };
+    case 'endpoint':
+      // config.ts guarantees VPC_ENDPOINT is set for this mode.
+      return { kind: 'endpoint', endpoint: endpoint ?? '', credentialSource: chainSource() };
+    case 'alibaba':
+      return { kind: 'alibaba', credentialSource: chainSource() };
+    case 'auto': {
+      if (endpoint !== null) return { kind: 'endpoint', endpoint, credentialSource: chainSource() };
+      const source = detectCredentialSource(probe);
+      return source === null ? { kind: 'emulator' } : { kind: 'alibaba', credentialSource: source };
+    }
+  }
+}
+
+export function describeUpstreamMode(mode: UpstreamMode, emulatorUrl?: string): string {
+  switch (mode.kind) {
+    case 'emulator':
+      return `embedded emulator${emulatorUrl === undefined ? '' : ` at ${emulatorUrl}`}`;
+    case 'endpoint':
+      return `VPC endpoint ${mode.endpoint} (credentials: ${mode.credentialSource})`;
+    case 'alibaba':
+      return `Alibaba Cloud public endpoints (credentials: ${mode.credentialSource})`;
+  }
+}
