@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -102,6 +102,15 @@ describe('parseSeed', () => {
     expect(caught).toBeInstanceOf(SeedError);
     expect((caught as Error).message).toContain(message);
     expect((caught as Error).message.startsWith('Invalid seed: ')).toBe(true);
+  });
+
+  it('accepts the example of docs/emulator-seed.md', () => {
+    const doc = readFileSync(join(__dirname, '../../../../docs/emulator-seed.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const seed = parseSeed(JSON.parse(example as string));
+    expect(seed.Regions).toHaveLength(2);
+    expect(seed.VirtualBorderRouters[0]?.OwnerId).toBe(DEFAULT_ACCOUNT_ID);
   });
 
   it('lets a terminated VBR share its VLAN with a live one (the VLAN was reused)', () => {
