@@ -1,23 +1,15 @@
 /**
- * Standalone emulator: `npm run emulator`. Settings come from the environment (config.ts).
- * Prints where it listens and which access key id to use; a configured secret is never printed.
+ * `npm run emulator`: runs the standalone emulator until SIGINT/SIGTERM (see docs/emulator.md).
  */
-import { ConfigError, loadConfig, toEmulatorOptions } from './config';
-import { DEFAULT_ACCESS_KEY, startEmulator } from './index';
+import { ConfigError } from './config';
+import { runStandalone } from './standalone';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  const emulator = await startEmulator({
-    ...toEmulatorOptions(config),
-    onInternalError: (error) => console.error('emulator: internal error:', error),
-  });
-  const usesDefaultSecret = config.accessKeySecret === DEFAULT_ACCESS_KEY.accessKeySecret;
-  console.log(`VPC emulator (2016-04-28) listening on ${emulator.url}`);
-  console.log(`  access key id:     ${config.accessKeyId}`);
-  console.log(`  access key secret: ${usesDefaultSecret ? `${config.accessKeySecret} (the public default)` : '(as configured)'}`);
-  console.log(`  seed:              ${config.seedPath ?? 'built-in demo seed'}; transitions ${config.transitionMs} ms`);
-  console.log(`  control:           ${emulator.url}/_emulator/health`);
-
+  const emulator = await runStandalone(
+    process.env,
+    (line) => console.log(line),
+    (message, error) => console.error(message, error),
+  );
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -36,10 +28,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(`emulator: invalid setting ${error.message}`);
-  } else {
-    console.error(`emulator: cannot start: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const reason = error instanceof ConfigError ? `invalid setting ${error.message}` : `cannot start: ${error instanceof Error ? error.message : String(error)}`;
+  console.error(`emulator: ${reason}`);
   process.exit(1);
 });

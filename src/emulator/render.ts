@@ -1,10 +1,7 @@
 /**
  * Response bodies in both Formats Alibaba serves: JSON (the SDK default) and XML.
- *
- * JSON is written by hand instead of `JSON.stringify` because `JsonInteger` must come out as bare
- * digits however large (the real API sends 64-bit account ids as JSON numbers); `JSON.rawJSON`
- * would do it but Node 20 lacks it.
  */
+import { randomUUID } from 'node:crypto';
 import { ApiError } from './api-error';
 import { JsonInteger } from './contract';
 
@@ -31,38 +28,38 @@ export function parseFormat(value: string | undefined): ResponseFormat {
 // JSON
 // ---------------------------------------------------------------------------------------------
 
+/*
+ * `JsonInteger` must come out as bare digits however large (the real API sends 64-bit account ids
+ * as JSON numbers). Node 20 has no `JSON.rawJSON`, so the replacer swaps each one for a marker
+ * string no data can contain (a per-process UUID) and the markers lose their quotes afterwards.
+ * Native JSON.stringify plus one regex pass is about twice as fast as a hand-written serializer,
+ * and this is the hottest code of a benchmark run.
+ */
+const INTEGER_MARKER = `JsonInteger:${randomUUID()}:`;
+const QUOTED_MARKER = new RegExp(`"${INTEGER_MARKER}(-?\\d+)"`, 'g');
+
 function hasToJson(value: object): value is { toJSON(): unknown } {
   return typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
 
-/** `JSON.stringify` semantics (undefined members skipped, non-finite numbers null) plus JsonInteger. */
+/** `JSON.stringify` semantics, plus JsonInteger (and bigint) written as bare digits. */
 export function toJson(value: unknown): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'bigint':
-      return value.toString();
-    case 'object':
-      break;
-    default:
-      return 'null';
-  }
-  if (value instanceof JsonInteger) return value.digits;
-  if (Array.isArray(value)) {
-    return `[${value.map((item) => (item === undefined || typeof item === 'function' ? 'null' : toJson(item))).join(',')}]`;
-  }
-  if (hasToJson(value)) return toJson(value.toJSON());
-  const parts: string[] = [];
-  for (const [key, member] of Object.entries(value)) {
-    if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
-    parts.push(`${JSON.stringify(key)}:${toJson(member)}`);
-  }
-  return `{${parts.join(',')}}`;
+  let marked = false;
+  const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, member: unknown) {
+    // The replacer sees values after toJSON(); the holder still has the JsonInteger itself.
+    const raw = this[key];
+    if (raw instanceof JsonInteger) {
+      marked = true;
+      return INTEGER_MARKER + raw.digits;
+    }
+    if (typeof member === 'bigint') {
+      marked = true;
+      return INTEGER_MARKER + member.toString();
+    }
+    return member;
+  }) as string | undefined;
+  if (text === undefined) return 'null';
+  return marked ? text.replace(QUOTED_MARKER, '$1') : text;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -80,8 +80,9 @@ describe('reset', () => {
     ['an unknown field', { seeds: {} }, /unknown field "seeds"/],
     ['both seed and generate', { seed: {}, generate: { connections: 1 } }, /either "seed" or "generate"/],
     ['an invalid seed', { seed: 'a string' }, /^invalid seed: /],
-    ['generate without connections', { generate: {} }, /"generate.connections"/],
-    ['generate with a bad range', { generate: { connections: 2, vbrsPerConnection: [3, 1] } }, /min <= max/],
+    ['generate without connections', { generate: {} }, /"generate.connections" is required/],
+    ['generate with a wrong type', { generate: { connections: '2' } }, /"generate.connections" has the wrong type/],
+    ['generate with a bad range', { generate: { connections: 2, vbrsPerConnection: [3, 1] } }, /^invalid seed: .*vbrsPerConnection/],
     ['generate with an unknown field', { generate: { connections: 2, extra: true } }, /unknown field "generate.extra"/],
   ])('refuses %s with 400 and a clear message, leaving the domain alone', async (_what, body, message) => {
     const res = await emu.control.raw('POST', '/reset', body);
@@ -99,5 +100,42 @@ describe('routing of control requests', () => {
     expect(res.statusCode).toBe(405);
     expect(res.headers['allow']).toBe('POST');
     expect(await res.body.json()).toEqual({ error: 'GET is not allowed here; use POST' });
+  });
+});
+
+describe('with the real domain', () => {
+  const real = useEmulator({ transitionMs: 1000 });
+  type State = { PhysicalConnections: Array<{ PhysicalConnectionId: string }>; VirtualBorderRouters: unknown[] };
+  const describeAll = async () =>
+    (await real.client().call('DescribePhysicalConnections', { RegionId: 'cn-hangzhou', PageSize: '50' })).json<{
+      TotalCount: number;
+    }>();
+
+  it('reset {generate} replaces the data set; a bare reset brings the demo seed back', async () => {
+    const demoCount = (await real.control.state<State>()).PhysicalConnections.length;
+    await real.control.reset({ generate: { connections: 7, vbrsPerConnection: [2, 3], enabledWithoutVbrs: 2 } });
+    const state = await real.control.state<State>();
+    expect(state.PhysicalConnections).toHaveLength(7);
+    expect(state.VirtualBorderRouters.length).toBeGreaterThanOrEqual(10);
+    expect((await describeAll()).TotalCount).toBe(7);
+    await real.control.reset();
+    expect((await real.control.state<State>()).PhysicalConnections).toHaveLength(demoCount);
+  });
+
+  it('reset {seed} loads a seed given as JSON (what GET /state returned before)', async () => {
+    await real.control.reset({ generate: { connections: 3 } });
+    const saved = await real.control.state<State>();
+    await real.control.reset();
+    await real.control.reset({ seed: saved });
+    expect(await real.control.state()).toEqual(saved);
+  });
+
+  it('an invalid seed is refused with the validator message and the state is unchanged', async () => {
+    await real.control.reset();
+    const before = await real.control.state();
+    const res = await real.control.raw('POST', '/reset', { seed: { PhysicalConnections: [{ PhysicalConnectionId: 'bad id' }] } });
+    expect(res.status).toBe(400);
+    expect((res.body as { error: string }).error).toMatch(/^invalid seed: /);
+    expect(await real.control.state()).toEqual(before);
   });
 });

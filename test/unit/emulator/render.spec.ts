@@ -17,6 +17,17 @@ describe('toJson', () => {
     expect(text).toBe('{"ParentPhysicalConnectionAliUid":283117732402483989,"n":1}');
   });
 
+  it('writes JsonInteger anywhere (arrays, top level, negative) and bigint as digits; look-alike strings stay strings', () => {
+    expect(toJson([new JsonInteger('-9223372036854775808'), { a: [new JsonInteger('18446744073709551615')] }])).toBe(
+      '[-9223372036854775808,{"a":[18446744073709551615]}]',
+    );
+    expect(toJson(new JsonInteger('42'))).toBe('42');
+    expect(toJson({ n: 12345678901234567890n })).toBe('{"n":12345678901234567890}');
+    expect(toJson({ s: 'JsonInteger:00000000-0000-0000-0000-000000000000:5' })).toBe(
+      '{"s":"JsonInteger:00000000-0000-0000-0000-000000000000:5"}',
+    );
+  });
+
   it('matches JSON.stringify for ordinary values', () => {
     const value = {
       s: 'quote " backslash \\ newline \n 中 \u2028',

@@ -1,0 +1,30 @@
+/**
+ * The standalone emulator behind `npm run emulator`, as a function so tests can run it: reads
+ * the environment (config.ts), starts the server and prints where it listens. It prints the
+ * access key id, and the secret only when it is the public default, never a configured one.
+ */
+import { loadConfig, toEmulatorOptions } from './config';
+import { DEFAULT_ACCESS_KEY } from './defaults';
+import { startEmulator, type RunningEmulator } from './index';
+
+export type Print = (line: string) => void;
+
+/** Throws `ConfigError` (naming the variable) for an invalid setting. */
+export async function runStandalone(
+  env: Readonly<Record<string, string | undefined>>,
+  print: Print,
+  printError: (message: string, error: unknown) => void,
+): Promise<RunningEmulator> {
+  const config = loadConfig(env);
+  const emulator = await startEmulator({
+    ...toEmulatorOptions(config),
+    onInternalError: (error) => printError('emulator: internal error:', error),
+  });
+  const defaultSecret = config.accessKeySecret === DEFAULT_ACCESS_KEY.accessKeySecret;
+  print(`VPC emulator (2016-04-28) listening on ${emulator.url}`);
+  print(`  access key id:     ${config.accessKeyId}`);
+  print(`  access key secret: ${defaultSecret ? `${config.accessKeySecret} (the public default)` : '(as configured)'}`);
+  print(`  seed:              ${config.seedPath ?? 'built-in demo seed'}; transitions last ${config.transitionMs} ms`);
+  print(`  control:           ${emulator.url}/_emulator/health`);
+  return emulator;
+}
