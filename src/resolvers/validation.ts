@@ -43,12 +43,12 @@ export function validateClientToken(value: string, field: string): string {
 /**
  * A GraphQL filter input as the data source's plain filter: absent and null keys dropped, empty
  * lists refused (an empty OR matches nothing, which is never what a caller means), and values
- * checked by `check` per key.
+ * checked by `validators` per key.
  */
 export function normalizeFilter<F extends object>(
   filter: F | null | undefined,
   field: string,
-  check: Partial<Record<keyof F, (value: string, field: string) => string>> = {},
+  validators: Partial<Record<keyof F, (value: string, field: string) => string>> = {},
 ): F {
   const result: Record<string, unknown> = {};
   for (const [key, values] of Object.entries(filter ?? {})) {
@@ -57,7 +57,7 @@ export function normalizeFilter<F extends object>(
     if (!Array.isArray(values) || values.length === 0) {
       throw new BadUserInputError(path, `${path} must be a non-empty list; omit it to not filter.`);
     }
-    const validate = check[key as keyof F];
+    const validate = validators[key as keyof F];
     result[key] = validate === undefined ? [...values] : values.map((value: string) => validate(value, path));
   }
   return result as F;
