@@ -5,7 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { ApiError } from './api-error';
-import { renderError, type ErrorContext, type RenderedBody, type ResponseFormat } from './render';
+import {
+  JSON_CONTENT_TYPE,
+  renderError,
+  renderSuccess,
+  XML_CONTENT_TYPE,
+  type ErrorContext,
+  type RenderedBody,
+  type ResponseFormat,
+} from './render';
 
 /** Uppercase UUID, like `4EC47282-1B74-4534-BD0E-403F3EE64CAF`. */
 export function newRequestId(): string {
@@ -55,4 +63,16 @@ export function sendTruncated(res: ServerResponse, rendered: RenderedBody, reque
   });
   // Destroy only once the first half reached the socket, so the client really sees a short body.
   res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.socket?.destroy());
+}
+
+/** For the `truncated` fault: a valid body, so being cut short is its only defect. */
+export function wellFormedBody(requestId: string, format: ResponseFormat): RenderedBody {
+  return renderSuccess('Fault', { RequestId: requestId, Note: 'This response was cut short by an injected fault.' }, format);
+}
+
+/** For the `malformed` fault: a 200 body in the announced content type that never parses. */
+export function unparseableBody(requestId: string, format: ResponseFormat): RenderedBody {
+  return format === 'XML'
+    ? { contentType: XML_CONTENT_TYPE, body: `<?xml version="1.0" encoding="UTF-8"?><Response><RequestId>${requestId}</Req` }
+    : { contentType: JSON_CONTENT_TYPE, body: `{"RequestId":"${requestId}","PhysicalConnectionSet":{"PhysicalConnectionType":[{"Status":` };
 }

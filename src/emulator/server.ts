@@ -13,7 +13,15 @@ import type { CallCounters } from './counters';
 import type { EmulatorDomain } from './contract';
 import { handleControl, isControlPath, type ControlDeps } from './control';
 import { faultError, type Fault, type FaultStore } from './faults';
-import { dropConnection, newRequestId, sendApiError, sendBody, sendTruncated } from './respond';
+import {
+  dropConnection,
+  newRequestId,
+  sendApiError,
+  sendBody,
+  sendTruncated,
+  unparseableBody,
+  wellFormedBody,
+} from './respond';
 import { hostIdFrom, parseFormat, renderSuccess, type ResponseFormat } from './render';
 import {
   ClientAbortedError,
@@ -171,10 +179,10 @@ class ApiHandler {
         return false;
       }
       case 'malformed':
-        sendBody(res, 200, brokenBody(context.requestId, format, false), context.requestId);
+        sendBody(res, 200, unparseableBody(context.requestId, format), context.requestId);
         return false;
       case 'truncated':
-        sendTruncated(res, brokenBody(context.requestId, format, true), context.requestId);
+        sendTruncated(res, wellFormedBody(context.requestId, format), context.requestId);
         return false;
     }
   }
@@ -200,22 +208,6 @@ class ApiHandler {
     const extra: Record<string, string> = apiError.httpStatus === 413 ? { connection: 'close' } : {};
     sendApiError(res, apiError, context, format, extra);
   }
-}
-
-/**
- * A `malformed` body never parses; a `truncated` one is a well-formed body that the socket will
- * cut in half (so the only thing wrong with it is its length).
- */
-function brokenBody(requestId: string, format: ResponseFormat, complete: boolean) {
-  if (format === 'XML') {
-    const full = `<?xml version="1.0" encoding="UTF-8"?><Response><RequestId>${requestId}</RequestId><Note>This response was cut short by an injected fault.</Note></Response>`;
-    return { contentType: 'text/xml;charset=utf-8', body: complete ? full : `<?xml version="1.0" encoding="UTF-8"?><Response><RequestId>${requestId}</Req` };
-  }
-  const full = JSON.stringify({ RequestId: requestId, Note: 'This response was cut short by an injected fault.' });
-  return {
-    contentType: 'application/json;charset=utf-8',
-    body: complete ? full : `{"RequestId":"${requestId}","PhysicalConnectionSet":{"PhysicalConnectionType":[{"Status":`,
-  };
 }
 
 export interface ListeningServer {
