@@ -60,6 +60,16 @@ export class Store {
     );
   }
 
+  /** vpconn counts of every hosting circuit, in one pass (for listings). */
+  vpconnCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const c of this.circuits.values()) {
+      if (c.ParentPhysicalConnectionId === undefined || c.VpconnStatus === 'Deleted') continue;
+      counts.set(c.ParentPhysicalConnectionId, (counts.get(c.ParentPhysicalConnectionId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   circuitOf(vbr: VbrRecord): CircuitRecord {
     const circuit = this.circuits.get(vbr.PhysicalConnectionId);
     // parseSeed checks the reference and circuits with VBRs cannot be deleted.

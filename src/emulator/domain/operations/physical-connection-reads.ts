@@ -39,9 +39,10 @@ export const physicalConnectionReads: Record<string, OperationDefinition> = {
           c.RegionId === regionId && c.OwnerId === ctx.accountId && matchesFilters(c) && matchesTags(c) && matchesGroup(c),
       );
       const { slice, echo } = paginate(circuits, page);
+      const options = { includeReservationData, vpconnCounts: ctx.store.vpconnCounts() };
       return accepted(ctx, {
         PhysicalConnectionSet: {
-          PhysicalConnectionType: slice.map((c) => renderPhysicalConnection(ctx.store, c, { includeReservationData })),
+          PhysicalConnectionType: slice.map((c) => renderPhysicalConnection(ctx.store, c, options)),
         },
         ...echo,
       });

@@ -11,6 +11,8 @@ import type { Store } from '../store';
 
 export interface CircuitRenderOptions {
   includeReservationData: boolean;
+  /** `Store.vpconnCounts()`, computed once per listing rather than once per item. */
+  vpconnCounts: ReadonlyMap<string, number>;
 }
 
 export function renderPhysicalConnection(
@@ -31,7 +33,7 @@ export function renderPhysicalConnection(
   const hasReservation = [...RESERVATION_FIELDS].some((name) => record[name] !== undefined);
   item.HasReservationData = options.includeReservationData && hasReservation;
   if (circuit.ProductType === 'PhysicalConnection') {
-    item.VirtualPhysicalConnectionCount = store.vpconnsOf(circuit.PhysicalConnectionId).length;
+    item.VirtualPhysicalConnectionCount = options.vpconnCounts.get(circuit.PhysicalConnectionId) ?? 0;
   }
   const parent = circuit.ParentPhysicalConnectionId && store.circuits.get(circuit.ParentPhysicalConnectionId);
   if (parent) item.ParentPhysicalConnectionAliUid = new JsonInteger(parent.OwnerId);
