@@ -14,15 +14,16 @@ export interface RetrySettings {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Time from the first attempt after which no new attempt starts. */
+  /**
+   * Time from the first attempt after which no new attempt starts (an attempt that does start
+   * keeps its own full deadline, so a call lasts at most budgetMs + one attempt deadline).
+   */
   budgetMs: number;
 }
 
 export interface AttemptContext {
   /** 1-based. */
   attempt: number;
-  /** Milliseconds left in the budget when this attempt starts (bounds its deadline). */
-  remainingMs: number;
 }
 
 export interface RetryOptions {
@@ -78,6 +79,6 @@ export async function withRetries<T>(run: (ctx: AttemptContext) => Promise<T>, o
       }
     }
     attemptsMade += 1;
-    return run({ attempt: attemptsMade, remainingMs: Math.max(1, settings.budgetMs - (options.now() - start)) });
+    return run({ attempt: attemptsMade });
   }, signal);
 }

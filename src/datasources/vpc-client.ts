@@ -70,9 +70,9 @@ export class VpcClient {
     let lastDelay = 0;
     try {
       return await withRetries(
-        async ({ attempt, remainingMs }) => {
+        async ({ attempt }) => {
           attempts = attempt;
-          const result = await this.attempt(req, attempt, remainingMs, lastDelay);
+          const result = await this.attempt(req, attempt, lastDelay);
           return { ...result, attempts: attempt };
         },
         {
@@ -110,7 +110,6 @@ export class VpcClient {
   private async attempt(
     req: VpcCallRequest,
     attempt: number,
-    remainingMs: number,
     delayMs: number,
   ): Promise<Omit<VpcCallResult, 'attempts'>> {
     const { settings, hooks, knownSecrets } = this.deps;
@@ -148,7 +147,7 @@ export class VpcClient {
         path: signed.path,
         headers: signed.headers,
         ...(req.signal ? { cancelSignal: req.signal } : {}),
-        deadlineMs: Math.min(settings.timeouts.totalMs, remainingMs),
+        deadlineMs: settings.timeouts.totalMs,
         headersTimeoutMs: settings.timeouts.headersMs,
         bodyTimeoutMs: settings.timeouts.bodyMs,
       });

@@ -1,0 +1,41 @@
+/**
+ * The real data source against the real emulator over HTTP: a backend per signature version,
+ * every upstream call and retry recorded from the hooks, closed in afterAll.
+ */
+import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../../../src/datasources';
+import type { RetryEvent, UnexpectedValueEvent, UpstreamCallEvent } from '../../../src/datasources/options';
+import type { EmulatorFixture } from '../../support/emulator';
+
+export const EMULATOR_KEY = { accessKeyId: 'LTAIEmulatorAccessKey', accessKeySecret: 'EmulatorAccessKeySecret' };
+
+export interface RecordedBackend {
+  backend: VpcBackend;
+  calls: UpstreamCallEvent[];
+  retries: RetryEvent[];
+  unexpected: UnexpectedValueEvent[];
+}
+
+export function backendFor(emu: EmulatorFixture, options: Partial<VpcBackendOptions> = {}): RecordedBackend {
+  const calls: UpstreamCallEvent[] = [];
+  const retries: RetryEvent[] = [];
+  const unexpected: UnexpectedValueEvent[] = [];
+  const backend = createVpcBackend({
+    endpoint: emu.url,
+    credentials: EMULATOR_KEY,
+    retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20, budgetMs: 5_000 },
+    hooks: { onUpstreamCall: (e) => calls.push(e), onRetry: (e) => retries.push(e), onUnexpectedValue: (e) => unexpected.push(e) },
+    ...options,
+  });
+  return { backend, calls, retries, unexpected };
+}
+
+/** Polls `check` until it returns a value (not undefined) or the deadline passes. */
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
