@@ -73,10 +73,11 @@ export async function walkAllPages<T>(
   idOf: (item: T) => string,
 ): Promise<{ items: T[]; rejected: RejectedItem[] }> {
   const first = await fetchPage(1, MAX_PAGE_SIZE);
-  const pageSize = first.pageSize > 0 ? first.pageSize : MAX_PAGE_SIZE;
+  // Page numbers only line up with the size the upstream actually used.
+  const pageSize = first.pageSize >= 1 && first.pageSize <= MAX_PAGE_SIZE ? first.pageSize : MAX_PAGE_SIZE;
   const pageCount = Math.min(MAX_PAGES_PER_WALK, Math.ceil(first.totalCount / pageSize));
   const rest = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => i + 2);
-  const pages = [first, ...(await mapLimit(rest, PAGE_CONCURRENCY, (n) => fetchPage(n, MAX_PAGE_SIZE)))];
+  const pages = [first, ...(await mapLimit(rest, PAGE_CONCURRENCY, (n) => fetchPage(n, pageSize)))];
   const seen = new Set<string>();
   const items: T[] = [];
   for (const page of pages) {

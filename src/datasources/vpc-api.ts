@@ -148,7 +148,7 @@ export class VpcApi {
   async describeRegions(req: DescribeRegionsRequest = {}, options: CallOptions = {}): Promise<Region[]> {
     const params = new Params().set(
       'AcceptLanguage',
-      opt(req.acceptLanguage, (x) => v.oneOf(x, 'acceptLanguage', ['zh-CN', 'en-US', 'ja'] as const)),
+      opt(asRequest(req).acceptLanguage, (x) => v.oneOf(x, 'acceptLanguage', ['zh-CN', 'en-US', 'ja'] as const)),
     );
     const { body } = await this.client.call({ action: 'DescribeRegions', regionId: null, params: params.build(), ...signal(options) });
     return mapRegions(body);
