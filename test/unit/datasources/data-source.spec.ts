@@ -85,7 +85,7 @@ describe('physical connection by id (DataLoader)', () => {
     const [good, odd] = await Promise.allSettled([ds.physicalConnection('cn-hangzhou', 'pc-good'), ds.physicalConnection('cn-hangzhou', 'pc-odd')]);
     expect(good.status).toBe('fulfilled');
     expect(odd).toMatchObject({ status: 'rejected', reason: { kind: 'UNKNOWN', code: 'Response.UnexpectedValue' } });
-    const page = await backendDs(upstream, data).physicalConnections('cn-hangzhou', {}, { pageNumber: 1, pageSize: 50 });
+    const page = await backendDs(upstream).physicalConnections('cn-hangzhou', {}, { pageNumber: 1, pageSize: 50 });
     expect(page.items.map((p) => p.id)).toEqual(['pc-good']);
     expect(page.totalCount).toBe(2);
     expect(events.map((e) => [e.resourceId, e.field, e.consequence])).toContainEqual(['pc-odd', 'Status', 'item-rejected']);
@@ -93,8 +93,7 @@ describe('physical connection by id (DataLoader)', () => {
 });
 
 /** A second data source (new request) on the same upstream. */
-function backendDs(upstream: MockUpstream, handler: Handler) {
-  void handler;
+function backendDs(upstream: MockUpstream) {
   const backend = createVpcBackend({ endpoint: ORIGIN, credentials: STATIC_CREDENTIALS, dispatcher: upstream.agent });
   open.push({ backend, upstream: { ...upstream, close: async () => undefined } });
   return backend.forRequest();
