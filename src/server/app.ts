@@ -27,6 +27,7 @@ import { limitValidationRules, parseOptions } from './plugins/limits';
 import { genReqId, registerRequestLogging } from './plugins/logging';
 import type { GatewayMetrics } from './plugins/metrics';
 import { Playground, wantsPlayground, type PlaygroundAssets } from './plugins/playground';
+import { registerDrainHeaders } from './plugins/shutdown';
 import type { ServerContext } from './request-state';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRequestLogging(app);
   metrics.register(app, GRAPHQL_PATH);
   registerAuditLog(app, GRAPHQL_PATH, config.limits.maxTokens);
+  registerDrainHeaders(app, readiness);
   app.setErrorHandler((error: FastifyError, request, reply) => handleError(error, request, reply, config.http.bodyLimitBytes));
   await registerCors(app, config.http.corsOrigins);
   registerHealthRoutes(app, readiness);

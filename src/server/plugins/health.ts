@@ -40,6 +40,10 @@ export class Readiness {
     this.emit();
   }
 
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
   get isReady(): boolean {
     return this.schemaReady && this.credentials === 'ok' && !this.draining;
   }

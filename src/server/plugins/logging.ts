@@ -46,7 +46,9 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     // Label instead of number: log pipelines filter on `"level":"warn"` more often than on 40.
     formatters: { level: (label) => ({ level: label }) },
   };
-  return destination === undefined ? pino(options) : pino(options, destination);
+  // Synchronous stdout: the last lines before process.exit (shutdown, fatal start-up errors)
+  // must reach a pipe, and an async buffer would drop them.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 /** Letters, digits and `._:-`, at most 128: safe in a header, a log line and a metric-free id. */

@@ -4,7 +4,7 @@
  *    `GATEWAY_DRAIN_DELAY_MS` the gateway keeps serving meanwhile, for balancers that only notice
  *    on their next probe;
  * 2. the listener closes: no new connections, new requests on kept-alive ones get 503, idle
- *    sockets close, in-flight requests run to completion;
+ *    sockets close, in-flight requests run to completion and their sockets close after them;
  * 3. past `GATEWAY_SHUTDOWN_TIMEOUT_MS` the remaining connections are cut (their requests' abort
  *    signals fire, cancelling upstream calls);
  * 4. upstream pools and the embedded emulator close; exit code 0.
@@ -14,6 +14,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Readiness } from './health';
+
+/**
+ * While draining, every response says `Connection: close`: a kept-alive socket would otherwise
+ * outlive its last response (Node closes only the sockets idle at `close()` time) and hold the
+ * shutdown until the deadline; clients reconnect to another replica instead.
+ */
+export function registerDrainHeaders(app: FastifyInstance, readiness: Readiness): void {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (readiness.isDraining) void reply.header('connection', 'close');
+    return payload;
+  });
+}
 
 export interface DrainOptions {
   app: FastifyInstance;
