@@ -88,6 +88,7 @@ export function renderPlaygroundHtml(assets: PlaygroundAssets, options: { graphq
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>VPC GraphQL Gateway - Playground</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${PLAYGROUND_PATH}/playground.css?v=${assets.version}">
 <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 <script id="playground-config" type="application/json">${scriptJson(config)}</script>

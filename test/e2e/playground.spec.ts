@@ -1,0 +1,104 @@
+/**
+ * The playground in a real browser: headless Chromium (Debian's, driven by playwright-core)
+ * opens the built gateway's /graphql like a person would, finds the example operations as tabs,
+ * runs one and sees the result. Every request the page makes must go to the gateway itself (the
+ * bundle is offline: no CDN), and the page must log no error (a CSP violation would).
+ *
+ * Chromium is required: when it is missing this test fails with the command that installs it.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { ensureBuilt } from './support/build';
+import { startGatewayProcess, type GatewayProcess } from './support/process';
+
+jest.setTimeout(180_000);
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe('the playground in headless Chromium', () => {
+  let gw: GatewayProcess;
+  let context: BrowserContext;
+  let profile: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium not found at ${CHROMIUM}: the playground test needs it. Install it with ` +
+          '`apt-get update && apt-get install -y chromium` (CI does), or set CHROMIUM_PATH.',
+      );
+    }
+    await ensureBuilt();
+    gw = await startGatewayProcess({ LOG_LEVEL: 'warn' });
+    profile = mkdtempSync(join(tmpdir(), 'gw-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await gw?.dispose();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('loads offline from the gateway, shows the example operations, runs one and shows the result', async () => {
+    const page = await context.newPage();
+    const requested: string[] = [];
+    const problems: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+
+    const response = await page.goto(`${gw.baseUrl}/graphql`, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
+
+    // One tab per operations/*.graphql file, named after its operation.
+    const tabs = page.locator('.graphiql-tab');
+    await expect(tabs.count()).resolves.toBeGreaterThanOrEqual(6);
+    await page.locator('.graphiql-tab', { hasText: 'Regions' }).first().click();
+    await page.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('query Regions'));
+
+    await page.locator('.graphiql-execute-button').click();
+    await page.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('cn-hangzhou'), undefined, {
+      timeout: 30_000,
+    });
+    const result = (await page.locator('.result-window').textContent()) ?? '';
+    expect(result).toContain('"regionId": "cn-hangzhou"');
+    expect(result).not.toContain('"errors"');
+    await page.screenshot({ path: join(tmpdir(), 'gateway-playground.png') });
+
+    const origin = new URL(gw.baseUrl).origin;
+    const foreign = requested.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+    expect(requested.some((url) => url === `${origin}/graphql`)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('is also at /playground, and the assets are immutable and typed', async () => {
+    const page = await context.newPage();
+    const response = await page.goto(`${gw.baseUrl}/playground`);
+    expect(response?.status()).toBe(200);
+    await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
+    const js = await page.request.get(`${gw.baseUrl}/playground/playground.js`);
+    expect(js.headers()['content-type']).toMatch(/^text\/javascript/);
+    expect(js.headers()['cache-control']).toContain('immutable');
+  });
+});
