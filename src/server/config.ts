@@ -268,7 +268,8 @@ export function loadConfig(env: Env): GatewayConfig {
     audience: v.GATEWAY_JWT_AUDIENCE === undefined || v.GATEWAY_JWT_AUDIENCE.length === 0 ? null : v.GATEWAY_JWT_AUDIENCE,
     clockToleranceSec: v.GATEWAY_JWT_CLOCK_TOLERANCE_S ?? 5,
   };
-  problems.push(...authProblems(auth));
+  // A variable already reported as invalid reads as unset here; one message per variable is enough.
+  problems.push(...authProblems(auth).filter((p) => !problems.some((q) => q.variable === p.variable)));
   if (v.VPC_UPSTREAM_MODE === 'endpoint' && v.VPC_ENDPOINT === undefined) {
     problems.push({ variable: 'VPC_ENDPOINT', message: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
   }

@@ -74,12 +74,10 @@ describe('the playground in headless Chromium', () => {
     const tabs = page.locator('.graphiql-tab');
     await expect(tabs.count()).resolves.toBeGreaterThanOrEqual(6);
     await page.locator('.graphiql-tab', { hasText: 'Regions' }).first().click();
-    await page.waitForFunction(() => document.querySelector('.graphiql-query-editor')?.textContent?.includes('query Regions'));
+    await page.locator('.graphiql-query-editor').filter({ hasText: 'query Regions' }).waitFor();
 
     await page.locator('.graphiql-execute-button').click();
-    await page.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('cn-hangzhou'), undefined, {
-      timeout: 30_000,
-    });
+    await page.locator('.result-window').filter({ hasText: 'cn-hangzhou' }).waitFor({ timeout: 30_000 });
     const result = (await page.locator('.result-window').textContent()) ?? '';
     expect(result).toContain('"regionId": "cn-hangzhou"');
     expect(result).not.toContain('"errors"');

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, finalizeAuthMode, loadConfig, SETTINGS, type Env } from '../../../src/server/config';
+
+function problems(env: Env): Record<string, string> {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return Object.fromEntries(error.problems.map((p) => [p.variable, p.message]));
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('has working defaults for a fresh clone', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      production: false,
+      host: '127.0.0.1',
+      port: 4000,
+      logLevel: 'info',
+      upstream: { mode: 'auto', endpoint: null, defaultRegionId: 'cn-hangzhou', signatureVersion: 'v3', timeouts: {}, retry: {} },
+      auth: { mode: null, jwtSecret: null, jwksUrl: null, issuer: null, audience: null, clockToleranceSec: 5 },
+      http: { bodyLimitBytes: 102_400, corsOrigins: [], trustProxy: false },
+      introspection: true,
+      playground: true,
+      limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 20, maxCost: 5000, maxMutationFields: 1 },
+      shutdown: { timeoutMs: 10_000, drainDelayMs: 0 },
+    });
+    expect(config.upstream).not.toHaveProperty('connectionsPerOrigin');
+  });
+
+  it('reads every data-source setting it passes through', () => {
+    const config = loadConfig({
+      VPC_ENDPOINT: 'http://127.0.0.1:9100',
+      VPC_SIGNATURE_VERSION: 'v1',
+      VPC_CONNECTIONS_PER_ORIGIN: '8',
+      VPC_CONNECT_TIMEOUT_MS: '1000',
+      VPC_HEADERS_TIMEOUT_MS: '2000',
+      VPC_BODY_TIMEOUT_MS: '3000',
+      VPC_TOTAL_TIMEOUT_MS: '4000',
+      VPC_RETRY_MAX_ATTEMPTS: '2',
+      VPC_RETRY_BASE_DELAY_MS: '10',
+      VPC_RETRY_MAX_DELAY_MS: '20',
+      VPC_RETRY_BUDGET_MS: '30',
+      VPC_USER_AGENT: 'console/1.0',
+      VPC_DEFAULT_REGION: 'ap-southeast-1',
+    });
+    expect(config.upstream).toEqual({
+      mode: 'auto',
+      endpoint: 'http://127.0.0.1:9100',
+      defaultRegionId: 'ap-southeast-1',
+      signatureVersion: 'v1',
+      connectionsPerOrigin: 8,
+      userAgent: 'console/1.0',
+      timeouts: { connectMs: 1000, headersMs: 2000, bodyMs: 3000, totalMs: 4000 },
+      retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20, budgetMs: 30 },
+    });
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(loadConfig({ PORT: '', HOST: '  ' })).toMatchObject({ port: 4000, host: '127.0.0.1' });
+  });
+
+  it('names every invalid variable at once', () => {
+    expect(
+      problems({
+        PORT: '70000',
+        HOST: 'evil.com/path',
+        LOG_LEVEL: 'loud',
+        VPC_DEFAULT_REGION: 'cn_hangzhou',
+        VPC_ENDPOINT: 'ftp://x',
+        GATEWAY_INTROSPECTION: 'maybe',
+        GATEWAY_CORS_ORIGINS: 'https://ok.example.com, https://bad.example.com/path',
+      }),
+    ).toEqual({
+      PORT: 'must be an integer from 0 to 65535',
+      HOST: 'must be a host name or an IP address',
+      LOG_LEVEL: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      VPC_DEFAULT_REGION: 'must be a region id such as cn-hangzhou',
+      VPC_ENDPOINT: expect.stringMatching(/http or https/),
+      GATEWAY_INTROSPECTION: 'must be true or false',
+      GATEWAY_CORS_ORIGINS: 'must be origins like https://console.example.com (no path), or *',
+    });
+  });
+
+  it('checks the JWT settings together, and never echoes the secret', () => {
+    expect(problems({ GATEWAY_AUTH_MODE: 'jwt' })).toEqual({
+      GATEWAY_JWT_SECRET: 'GATEWAY_AUTH_MODE=jwt needs GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL',
+    });
+    const weak = problems({ GATEWAY_AUTH_MODE: 'jwt', GATEWAY_JWT_SECRET: 'hunter2' });
+    expect(weak).toEqual({ GATEWAY_JWT_SECRET: 'must be at least 32 bytes' });
+    expect(JSON.stringify(weak)).not.toContain('hunter2');
+    expect(problems({ GATEWAY_JWT_SECRET: 'x'.repeat(32), GATEWAY_JWKS_URL: 'https://idp.example.com/jwks' })).toEqual({
+      GATEWAY_JWKS_URL: 'set GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL, not both',
+    });
+    expect(problems({ GATEWAY_JWKS_URL: 'http://idp.example.com/jwks' })).toEqual({
+      GATEWAY_JWKS_URL: 'must use https (plain http is accepted for loopback hosts only)',
+    });
+    expect(loadConfig({ GATEWAY_JWKS_URL: 'http://127.0.0.1:8080/jwks' }).auth.jwksUrl).toBe('http://127.0.0.1:8080/jwks');
+  });
+
+  it('reads audiences and origins as comma-separated lists', () => {
+    const config = loadConfig({ GATEWAY_JWT_AUDIENCE: 'a, b ,', GATEWAY_CORS_ORIGINS: 'https://x.example.com,http://127.0.0.1:3000' });
+    expect(config.auth.audience).toEqual(['a', 'b']);
+    expect(config.http.corsOrigins).toEqual(['https://x.example.com', 'http://127.0.0.1:3000']);
+  });
+
+  it('cross-checks retry delays and the endpoint mode', () => {
+    expect(problems({ VPC_RETRY_BASE_DELAY_MS: '500', VPC_RETRY_MAX_DELAY_MS: '100' })).toEqual({
+      VPC_RETRY_MAX_DELAY_MS: 'must be >= VPC_RETRY_BASE_DELAY_MS',
+    });
+    expect(problems({ VPC_UPSTREAM_MODE: 'endpoint' })).toEqual({ VPC_ENDPOINT: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
+  });
+
+  it('turns introspection and the playground off in production unless enabled', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, introspection: false, playground: false });
+    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_INTROSPECTION: 'true', GATEWAY_PLAYGROUND: '1' })).toMatchObject({
+      introspection: true,
+      playground: true,
+    });
+    expect(loadConfig({ GATEWAY_PLAYGROUND: 'off' }).playground).toBe(false);
+  });
+});
+
+describe('finalizeAuthMode', () => {
+  const auth = loadConfig({}).auth;
+
+  it('defaults to none only in front of the embedded emulator', () => {
+    expect(finalizeAuthMode(auth, 'emulator')).toBe('none');
+    expect(() => finalizeAuthMode(auth, 'alibaba')).toThrow(/GATEWAY_AUTH_MODE: required with a real upstream \(alibaba\)/);
+    expect(() => finalizeAuthMode(auth, 'endpoint')).toThrow(ConfigError);
+  });
+
+  it('keeps an explicit choice, none included', () => {
+    expect(finalizeAuthMode({ ...auth, mode: 'none' }, 'alibaba')).toBe('none');
+    expect(finalizeAuthMode({ ...auth, mode: 'jwt' }, 'emulator')).toBe('jwt');
+  });
+});
+
+describe('docs/runtime.md', () => {
+  it('documents every variable the gateway reads', () => {
+    const docs = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'runtime.md'), 'utf8');
+    const missing = Object.keys(SETTINGS).filter((name) => !docs.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+  });
+});

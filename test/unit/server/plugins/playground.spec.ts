@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import {
+  loadPlaygroundAssets,
+  Playground,
+  PLAYGROUND_CSP,
+  renderPlaygroundHtml,
+  wantsPlayground,
+  type PlaygroundAssets,
+} from '../../../../src/server/plugins/playground';
+
+const assets: PlaygroundAssets = {
+  js: Buffer.from('console.log(1)'),
+  css: Buffer.from('body{}'),
+  tabs: [{ title: 'evil', query: '# </script><script>alert(1)</script>\nquery Evil { regions { regionId } }' }],
+  version: 'abc123',
+};
+
+describe('loadPlaygroundAssets', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pg-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is null when the bundle was not built', () => {
+    expect(loadPlaygroundAssets(dir)).toBeNull();
+  });
+
+  it('loads the bundle, keeps well-formed tabs and versions by content', () => {
+    writeFileSync(join(dir, 'playground.js'), 'js');
+    writeFileSync(join(dir, 'playground.css'), 'css');
+    writeFileSync(join(dir, 'operations.json'), JSON.stringify([{ title: 'A', query: 'query A { x }' }, { title: 3 }]));
+    const loaded = loadPlaygroundAssets(dir);
+    expect(loaded?.tabs).toEqual([{ title: 'A', query: 'query A { x }' }]);
+    expect(loaded?.version).toMatch(/^[0-9a-f]{16}$/);
+    writeFileSync(join(dir, 'playground.js'), 'js2');
+    expect(loadPlaygroundAssets(dir)?.version).not.toBe(loaded?.version);
+  });
+});
+
+describe('renderPlaygroundHtml', () => {
+  it('embeds the config as inert JSON that cannot close its script element', () => {
+    const html = renderPlaygroundHtml(assets, { graphqlPath: '/graphql', jwt: false });
+    expect(html).not.toContain('</script><script>alert');
+    const json = /<script id="playground-config" type="application\/json">(.*)<\/script>/.exec(html)?.[1] ?? '';
+    expect(JSON.parse(json)).toEqual({ endpoint: '/graphql', tabs: [{ query: assets.tabs[0]?.query }] });
+    expect(html).toContain('/playground/playground.js?v=abc123');
+  });
+
+  it('pre-fills an Authorization header placeholder in jwt mode', () => {
+    const html = renderPlaygroundHtml(assets, { graphqlPath: '/graphql', jwt: true });
+    expect(html).toContain('Bearer \\u003cyour JWT\\u003e');
+  });
+});
+
+describe('Playground routes', () => {
+  it('serves the page with a strict CSP, and the assets', async () => {
+    const app = Fastify();
+    new Playground(assets, { graphqlPath: '/graphql', jwt: false }).register(app);
+    const page = await app.inject('/playground');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toBe(PLAYGROUND_CSP);
+    expect(PLAYGROUND_CSP).toContain("script-src 'self'");
+    expect(PLAYGROUND_CSP).toContain("connect-src 'self'");
+    const js = await app.inject('/playground/playground.js');
+    expect(js.body).toBe('console.log(1)');
+    expect(js.headers['cache-control']).toContain('immutable');
+    await app.close();
+  });
+
+  it('explains how to build when the bundle is missing', async () => {
+    const app = Fastify();
+    new Playground(null, { graphqlPath: '/graphql', jwt: false }).register(app);
+    const page = await app.inject('/playground');
+    expect(page.statusCode).toBe(503);
+    expect(page.body).toMatch(/npm run build/);
+    await app.close();
+  });
+});
+
+describe('wantsPlayground', () => {
+  it('is a browser GET without a query parameter', async () => {
+    const app = Fastify();
+    app.get('/graphql', async (request) => ({ wants: wantsPlayground(request) }));
+    const ask = async (url: string, accept: string) => (await app.inject({ url, headers: { accept } })).json<{ wants: boolean }>().wants;
+    expect(await ask('/graphql', 'text/html,application/xhtml+xml,*/*;q=0.8')).toBe(true);
+    expect(await ask('/graphql?query={__typename}', 'text/html')).toBe(false);
+    expect(await ask('/graphql', 'application/json')).toBe(false);
+    await app.close();
+  });
+});

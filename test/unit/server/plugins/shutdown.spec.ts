@@ -1,0 +1,109 @@
+import { EventEmitter } from 'node:events';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { createLogger } from '../../../../src/server/plugins/logging';
+import { Readiness } from '../../../../src/server/plugins/health';
+import { drain, installSignalHandlers, type ShutdownSignal, type SignalTarget } from '../../../../src/server/plugins/shutdown';
+
+const silent = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
+
+class FakeSignals extends EventEmitter implements SignalTarget {
+  override on(signal: ShutdownSignal, listener: (signal: ShutdownSignal) => void): this {
+    return super.on(signal, listener);
+  }
+  override off(signal: ShutdownSignal, listener: (signal: ShutdownSignal) => void): this {
+    return super.off(signal, listener);
+  }
+}
+
+describe('installSignalHandlers', () => {
+  it('closes once on SIGTERM then exits 0; a second signal exits 1 at once', async () => {
+    const signals = new FakeSignals();
+    const exits: number[] = [];
+    let closes = 0;
+    let finish: () => void = () => undefined;
+    const remove = installSignalHandlers(
+      () => {
+        closes += 1;
+        return new Promise((resolve) => (finish = () => resolve({ forced: false })));
+      },
+      silent,
+      (code) => exits.push(code),
+      signals,
+    );
+    signals.emit('SIGTERM', 'SIGTERM');
+    expect(closes).toBe(1);
+    signals.emit('SIGINT', 'SIGINT');
+    expect(exits).toEqual([1]);
+    finish();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(exits).toEqual([1, 0]);
+    remove();
+    expect(signals.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  it('exits 1 when closing fails', async () => {
+    const signals = new FakeSignals();
+    const exits: number[] = [];
+    installSignalHandlers(() => Promise.reject(new Error('boom')), silent, (code) => exits.push(code), signals);
+    signals.emit('SIGINT', 'SIGINT');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(exits).toEqual([1]);
+  });
+});
+
+describe('drain', () => {
+  function fakeApp(closeMs: number): { app: FastifyInstance; cut: () => number } {
+    let cuts = 0;
+    let resolveClose: () => void = () => undefined;
+    const app = {
+      close: () =>
+        new Promise<void>((resolve) => {
+          resolveClose = resolve;
+          setTimeout(resolve, closeMs);
+        }),
+      server: {
+        closeAllConnections: () => {
+          cuts += 1;
+          resolveClose();
+        },
+      },
+    };
+    return { app: app as unknown as FastifyInstance, cut: () => cuts };
+  }
+
+  it('marks not ready, waits for the server, then releases pools and the emulator in order', async () => {
+    const readiness = new Readiness(async () => undefined);
+    const order: string[] = [];
+    const { app, cut } = fakeApp(20);
+    const result = await drain({
+      app,
+      readiness,
+      logger: silent,
+      timeoutMs: 1_000,
+      drainDelayMs: 0,
+      release: [async () => void order.push('backend'), async () => void order.push('emulator')],
+    });
+    expect(result).toEqual({ forced: false });
+    expect(readiness.isDraining).toBe(true);
+    expect(cut()).toBe(0);
+    expect(order).toEqual(['backend', 'emulator']);
+  });
+
+  it('cuts the remaining connections at the deadline, and still releases everything', async () => {
+    const readiness = new Readiness(async () => undefined);
+    const released: string[] = [];
+    const { app, cut } = fakeApp(60_000);
+    const result = await drain({
+      app,
+      readiness,
+      logger: silent,
+      timeoutMs: 30,
+      drainDelayMs: 0,
+      release: [() => Promise.reject(new Error('pool already closed')), async () => void released.push('emulator')],
+    });
+    expect(result).toEqual({ forced: true });
+    expect(cut()).toBe(1);
+    expect(released).toEqual(['emulator']);
+  });
+});
