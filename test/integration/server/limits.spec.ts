@@ -98,6 +98,17 @@ describe('request limits', () => {
     expect(audit[0]).toMatchObject({ outcome: 'HTTP_400', fields: [{ name: 'terminatePhysicalConnection', args: null }] });
   });
 
+  it('refuses a form-encoded POST (415) and malformed JSON (400)', async () => {
+    const form = await t.http('POST', '/graphql', {
+      body: 'query=%7B%20regions%20%7B%20regionId%20%7D%20%7D',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const body = await expectRefused(form, 415, /Unsupported Content-Type/);
+    expect(body.errors[0]?.extensions?.['code']).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const broken = await t.http('POST', '/graphql', { body: '{"query": ', headers: { 'content-type': 'application/json' } });
+    await expectRefused(broken, 400, /not valid JSON/);
+  });
+
   it('refuses a GET query without a preflight header as a possible CSRF, and serves it with one', async () => {
     const query = encodeURIComponent('{ regions { regionId } }');
     await expectRefused(await t.http('GET', `/graphql?query=${query}`), 400, /Cross-Site Request Forgery/);

@@ -56,15 +56,17 @@ describe('drain', () => {
   function fakeApp(closeMs: number): { app: FastifyInstance; cut: () => number } {
     let cuts = 0;
     let resolveClose: () => void = () => undefined;
+    let timer: NodeJS.Timeout | undefined;
     const app = {
       close: () =>
         new Promise<void>((resolve) => {
           resolveClose = resolve;
-          setTimeout(resolve, closeMs);
+          timer = setTimeout(resolve, closeMs);
         }),
       server: {
         closeAllConnections: () => {
           cuts += 1;
+          clearTimeout(timer);
           resolveClose();
         },
       },
