@@ -11,8 +11,20 @@ import 'graphiql/style.css';
 
 const config = JSON.parse(document.getElementById('playground-config').textContent);
 
-/** A plain fetch fetcher: the gateway serves no subscriptions, so no websocket client is bundled. */
+/** Whether the document defines an operation with this name. */
+function definesOperation(query, name) {
+  return /^[_A-Za-z][_0-9A-Za-z]*$/.test(name) && new RegExp(`\\b(query|mutation|subscription)\\s+${name}\\b`).test(query);
+}
+
+/**
+ * A plain fetch fetcher: the gateway serves no subscriptions, so no websocket client is bundled.
+ * Right after a tab switch GraphiQL can still send the previous tab's operationName (it derives
+ * the name asynchronously); a name the document does not define is dropped instead of earning a
+ * 400 "Unknown operation".
+ */
 async function fetcher(params, options) {
+  const body = { ...params };
+  if (body.operationName && !definesOperation(body.query || '', body.operationName)) delete body.operationName;
   const response = await fetch(config.endpoint, {
     method: 'POST',
     headers: {
@@ -20,7 +32,7 @@ async function fetcher(params, options) {
       'content-type': 'application/json',
       ...(options && options.headers ? options.headers : {}),
     },
-    body: JSON.stringify(params),
+    body: JSON.stringify(body),
   });
   const text = await response.text();
   try {

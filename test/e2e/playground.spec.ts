@@ -76,8 +76,20 @@ describe('the playground in headless Chromium', () => {
     await page.locator('.graphiql-tab', { hasText: 'Regions' }).first().click();
     await page.locator('.graphiql-query-editor').filter({ hasText: 'query Regions' }).waitFor();
 
-    await page.locator('.graphiql-execute-button').click();
-    await page.locator('.result-window').filter({ hasText: 'cn-hangzhou' }).waitFor({ timeout: 30_000 });
+    const [executed] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url() === `${gw.baseUrl}/graphql` && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('query Regions'),
+        { timeout: 60_000 },
+      ),
+      page.locator('.graphiql-execute-button').click(),
+    ]);
+    expect(executed.status()).toBe(200);
+    try {
+      await page.locator('.result-window').filter({ hasText: 'cn-hangzhou' }).waitFor({ timeout: 30_000 });
+    } catch (error) {
+      const shown = await page.locator('.result-window').textContent();
+      throw new Error(`no result shown; result pane: ${shown}; page problems: ${problems.join(' | ')}; ${String(error)}`);
+    }
     const result = (await page.locator('.result-window').textContent()) ?? '';
     expect(result).toContain('"regionId": "cn-hangzhou"');
     expect(result).not.toContain('"errors"');
