@@ -47,7 +47,8 @@ export interface VpcClientDeps {
 }
 
 const SUCCESS_CODES: ReadonlySet<string> = new Set(['200', 'OK', 'Success', 'success']);
-const MAX_RETRY_AFTER_SECONDS = 3600;
+/** The official SDK reads `x-acs-retry-after` as milliseconds (darabonba `getBackoffDelay`). */
+const MAX_RETRY_AFTER_MS = 3_600_000;
 const SDK_USER_AGENT = `AlibabaCloud (${process.platform}; ${process.arch}) Node.js/${process.version} Core/1.0.1 TeaDSL/2`;
 
 export function defaultNonce(): string {
@@ -180,8 +181,8 @@ export class VpcClient {
         // An unreadable error body still yields a classified error from the status alone.
       }
       const error = errorFromResponse({ action, httpStatus: response.status, body, headerRequestId, knownSecrets: this.deps.knownSecrets });
-      const seconds = Number.parseInt(response.headers['x-acs-retry-after'] ?? '', 10);
-      if (Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_RETRY_AFTER_SECONDS) retryAfter.set(error, seconds * 1000);
+      const delayMs = Number.parseInt(response.headers['x-acs-retry-after'] ?? '', 10);
+      if (Number.isInteger(delayMs) && delayMs >= 0 && delayMs <= MAX_RETRY_AFTER_MS) retryAfter.set(error, delayMs);
       throw error;
     }
     let body: Record<string, unknown>;

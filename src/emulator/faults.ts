@@ -20,8 +20,8 @@ export interface FaultSpec {
   message?: string;
   /** Delay before acting (the whole effect of a `latency` fault). */
   latencyMs?: number;
-  /** `error` only: sent as the `x-acs-retry-after` header. */
-  retryAfterSeconds?: number;
+  /** `error` only: sent as the `x-acs-retry-after` header (milliseconds, as the official SDK reads it). */
+  retryAfterMs?: number;
   /** How many matching calls it affects; unlimited when absent. */
   times?: number;
   /** Chance (0..1) that a matching call is affected; 1 when absent. */
@@ -45,7 +45,7 @@ export class FaultSpecError extends Error {
 }
 
 const SPEC_KEYS = new Set([
-  'action', 'type', 'httpStatus', 'code', 'message', 'latencyMs', 'retryAfterSeconds', 'times', 'probability',
+  'action', 'type', 'httpStatus', 'code', 'message', 'latencyMs', 'retryAfterMs', 'times', 'probability',
 ]);
 const ACTION_OR_STAR = /^(?:\*|[A-Za-z][A-Za-z0-9]{0,99})$/;
 const ERROR_CODE = /^[A-Za-z][A-Za-z0-9._-]{0,99}$/;
@@ -80,7 +80,7 @@ export function parseFaultSpec(body: unknown): FaultSpec {
   const spec: FaultSpec = { action, type: type as FaultType };
   const httpStatus = integerField(body, 'httpStatus', 400, 599);
   const latencyMs = integerField(body, 'latencyMs', 0, MAX_LATENCY_MS);
-  const retryAfterSeconds = integerField(body, 'retryAfterSeconds', 0, 86_400);
+  const retryAfterMs = integerField(body, 'retryAfterMs', 0, 3_600_000);
   const times = integerField(body, 'times', 1, 1_000_000);
   if (code !== undefined && (typeof code !== 'string' || !ERROR_CODE.test(code))) {
     throw new FaultSpecError('"code" must look like an Alibaba error code, e.g. "Throttling.User"');
@@ -95,8 +95,8 @@ export function parseFaultSpec(body: unknown): FaultSpec {
     throw new FaultSpecError('"probability" must be a number from 0 to 1');
   }
   if (spec.type !== 'error' && (httpStatus !== undefined || code !== undefined || message !== undefined ||
-    retryAfterSeconds !== undefined)) {
-    throw new FaultSpecError('"httpStatus", "code", "message" and "retryAfterSeconds" apply only to type "error"');
+    retryAfterMs !== undefined)) {
+    throw new FaultSpecError('"httpStatus", "code", "message" and "retryAfterMs" apply only to type "error"');
   }
   if (spec.type === 'latency' && latencyMs === undefined) {
     throw new FaultSpecError('a "latency" fault needs "latencyMs"');
@@ -105,7 +105,7 @@ export function parseFaultSpec(body: unknown): FaultSpec {
   if (code !== undefined) spec.code = code;
   if (message !== undefined) spec.message = message;
   if (latencyMs !== undefined) spec.latencyMs = latencyMs;
-  if (retryAfterSeconds !== undefined) spec.retryAfterSeconds = retryAfterSeconds;
+  if (retryAfterMs !== undefined) spec.retryAfterMs = retryAfterMs;
   if (times !== undefined) spec.times = times;
   if (probability !== undefined) spec.probability = probability;
   return spec;

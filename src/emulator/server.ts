@@ -174,7 +174,7 @@ class ApiHandler {
       case 'error': {
         const { httpStatus, code, message } = faultError(fault);
         const extra: Record<string, string> =
-          fault.retryAfterSeconds !== undefined ? { 'x-acs-retry-after': String(fault.retryAfterSeconds) } : {};
+          fault.retryAfterMs !== undefined ? { 'x-acs-retry-after': String(fault.retryAfterMs) } : {};
         sendApiError(res, new ApiError(httpStatus, code, message), context, format, extra);
         return false;
       }

@@ -90,7 +90,7 @@ describe('fault injection', () => {
   });
 
   it('x-acs-retry-after is honoured', async () => {
-    await emu.control.addFault({ action: 'DescribeRegions', type: 'error', code: 'Throttling.Api', retryAfterSeconds: 1, times: 1 });
+    await emu.control.addFault({ action: 'DescribeRegions', type: 'error', code: 'Throttling.Api', retryAfterMs: 1000, times: 1 });
     const rb = backend();
     const started = Date.now();
     await rb.backend.api.describeRegions();

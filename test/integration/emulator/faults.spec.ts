@@ -27,11 +27,11 @@ describe('error faults', () => {
       type: 'error',
       httpStatus: 400,
       code: 'Throttling.User',
-      retryAfterSeconds: 7,
+      retryAfterMs: 7000,
     });
     const res = await emu.client().call('TerminatePhysicalConnection', terminate);
     expect(res.status).toBe(400);
-    expect(res.headers['x-acs-retry-after']).toBe('7');
+    expect(res.headers['x-acs-retry-after']).toBe('7000');
     expect(res.json()).toMatchObject({
       RequestId: res.headers['x-acs-request-id'],
       Code: 'Throttling.User',

@@ -2,7 +2,7 @@ import { FaultStore, faultError, parseFaultSpec } from '../../../src/emulator/fa
 
 describe('parseFaultSpec', () => {
   it('accepts a complete error fault', () => {
-    const body = { action: 'TerminatePhysicalConnection', type: 'error', httpStatus: 400, code: 'Throttling.User', message: 'slow down', retryAfterSeconds: 3, times: 2, probability: 0.5, latencyMs: 10 };
+    const body = { action: 'TerminatePhysicalConnection', type: 'error', httpStatus: 400, code: 'Throttling.User', message: 'slow down', retryAfterMs: 3000, times: 2, probability: 0.5, latencyMs: 10 };
     expect(parseFaultSpec(body)).toEqual(body);
   });
 
