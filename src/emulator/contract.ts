@@ -7,6 +7,7 @@
  *   ClientToken idempotency and the seed. It knows nothing about HTTP.
  */
 import type { Seed } from './domain/seed';
+import type { WriteEvent } from './domain/write-log';
 
 export interface OperationRequest {
   /** The API action, e.g. `TerminatePhysicalConnection`. */
@@ -35,6 +36,11 @@ export interface EmulatorDomain {
   reset(seed?: Seed): void;
   /** The current state in seed format, transient states advanced to now. */
   snapshot(): Seed;
+  /**
+   * The writes that actually ran since the last reset (not replays, refusals or DryRuns), oldest
+   * first; `GET /_emulator/events`. Optional: a stand-in domain may have none.
+   */
+  writes?(): WriteEvent[];
 }
 
 export interface DomainOptions {

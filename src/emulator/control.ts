@@ -138,6 +138,9 @@ async function route(req: IncomingMessage, path: string, deps: ControlDeps): Pro
     case '/state':
       requireMethod(req, ['GET']);
       return { status: 200, body: deps.domain.snapshot() };
+    case '/events':
+      requireMethod(req, ['GET']);
+      return { status: 200, body: { events: deps.domain.writes?.() ?? [] } };
     case '/faults': {
       const method = requireMethod(req, ['GET', 'POST', 'DELETE']);
       if (method === 'GET') return { status: 200, body: { faults: deps.faults.list() } };

@@ -82,6 +82,7 @@ export type { AccessKeyPair } from './auth';
 export { JsonInteger } from './contract';
 export type { DomainOptions, EmulatorDomain, OperationRequest } from './contract';
 export type { FaultSpec, FaultType } from './faults';
+export type { WriteEvent } from './domain/write-log';
 export type { RequestLimits } from './request';
 export { API_VERSION } from './server';
 export { DEFAULT_ACCESS_KEY, DEFAULT_TRANSITION_MS } from './defaults';

@@ -12,7 +12,7 @@
  * beforeAll (handy when they depend on something built in another beforeAll).
  */
 import { Agent, request } from 'undici';
-import { startEmulator, type EmulatorOptions, type FaultSpec, type RunningEmulator } from '../../src/emulator';
+import { startEmulator, type EmulatorOptions, type FaultSpec, type RunningEmulator, type WriteEvent } from '../../src/emulator';
 import { SignedClient, type SignedClientOptions } from './signed-client';
 
 export interface CallCounts {
@@ -64,6 +64,10 @@ export class ControlClient {
   }
   state<T = Record<string, unknown>>(): Promise<T> {
     return this.ok('GET', '/state');
+  }
+  /** The writes that actually ran since the last reset (no replays, refusals or DryRuns). */
+  async events(): Promise<WriteEvent[]> {
+    return (await this.ok<{ events: WriteEvent[] }>('GET', '/events')).events;
   }
   async addFault(spec: FaultSpec): Promise<string> {
     return (await this.ok<{ id: string }>('POST', '/faults', spec, 201)).id;

@@ -20,8 +20,10 @@ import { vbrWrites } from './operations/vbr-writes';
 import { Params } from './params';
 import { parseSeed, type NormalizedSeed, type Seed } from './seed';
 import { Store } from './store';
+import { WriteLog, type WriteEvent } from './write-log';
 
 export * from './seed';
+export type { WriteEvent } from './write-log';
 
 const OPERATIONS: ReadonlyMap<string, OperationDefinition> = new Map(
   Object.entries({
@@ -43,6 +45,7 @@ class Domain implements EmulatorDomain {
   private readonly transitionMs: number;
   private readonly now: () => number;
   private readonly memory = new IdempotencyMemory();
+  private readonly writeLog = new WriteLog();
   private store: Store;
 
   constructor(options: DomainOptions) {
@@ -87,7 +90,22 @@ class Domain implements EmulatorDomain {
         now,
         remember: () => operation.remember?.(params) ?? true,
       },
-      () => operation.run(ctx),
+      () => {
+        // Inside the idempotency wrapper: a replayed token never gets here, so it logs nothing.
+        const body = operation.run(ctx);
+        if (operation.remember?.(params) ?? true) {
+          this.writeLog.record({
+            action: request.action,
+            accountId: request.accountId,
+            requestId: request.requestId,
+            now,
+            params: (name) => params.optional(name),
+            tokenName,
+            body,
+          });
+        }
+        return body;
+      },
     );
   }
 
@@ -96,6 +114,11 @@ class Domain implements EmulatorDomain {
     const next = seed === undefined ? structuredClone(this.initialSeed) : parseSeed(seed);
     this.store = new Store(next);
     this.memory.clear();
+    this.writeLog.clear();
+  }
+
+  writes(): WriteEvent[] {
+    return this.writeLog.list();
   }
 
   snapshot(): Seed {
