@@ -1,0 +1,59 @@
+/**
+ * jest globalTeardown: fails the run when anything captured during it leaks a secret
+ * (leak-scan.ts), or when a worker recorded an unhandled rejection / uncaught exception that jest
+ * did not pin on a test (leak-environment.ts). Runs after every worker has exited, so every
+ * capture file is complete. The directory is removed either way: the report carries what matters,
+ * redacted.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_ACCESS_KEY } from '../../src/emulator/defaults';
+import { formatFindings, scanCaptured, type CapturedText, type KnownSecret } from './leak-scan';
+import { CAPTURE_DIR_ENV, type CaptureRecord, type LeakedError } from './log-capture';
+
+/** Secrets every test config shares, known without any test registering them. */
+export const STATIC_SECRETS: readonly KnownSecret[] = [
+  { value: DEFAULT_ACCESS_KEY.accessKeySecret, label: 'emulator access key secret' },
+];
+
+export function readCapture(dir: string): { texts: CapturedText[]; secrets: KnownSecret[]; leaks: LeakedError[] } {
+  const texts: CapturedText[] = [];
+  const secrets: KnownSecret[] = [...STATIC_SECRETS];
+  const leaks: LeakedError[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
+    for (const line of readFileSync(join(dir, name), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const record = JSON.parse(line) as CaptureRecord;
+      if (record.type === 'text') texts.push(record);
+      else if (record.type === 'secret') secrets.push({ value: record.value, label: record.label });
+      else leaks.push(record);
+    }
+  }
+  return { texts, secrets, leaks };
+}
+
+function formatLeaks(leaks: readonly LeakedError[]): string {
+  const lines = leaks.slice(0, 10).map((l, i) => `  ${i + 1}. ${l.event} after ${l.after} finished:\n     ${l.detail.split('\n').slice(0, 6).join('\n     ')}`);
+  return `${leaks.length} unhandled rejection(s)/uncaught exception(s) outside any test (jest reported none of them):\n${lines.join('\n')}`;
+}
+
+/** The report of a capture directory; null when it is clean. */
+export function checkCapture(dir: string): string | null {
+  const { texts, secrets, leaks } = readCapture(dir);
+  const problems: string[] = [];
+  if (leaks.length > 0) problems.push(formatLeaks(leaks));
+  const findings = scanCaptured(texts, secrets);
+  if (findings.length > 0) problems.push(formatFindings(findings, texts.length));
+  return problems.length === 0 ? null : problems.join('\n\n');
+}
+
+export default function captureTeardown(): void {
+  const dir = process.env[CAPTURE_DIR_ENV];
+  if (dir === undefined || !existsSync(dir)) return;
+  try {
+    const report = checkCapture(dir);
+    if (report !== null) throw new Error(`\n${report}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

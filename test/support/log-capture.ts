@@ -1,0 +1,127 @@
+/**
+ * The write side of the leak scan (issue 7, item 5). Test helpers that start a gateway feed it
+ * what the gateway says (log lines, response bodies and headers, a child's stdout/stderr) and the
+ * secrets a test hands the gateway (config secrets, bearer tokens); the jest global teardown
+ * (capture-teardown.ts) scans it all with leak-scan.ts and fails the run on a finding.
+ *
+ * Storage: one JSON-lines file per process in the directory the global setup created
+ * (`$GATEWAY_TEST_CAPTURE_DIR`), appended synchronously, so parallel workers never interleave
+ * and nothing is lost when a worker exits. Without that variable (a run without the global
+ * setup) every function here does nothing.
+ */
+import { appendFileSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { join, relative } from 'node:path';
+import type { CapturedText, KnownSecret } from './leak-scan';
+
+export const CAPTURE_DIR_ENV = 'GATEWAY_TEST_CAPTURE_DIR';
+/** Set on each sandbox's global object by leak-environment.ts; setup.ts checks it is there. */
+export const LEAK_GUARD = '__gatewayLeakGuard';
+const ROOT = join(__dirname, '..', '..');
+
+/** An unhandled rejection or uncaught exception jest did not pin on a test (leak-environment.ts). */
+export interface LeakedError {
+  event: 'unhandledRejection' | 'uncaughtException';
+  /** The test file that ran last in that process: where the leak most likely started. */
+  after: string;
+  detail: string;
+}
+
+export type CaptureRecord =
+  | ({ type: 'text' } & CapturedText)
+  | ({ type: 'secret' } & KnownSecret)
+  | ({ type: 'leak' } & LeakedError);
+
+export function captureDir(): string | null {
+  const dir = process.env[CAPTURE_DIR_ENV];
+  return dir === undefined || dir === '' ? null : dir;
+}
+
+/** This process's capture file (one per jest worker). */
+export function captureFile(dir: string, pid = process.pid): string {
+  return join(dir, `capture-${pid}.jsonl`);
+}
+
+export function append(record: CaptureRecord): void {
+  const dir = captureDir();
+  if (dir === null) return;
+  appendFileSync(captureFile(dir), `${JSON.stringify(record)}\n`);
+}
+
+/** The running test file, relative to the repository (for "where was this said"). */
+export function currentTestFile(): string {
+  const state = typeof expect === 'function' ? expect.getState() : undefined;
+  const path = state?.testPath;
+  return path ? relative(ROOT, path) : 'outside a test file';
+}
+
+/** Records something the gateway said. `source` names the gateway; the test file is added. */
+export function captureText(kind: string, source: string, text: string): void {
+  if (text === '') return;
+  append({ type: 'text', kind, source: `${currentTestFile()} (${source})`, text });
+}
+
+/** Records a secret the gateway must never repeat. */
+export function registerSecret(value: string, label: string): void {
+  if (value.trim() === '') return;
+  append({ type: 'secret', value, label });
+}
+
+/** Variable names whose values are secrets (GATEWAY_MAX_TOKENS is a limit, not a token). */
+const SECRET_VARIABLE = /SECRET|SECURITY_TOKEN|PASSWORD|PRIVATE_KEY/;
+
+/** Registers every secret-looking setting of a gateway's environment. */
+export function registerEnvSecrets(env: Readonly<Record<string, string | undefined>>): void {
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && SECRET_VARIABLE.test(name)) registerSecret(value, name);
+  }
+}
+
+/** Registers the credential of an `Authorization` header (any scheme). */
+export function registerAuthorization(header: string | string[] | undefined): void {
+  const value = Array.isArray(header) ? header[0] : header;
+  const credential = value?.trim().split(/\s+/)[1];
+  if (credential !== undefined) registerSecret(credential, 'bearer token');
+}
+
+/** Only bodies a client reads as data; the playground's HTML/JS bundle is static and huge. */
+const TEXT_CONTENT = /json|text\/plain/i;
+
+function chunkToBuffer(chunk: unknown, encoding?: unknown): Buffer | null {
+  if (chunk === undefined || chunk === null || typeof chunk === 'function') return null;
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk);
+  return Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+}
+
+/**
+ * Taps an in-process gateway's HTTP server: every response (headers and text body) is captured,
+ * and every credential a client sends is registered as a secret. Works whatever client a test
+ * uses, because it listens on the server itself.
+ */
+export function tapServer(server: Server, source: string): void {
+  if (captureDir() === null) return;
+  const file = currentTestFile();
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    registerAuthorization(req.headers.authorization);
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      const buffer = chunkToBuffer(chunk, rest[0]);
+      if (buffer !== null) chunks.push(buffer);
+      return write(chunk, ...rest);
+    }) as ServerResponse['write'];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      const buffer = chunkToBuffer(chunk, rest[0]);
+      if (buffer !== null) chunks.push(buffer);
+      return end(chunk, ...rest);
+    }) as ServerResponse['end'];
+    res.once('finish', () => {
+      const type = String(res.getHeader('content-type') ?? '');
+      const body = TEXT_CONTENT.test(type) ? Buffer.concat(chunks).toString('utf8') : `[${type || 'no'} body not captured]`;
+      const headers = JSON.stringify(res.getHeaders());
+      append({ type: 'text', kind: 'response', source: `${file} (${source}, ${req.method ?? '?'} ${req.url?.slice(0, 80) ?? ''})`, text: `${headers}\n${body}` });
+    });
+  });
+}
