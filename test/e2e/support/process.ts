@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { captureText, registerEnvSecrets } from '../../support/log-capture';
 import { ROOT } from './build';
 
 export interface GatewayProcess {
@@ -22,7 +23,20 @@ export interface GatewayProcess {
   dispose(): Promise<void>;
 }
 
+/** Output of the child, into the run's leak scan (test/support/log-capture.ts). */
+function captureOutput(child: ChildProcess, source: string): void {
+  let pending = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) captureText('stdout', source, line);
+  });
+  child.stdout?.on('end', () => captureText('stdout', source, pending));
+  child.stderr?.on('data', (chunk: Buffer) => captureText('stderr', source, chunk.toString()));
+}
+
 function cleanEnv(home: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  registerEnvSecrets(extra);
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (key.startsWith('ALIBABA_CLOUD_') || key.startsWith('GATEWAY_') || key.startsWith('VPC_')) continue;
@@ -36,6 +50,7 @@ function cleanEnv(home: string, extra: Record<string, string>): NodeJS.ProcessEn
 export function runToExit(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null; stderr: string; stdout: string }> {
   const home = mkdtempSync(join(tmpdir(), 'gw-home-'));
   const child = spawn(process.execPath, ['dist/server/main.js'], { cwd: ROOT, env: cleanEnv(home, env), stdio: ['ignore', 'pipe', 'pipe'] });
+  captureOutput(child, 'gateway process');
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -56,6 +71,7 @@ export function runToExit(env: Record<string, string>, timeoutMs = 20_000): Prom
 export async function startGatewayProcess(env: Record<string, string> = {}, timeoutMs = 20_000): Promise<GatewayProcess> {
   const home = mkdtempSync(join(tmpdir(), 'gw-home-'));
   const child = spawn(process.execPath, ['dist/server/main.js'], { cwd: ROOT, env: cleanEnv(home, env), stdio: ['ignore', 'pipe', 'pipe'] });
+  captureOutput(child, 'gateway process');
   const stdout: string[] = [];
   let stderr = '';
   let pending = '';

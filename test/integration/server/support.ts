@@ -9,6 +9,7 @@ import { loadConfig } from '../../../src/server/config';
 import { startGateway, type GatewayDependencies, type RunningGateway } from '../../../src/server/gateway';
 import { createLogger } from '../../../src/server/plugins/logging';
 import { ControlClient } from '../../support/emulator';
+import { captureText, registerEnvSecrets, tapServer } from '../../support/log-capture';
 
 export type LogLine = Record<string, unknown> & { msg?: string; level?: string };
 
@@ -19,6 +20,8 @@ export class LogCapture extends Writable {
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     for (const text of chunk.toString('utf8').split('\n')) {
       if (text.trim() === '') continue;
+      // Also into the run's leak scan (test/support/log-capture.ts).
+      captureText('log', 'in-process gateway', text);
       this.raw.push(text);
       this.lines.push(JSON.parse(text) as LogLine);
     }
@@ -54,8 +57,10 @@ export async function startTestGateway(
   deps: Omit<GatewayDependencies, 'logger'> = {},
 ): Promise<TestGateway> {
   const config = loadConfig({ PORT: '0', VPC_UPSTREAM_MODE: 'emulator', LOG_LEVEL: 'debug', ...env });
+  registerEnvSecrets(env);
   const logs = new LogCapture();
   const gateway = await startGateway(config, { logger: createLogger(config.logLevel, logs), ...deps });
+  tapServer(gateway.app.server, 'in-process gateway');
   const agent: Dispatcher = new Agent({ keepAliveTimeout: 1000 });
   const control = new ControlClient(gateway.emulatorUrl ?? 'http://127.0.0.1:1');
 

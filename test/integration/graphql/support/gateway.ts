@@ -16,6 +16,7 @@ import type { GatewayContext, GatewayLogger } from '../../../../src/resolvers/co
 import { buildGatewaySchema } from '../../../../src/schema/build-schema';
 import { formatGatewayError } from '../../../../src/schema/format-error';
 import { useEmulator, type EmulatorFixture } from '../../../support/emulator';
+import { captureText } from '../../../support/log-capture';
 
 export interface LogEntry {
   level: 'debug' | 'info' | 'warn' | 'error';
@@ -40,6 +41,10 @@ export interface GatewayFixture {
   ): Promise<RunResult<TData>>;
 }
 
+function errorsAsObjects(_key: string, value: unknown): unknown {
+  return value instanceof Error ? { ...value, name: value.name, message: value.message, stack: value.stack } : value;
+}
+
 /** Short retries: the fault tests exhaust them, and the suite should not wait seconds for that. */
 const FAST_RETRY = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, budgetMs: 2_000 };
 
@@ -50,6 +55,8 @@ export function useGateway(options: { transitionMs?: number } = {}): GatewayFixt
     (level: LogEntry['level']) =>
     (obj: object, msg?: string): void => {
       logs.push({ level, obj, msg });
+      // Into the run's leak scan, serialized as a JSON logger would (errors with message and stack).
+      captureText('log', 'executeOperation gateway', JSON.stringify({ level, msg, ...obj }, errorsAsObjects));
     };
   const logger: GatewayLogger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
   const backends: VpcBackend[] = [];
@@ -100,6 +107,7 @@ export function useGateway(options: { transitionMs?: number } = {}): GatewayFixt
         },
       );
       if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+      captureText('response', 'executeOperation gateway', JSON.stringify(response.body.singleResult));
       return { data: response.body.singleResult.data as never, errors: response.body.singleResult.errors };
     },
   };
