@@ -73,6 +73,15 @@ function isRequestError(formatted: GraphQLFormattedError, error: unknown): boole
   return causes(error).every((candidate) => candidate instanceof GraphQLError);
 }
 
+/**
+ * graphql-js parses recursively, so a document nested deeper than the stack allows (`[[[[...`)
+ * ends in a RangeError before the token limit stops it; Apollo files that as a parse failure. It
+ * is the client's malformed document, not an internal error worth an error log line per request.
+ */
+function isParserStackOverflow(formatted: GraphQLFormattedError, error: unknown): boolean {
+  return formatted.extensions?.['code'] === 'GRAPHQL_PARSE_FAILED' && causes(error).at(-1) instanceof RangeError;
+}
+
 function located(formatted: GraphQLFormattedError): Pick<GraphQLFormattedError, 'locations' | 'path'> {
   return {
     ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
@@ -111,6 +120,14 @@ export function formatGatewayError(
     const { stacktrace: _dropped, ...rest } = formatted.extensions ?? {};
     const extensions = { ...(options.maskInternal ? rest : formatted.extensions), retryable: false };
     return { message: formatted.message, ...located(formatted), extensions };
+  }
+
+  if (isParserStackOverflow(formatted, error)) {
+    return {
+      message: 'Syntax Error: Document is nested too deeply. Parsing aborted.',
+      ...located(formatted),
+      extensions: { code: 'GRAPHQL_PARSE_FAILED', retryable: false },
+    };
   }
 
   const correlationId = options.correlationId ?? randomUUID();
