@@ -132,7 +132,10 @@ export function formatGatewayError(
 
   const correlationId = options.correlationId ?? randomUUID();
   options.logger?.error({ correlationId, path: formatted.path, err: describe(error) }, 'internal error');
-  const stacktrace = options.maskInternal ? undefined : formatted.extensions?.['stacktrace'];
+  // Outside production the client sees the stack, whose first line is the raw message: redacted
+  // like the log line, or a signed URL in a library's message would reach the response.
+  const rawStack = options.maskInternal ? undefined : formatted.extensions?.['stacktrace'];
+  const stacktrace = Array.isArray(rawStack) ? rawStack.map((line) => redact(String(line))) : undefined;
   return {
     message: 'Internal server error.',
     ...located(formatted),

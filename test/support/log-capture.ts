@@ -105,6 +105,14 @@ export function tapServer(server: Server, source: string): void {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     registerAuthorization(req.headers.authorization);
     const chunks: Buffer[] = [];
+    // Fastify passes its headers to writeHead directly: getHeaders() alone would miss them.
+    let written: Record<string, unknown> = {};
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.writeHead = ((status: number, ...rest: unknown[]) => {
+      const headers = rest.find((arg) => typeof arg === 'object' && arg !== null);
+      if (headers !== undefined && !Array.isArray(headers)) written = { ...(headers as Record<string, unknown>) };
+      return writeHead(status, ...rest);
+    }) as ServerResponse['writeHead'];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
@@ -118,9 +126,10 @@ export function tapServer(server: Server, source: string): void {
       return end(chunk, ...rest);
     }) as ServerResponse['end'];
     res.once('finish', () => {
-      const type = String(res.getHeader('content-type') ?? '');
+      const all: Record<string, unknown> = { ...res.getHeaders(), ...written };
+      const type = String(Object.entries(all).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '');
       const body = TEXT_CONTENT.test(type) ? Buffer.concat(chunks).toString('utf8') : `[${type || 'no'} body not captured]`;
-      const headers = JSON.stringify(res.getHeaders());
+      const headers = JSON.stringify({ status: res.statusCode, ...all });
       append({ type: 'text', kind: 'response', source: `${file} (${source}, ${req.method ?? '?'} ${req.url?.slice(0, 80) ?? ''})`, text: `${headers}\n${body}` });
     });
   });

@@ -29,8 +29,11 @@ export const FAST_UPSTREAM_ENV: Readonly<Record<string, string>> = {
   LOG_LEVEL: 'info',
 };
 
-export function startReliabilityGateway(env: Record<string, string> = {}): Promise<TestGateway> {
-  return startTestGateway({ ...FAST_UPSTREAM_ENV, ...env });
+export function startReliabilityGateway(
+  env: Record<string, string> = {},
+  deps: Parameters<typeof startTestGateway>[1] = {},
+): Promise<TestGateway> {
+  return startTestGateway({ ...FAST_UPSTREAM_ENV, ...env }, deps);
 }
 
 export interface GraphQLError {
