@@ -54,6 +54,8 @@ export default function captureTeardown(): void {
     const report = checkCapture(dir);
     if (report !== null) throw new Error(`\n${report}`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // GATEWAY_TEST_CAPTURE_KEEP=1 keeps the raw capture for a look (it holds the test secrets).
+    if (process.env['GATEWAY_TEST_CAPTURE_KEEP'] === '1') process.stderr.write(`leak capture kept in ${dir}\n`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
