@@ -6,13 +6,17 @@
 import { createCredentialSource } from './credentials';
 import type { VpcDataSourceApi } from './types';
 import { resolveSettings, type VpcBackendOptions } from './options';
+import { ReadCoalescer } from './read-coalescer';
 import { Transport } from './transport';
 import { VpcApi } from './vpc-api';
 import { VpcClient, defaultNonce } from './vpc-client';
 import { VpcDataSource } from './vpc-data-source';
 
 export interface VpcBackend {
-  /** The 17 typed operations (process-wide, no per-request cache). */
+  /**
+   * The 17 typed operations (process-wide, no per-request cache). Reads share identical
+   * concurrent calls (and the optional TTL cache) unless called with `{ fresh: true }`.
+   */
   api: VpcApi;
   /** Cheap: new DataLoaders per call. */
   forRequest(options?: { signal?: AbortSignal }): VpcDataSourceApi;
@@ -49,7 +53,7 @@ export function createVpcBackend(options: VpcBackendOptions = {}): VpcBackend {
     nonce: options.nonce ?? defaultNonce,
     random: options.random ?? Math.random,
   });
-  const api = new VpcApi(client, hooks);
+  const api = new VpcApi(client, hooks, new ReadCoalescer(settings.readSharing, options.now ?? Date.now));
   let closing: Promise<void> | null = null;
 
   return {
@@ -64,7 +68,7 @@ export function createVpcBackend(options: VpcBackendOptions = {}): VpcBackend {
 
 export { BadInputError, UpstreamError } from './errors';
 export type { UpstreamErrorKind, UpstreamErrorInit } from './errors';
-export type { VpcBackendOptions, VpcBackendHooks, UpstreamCallEvent, RetryEvent, UnexpectedValueEvent } from './options';
+export type { VpcBackendOptions, VpcBackendHooks, UpstreamCallEvent, RetryEvent, UnexpectedValueEvent, SharedReadEvent } from './options';
 export type { VpcDataSourceApi } from './types';
 export { VpcApi } from './vpc-api';
 export * from './vpc-api-types';

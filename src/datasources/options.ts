@@ -8,6 +8,7 @@
 import type { Dispatcher } from 'undici';
 import type { CredentialProviderLike } from './credentials';
 import { parseEndpointOverride, type Endpoint } from './endpoints';
+import type { ReadSharingSettings } from './read-coalescer';
 
 export interface UpstreamCallEvent {
   action: string;
@@ -44,10 +45,20 @@ export interface UnexpectedValueEvent {
   consequence: 'null' | 'item-rejected';
 }
 
+/** A read served without an upstream call of its own (see read-coalescer.ts). */
+export interface SharedReadEvent {
+  action: string;
+  /** `''` for DescribeRegions. */
+  regionId: string;
+  /** `coalesced`: joined an identical call in flight; `cache`: a cached result. */
+  source: 'coalesced' | 'cache';
+}
+
 export interface VpcBackendHooks {
   onUpstreamCall?(e: UpstreamCallEvent): void;
   onRetry?(e: RetryEvent): void;
   onUnexpectedValue?(e: UnexpectedValueEvent): void;
+  onSharedRead?(e: SharedReadEvent): void;
 }
 
 export interface VpcBackendOptions {
@@ -64,6 +75,12 @@ export interface VpcBackendOptions {
   hooks?: VpcBackendHooks;
   /** Appended to the SDK-style user agent. */
   userAgent?: string;
+  /**
+   * Cross-request read sharing (read-coalescer.ts): identical concurrent reads share one call
+   * (`coalesce`, default true); successful reads may be reused for `cacheTtlMs` (default 0: off),
+   * at most `cacheMaxEntries` of them (default 1000). Fresh reads and writes never share.
+   */
+  readSharing?: { coalesce?: boolean; cacheTtlMs?: number; cacheMaxEntries?: number };
 
   // --- seams for tests (not configuration a deployment sets) ---
   /** An undici dispatcher (e.g. `MockAgent`) used instead of the pooled Agent; `close()` leaves it open. */
@@ -87,6 +104,7 @@ export interface ResolvedSettings {
   userAgent: string | null;
   /** Responses larger than this are refused (a VPC page of 50 items is well under 1 MiB). */
   maxResponseBytes: number;
+  readSharing: ReadSharingSettings;
 }
 
 export const DEFAULTS = {
@@ -94,7 +112,11 @@ export const DEFAULTS = {
   timeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000, totalMs: 15_000 },
   retry: { maxAttempts: 4, baseDelayMs: 200, maxDelayMs: 3_000, budgetMs: 20_000 },
   maxResponseBytes: 8 * 1024 * 1024,
+  readSharing: { coalesce: true, cacheTtlMs: 0, cacheMaxEntries: 1_000 },
 } as const;
+
+/** A cache older than a minute would hide real changes for too long; 0 turns it off. */
+const MAX_CACHE_TTL_MS = 60_000;
 
 function positiveInt(name: string, value: number | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -134,9 +156,24 @@ export function resolveSettings(options: VpcBackendOptions): ResolvedSettings {
     },
     userAgent,
     maxResponseBytes: DEFAULTS.maxResponseBytes,
+    readSharing: resolveReadSharing(options.readSharing ?? {}),
   };
   if (settings.retry.maxDelayMs < settings.retry.baseDelayMs) {
     throw new RangeError('VPC backend option retry.maxDelayMs must be >= retry.baseDelayMs');
   }
   return settings;
+}
+
+function resolveReadSharing(options: NonNullable<VpcBackendOptions['readSharing']>): ReadSharingSettings {
+  const coalesce = options.coalesce ?? DEFAULTS.readSharing.coalesce;
+  if (typeof coalesce !== 'boolean') throw new RangeError('VPC backend option readSharing.coalesce must be a boolean');
+  const ttl = options.cacheTtlMs ?? DEFAULTS.readSharing.cacheTtlMs;
+  if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_CACHE_TTL_MS) {
+    throw new RangeError(`VPC backend option readSharing.cacheTtlMs must be an integer between 0 and ${MAX_CACHE_TTL_MS} (got ${String(ttl)})`);
+  }
+  return {
+    coalesce,
+    cacheTtlMs: ttl,
+    cacheMaxEntries: positiveInt('readSharing.cacheMaxEntries', options.cacheMaxEntries, DEFAULTS.readSharing.cacheMaxEntries, 100_000),
+  };
 }

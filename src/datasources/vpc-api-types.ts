@@ -9,6 +9,11 @@ import type { PhysicalConnectionFilter, VbrFilter } from './types';
 export interface CallOptions {
   /** Aborts in-flight attempts and pending backoffs. */
   signal?: AbortSignal;
+  /**
+   * Reads only: go to the upstream now, neither joining an identical read in flight nor using
+   * (or filling) the read cache. For decisions before a destructive call.
+   */
+  fresh?: boolean;
 }
 
 /** The result of a list call: mapped items, plus the items that could not be mapped. */

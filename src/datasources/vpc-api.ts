@@ -21,6 +21,7 @@ import type { MapContext } from './mappers/values';
 import { LINE_OPERATORS, type PhysicalConnection, type Region, type Vbr, type VbrAttachment, type WriteResult } from './models';
 import type { VpcBackendHooks } from './options';
 import { Params } from './params';
+import { ReadCoalescer } from './read-coalescer';
 import * as v from './validation';
 import type { VpcClient } from './vpc-client';
 import type {
@@ -69,11 +70,56 @@ function toList<T>(page: MappedPage<T>): ListResult<T> {
   return { items, rejected, totalCount: page.totalCount, pageNumber: page.pageNumber, pageSize: page.pageSize, requestId: page.requestId };
 }
 
+/** Equal keys are interchangeable reads: the action, the region and every wire parameter. */
+function readKey(action: string, regionId: string | null, params: Readonly<Record<string, string>>): string {
+  const entries = Object.keys(params)
+    .sort()
+    .map((name) => [name, params[name]]);
+  return JSON.stringify([action, regionId, entries]);
+}
+
+const NO_SHARING = { coalesce: false, cacheTtlMs: 0, cacheMaxEntries: 1 };
+
 export class VpcApi {
   constructor(
     private readonly client: VpcClient,
     private readonly hooks: VpcBackendHooks,
+    /** Cross-request sharing of reads; results of different actions share one instance. */
+    private readonly reads: ReadCoalescer<unknown> = new ReadCoalescer(NO_SHARING),
   ) {}
+
+  /**
+   * One read: sent and mapped, or shared with identical concurrent/cached reads unless `fresh`.
+   * The mapped result is what is shared, so the mapping runs once per upstream response.
+   */
+  private read<T>(
+    action: string,
+    regionId: string | null,
+    params: Readonly<Record<string, string>>,
+    options: CallOptions,
+    map: (body: Record<string, unknown>, requestId: string) => T,
+  ): Promise<T> {
+    const fetch = async (callSignal?: AbortSignal): Promise<T> => {
+      const { body, requestId } = await this.client.call({ action, regionId, params, ...(callSignal ? { signal: callSignal } : {}) });
+      return map(body, requestId);
+    };
+    if (options.fresh === true || !this.reads.enabled) return fetch(options.signal);
+    // The key names the action, so a shared value is always this action's mapped result.
+    return this.reads.read({
+      key: readKey(action, regionId, params),
+      scope: regionId ?? '',
+      fetch,
+      ...signal(options),
+      cancelled: () => this.client.cancelled(action),
+      onShared: (source) => {
+        try {
+          this.hooks.onSharedRead?.({ action, regionId: regionId ?? '', source });
+        } catch {
+          // Observers must not break reads.
+        }
+      },
+    }) as Promise<T>;
+  }
 
   private context(action: string, regionId: string, requestId: string): MapContext {
     return {
@@ -106,8 +152,9 @@ export class VpcApi {
       .set('PageNumber', page.pageNumber)
       .set('PageSize', page.pageSize);
     const action = 'DescribePhysicalConnections';
-    const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), ...signal(options) });
-    return toList(mapPhysicalConnectionPage(body, this.context(action, regionId, requestId), page));
+    return this.read(action, regionId, params.build(), options, (body, requestId) =>
+      toList(mapPhysicalConnectionPage(body, this.context(action, regionId, requestId), page)),
+    );
   }
 
   async describeVirtualBorderRouters(req: DescribeVirtualBorderRoutersRequest, options: CallOptions = {}): Promise<ListResult<Vbr>> {
@@ -122,8 +169,9 @@ export class VpcApi {
       .set('PageNumber', page.pageNumber)
       .set('PageSize', page.pageSize);
     const action = 'DescribeVirtualBorderRouters';
-    const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), ...signal(options) });
-    return toList(mapVbrPage(body, this.context(action, regionId, requestId), page));
+    return this.read(action, regionId, params.build(), options, (body, requestId) =>
+      toList(mapVbrPage(body, this.context(action, regionId, requestId), page)),
+    );
   }
 
   async describeVirtualBorderRoutersForPhysicalConnection(
@@ -140,8 +188,9 @@ export class VpcApi {
       .set('PageNumber', page.pageNumber)
       .set('PageSize', page.pageSize);
     const action = 'DescribeVirtualBorderRoutersForPhysicalConnection';
-    const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), ...signal(options) });
-    return toList(mapVbrAttachmentPage(body, this.context(action, regionId, requestId), page));
+    return this.read(action, regionId, params.build(), options, (body, requestId) =>
+      toList(mapVbrAttachmentPage(body, this.context(action, regionId, requestId), page)),
+    );
   }
 
   /** Not regional: the SDK sends no RegionId; it goes to the central endpoint (or the override). */
@@ -150,8 +199,7 @@ export class VpcApi {
       'AcceptLanguage',
       opt(asRequest(req).acceptLanguage, (x) => v.oneOf(x, 'acceptLanguage', ['zh-CN', 'en-US', 'ja'] as const)),
     );
-    const { body } = await this.client.call({ action: 'DescribeRegions', regionId: null, params: params.build(), ...signal(options) });
-    return mapRegions(body);
+    return this.read('DescribeRegions', null, params.build(), options, (body) => mapRegions(body));
   }
 
   // ------------------------------------------------------------------------------------------
@@ -314,8 +362,14 @@ export class VpcApi {
   ): Promise<{ result: WriteResult; body: Record<string, unknown> }> {
     const token = clientToken === undefined || clientToken === null ? randomUUID() : v.clientToken(clientToken);
     params.set(tokenParam, token);
-    const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), ...signal(options) });
-    return { result: { requestId, clientToken: token }, body };
+    try {
+      const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), ...signal(options) });
+      return { result: { requestId, clientToken: token }, body };
+    } finally {
+      // Succeeded, refused or unknown (a lost response may still have acted): reads of this
+      // region from before now are not reused.
+      this.reads.invalidate(regionId);
+    }
   }
 }
 

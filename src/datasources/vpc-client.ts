@@ -65,6 +65,11 @@ export class VpcClient {
     this.userAgent = deps.settings.userAgent ? `${SDK_USER_AGENT} ${deps.settings.userAgent}` : SDK_USER_AGENT;
   }
 
+  /** What a call reports when its caller cancels it (also for a caller that stops waiting on a shared read). */
+  cancelled(action: string): UpstreamError {
+    return errorFromTransport(action, 'cancelled', '', this.deps.knownSecrets);
+  }
+
   async call(req: VpcCallRequest): Promise<VpcCallResult> {
     const { settings, hooks } = this.deps;
     let attempts = 0;
@@ -88,7 +93,7 @@ export class VpcClient {
             const code = error instanceof UpstreamError ? error.code : 'unknown';
             safely(() => hooks.onRetry?.({ action: req.action, attempt, code, delayMs }));
           },
-          cancelled: () => errorFromTransport(req.action, 'cancelled', '', this.deps.knownSecrets),
+          cancelled: () => this.cancelled(req.action),
         },
       );
     } catch (error) {

@@ -32,6 +32,11 @@ export class VpcDataSource implements VpcDataSourceApi {
     return this.signal ? { signal: this.signal } : {};
   }
 
+  /** Straight to the upstream: no request cache, no read shared with other requests. */
+  private get freshOptions(): { signal?: AbortSignal; fresh: true } {
+    return { ...this.options, fresh: true };
+  }
+
   // --- batched, per-request cached reads ---
 
   async physicalConnection(regionId: string, id: string): Promise<PhysicalConnection | null> {
@@ -70,12 +75,15 @@ export class VpcDataSource implements VpcDataSourceApi {
     return this.regionsPromise;
   }
 
-  // --- fresh reads: no cache is read or written ---
+  // --- fresh reads: no cache is read or written, nothing is shared with other requests ---
 
   async freshPhysicalConnection(regionId: string, id: string): Promise<PhysicalConnection | null> {
     const region = v.regionId(regionId);
     const pcId = v.physicalConnectionId(id);
-    const list = await this.api.describePhysicalConnections({ regionId: region, filter: { ids: [pcId] }, pageNumber: 1, pageSize: v.MAX_PAGE_SIZE }, this.options);
+    const list = await this.api.describePhysicalConnections(
+      { regionId: region, filter: { ids: [pcId] }, pageNumber: 1, pageSize: v.MAX_PAGE_SIZE },
+      this.freshOptions,
+    );
     const broken = list.rejected.find((r) => r.id === pcId || r.id === null);
     if (broken) throw broken.error;
     return list.items.find((pc) => pc.id === pcId) ?? null;
@@ -90,7 +98,10 @@ export class VpcDataSource implements VpcDataSourceApi {
     const pcId = v.physicalConnectionId(physicalConnectionId);
     const { items, rejected } = await walkAllPages(
       (pageNumber, pageSize) =>
-        this.api.describeVirtualBorderRoutersForPhysicalConnection({ regionId: region, physicalConnectionId: pcId, pageNumber, pageSize }, this.options),
+        this.api.describeVirtualBorderRoutersForPhysicalConnection(
+          { regionId: region, physicalConnectionId: pcId, pageNumber, pageSize },
+          this.freshOptions,
+        ),
       (a) => a.vbrId,
     );
     const first: UpstreamError | undefined = rejected[0]?.error;

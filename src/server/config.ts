@@ -153,6 +153,9 @@ export const SETTINGS = {
   VPC_RETRY_MAX_DELAY_MS: setting(integer(1, 3_600_000)),
   VPC_RETRY_BUDGET_MS: setting(integer(1, 3_600_000)),
   VPC_USER_AGENT: setting(printable(128)),
+  VPC_READ_COALESCING: setting(boolean, true),
+  VPC_READ_CACHE_TTL_MS: setting(integer(0, 60_000), 0),
+  VPC_READ_CACHE_MAX_ENTRIES: setting(integer(1, 100_000), 1_000),
 
   VPC_EMULATOR_TRANSITION_MS: setting(integer(0, 86_400_000)),
   VPC_EMULATOR_SEED: setting(z.string().trim().min(1)),
@@ -208,6 +211,8 @@ export interface GatewayConfig {
     timeouts: { connectMs?: number; headersMs?: number; bodyMs?: number; totalMs?: number };
     retry: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
     userAgent?: string;
+    /** Cross-request read sharing (src/datasources/read-coalescer.ts). */
+    readSharing: { coalesce: boolean; cacheTtlMs: number; cacheMaxEntries: number };
   };
   emulator: { transitionMs?: number; seedPath?: string };
   auth: AuthSettings;
@@ -305,6 +310,11 @@ export function loadConfig(env: Env): GatewayConfig {
         maxDelayMs: v.VPC_RETRY_MAX_DELAY_MS,
         budgetMs: v.VPC_RETRY_BUDGET_MS,
       }),
+      readSharing: {
+        coalesce: v.VPC_READ_COALESCING ?? true,
+        cacheTtlMs: v.VPC_READ_CACHE_TTL_MS ?? 0,
+        cacheMaxEntries: v.VPC_READ_CACHE_MAX_ENTRIES ?? 1_000,
+      },
     },
     emulator: defined({ transitionMs: v.VPC_EMULATOR_TRANSITION_MS, seedPath: v.VPC_EMULATOR_SEED }),
     auth,

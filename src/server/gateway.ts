@@ -62,6 +62,7 @@ function backendOptions(config: GatewayConfig, mode: UpstreamMode, emulator: Run
     timeouts: upstream.timeouts,
     retry: upstream.retry,
     ...(upstream.userAgent === undefined ? {} : { userAgent: upstream.userAgent }),
+    readSharing: upstream.readSharing,
     ...(mode.kind === 'endpoint' ? { endpoint: mode.endpoint } : {}),
     ...(emulator === null
       ? {}
@@ -102,7 +103,8 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
       hooks: {
         onUpstreamCall: (e) => {
           hooks.onUpstreamCall(e);
-          upstreamLog.debug({ ...e }, 'upstream call');
+          // Checked first: this runs for every upstream call, and the copy is not free.
+          if (upstreamLog.isLevelEnabled('debug')) upstreamLog.debug({ ...e }, 'upstream call');
         },
         onRetry: (e) => {
           hooks.onRetry(e);
@@ -112,6 +114,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
           hooks.onUnexpectedValue(e);
           upstreamLog.warn({ ...e }, 'unexpected upstream value');
         },
+        onSharedRead: hooks.onSharedRead,
       },
     });
     cleanups.unshift(() => backend.close());

@@ -82,6 +82,12 @@ export class GatewayMetrics {
     labelNames: ['action', 'field'] as const,
     registers: [this.registry],
   });
+  private readonly sharedReads = new Counter({
+    name: 'gateway_upstream_reads_shared_total',
+    help: 'Reads served without an upstream call of their own, by Action and source (coalesced: joined an identical call in flight; cache: the read cache).',
+    labelNames: ['action', 'source'] as const,
+    registers: [this.registry],
+  });
   private readonly httpRequests = new Counter({
     name: 'gateway_http_requests_total',
     help: 'HTTP requests by route, method and status code.',
@@ -120,6 +126,9 @@ export class GatewayMetrics {
       },
       onUnexpectedValue: (e) => {
         this.unexpectedValues.inc({ action: this.actions.value(e.action), field: e.field.slice(0, 64) });
+      },
+      onSharedRead: (e) => {
+        this.sharedReads.inc({ action: this.actions.value(e.action), source: e.source });
       },
     };
   }

@@ -46,6 +46,9 @@ describe('loadConfig', () => {
       VPC_RETRY_BUDGET_MS: '30',
       VPC_USER_AGENT: 'console/1.0',
       VPC_DEFAULT_REGION: 'ap-southeast-1',
+      VPC_READ_COALESCING: 'false',
+      VPC_READ_CACHE_TTL_MS: '1500',
+      VPC_READ_CACHE_MAX_ENTRIES: '64',
     });
     expect(config.upstream).toEqual({
       mode: 'auto',
@@ -56,6 +59,7 @@ describe('loadConfig', () => {
       userAgent: 'console/1.0',
       timeouts: { connectMs: 1000, headersMs: 2000, bodyMs: 3000, totalMs: 4000 },
       retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20, budgetMs: 30 },
+      readSharing: { coalesce: false, cacheTtlMs: 1500, cacheMaxEntries: 64 },
     });
   });
 
