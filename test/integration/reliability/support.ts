@@ -8,7 +8,7 @@ import { startTestGateway, type HttpResult, type TestGateway } from '../server/s
 
 /** Retry settings of the reliability gateways; the assertions derive their bounds from these. */
 export const UPSTREAM = {
-  totalTimeoutMs: 150,
+  totalTimeoutMs: 300,
   maxAttempts: 3,
   baseDelayMs: 10,
   maxDelayMs: 40,
