@@ -37,22 +37,25 @@ function formatLeaks(leaks: readonly LeakedError[]): string {
   return `${leaks.length} unhandled rejection(s)/uncaught exception(s) outside any test (jest reported none of them):\n${lines.join('\n')}`;
 }
 
-/** The report of a capture directory; null when it is clean. */
-export function checkCapture(dir: string): string | null {
+/** The report of a capture directory (`problems` null when it is clean). */
+export function checkCapture(dir: string): { problems: string | null; summary: string } {
   const { texts, secrets, leaks } = readCapture(dir);
   const problems: string[] = [];
   if (leaks.length > 0) problems.push(formatLeaks(leaks));
   const findings = scanCaptured(texts, secrets);
   if (findings.length > 0) problems.push(formatFindings(findings, texts.length));
-  return problems.length === 0 ? null : problems.join('\n\n');
+  const sources = new Set(texts.map((t) => t.source.replace(/,.*\)$/, ')'))).size;
+  const summary = `leak scan: ${texts.length} captured texts (${sources} test files and gateways), ${secrets.length} known secrets, ${findings.length} findings; ${leaks.length} errors outside tests`;
+  return { problems: problems.length === 0 ? null : problems.join('\n\n'), summary };
 }
 
 export default function captureTeardown(): void {
   const dir = process.env[CAPTURE_DIR_ENV];
   if (dir === undefined || !existsSync(dir)) return;
   try {
-    const report = checkCapture(dir);
-    if (report !== null) throw new Error(`\n${report}`);
+    const { problems, summary } = checkCapture(dir);
+    process.stderr.write(`${summary}\n`);
+    if (problems !== null) throw new Error(`\n${problems}`);
   } finally {
     // GATEWAY_TEST_CAPTURE_KEEP=1 keeps the raw capture for a look (it holds the test secrets).
     if (process.env['GATEWAY_TEST_CAPTURE_KEEP'] === '1') process.stderr.write(`leak capture kept in ${dir}\n`);
