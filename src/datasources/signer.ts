@@ -81,17 +81,20 @@ export function signV3(input: SignInput): SignedRequest {
     headers['x-acs-security-token'] = securityToken;
   }
   const signedHeaders = Object.keys(headers).filter(isV3SignableHeader);
+  // Signed and sent: the same string, encoded once.
+  const canonicalQuery = canonicalQueryString(input.params);
   const canonical = v3CanonicalRequest({
     method,
     pathname: '/',
     query: input.params,
+    canonicalQuery,
     headers,
     signedHeaders,
     payloadHash: EMPTY_BODY_SHA256,
   });
   const signature = v3Signature(accessKeySecret, v3StringToSign(canonical));
   headers.authorization = v3Authorization(accessKeyId, signedHeaders, signature);
-  return { method, path: `/?${canonicalQueryString(input.params)}`, headers };
+  return { method, path: `/?${canonicalQuery}`, headers };
 }
 
 /** HMAC-SHA1 (SignatureVersion 1.0): what SDK 7 sends with `signatureAlgorithm: 'v2'`. */

@@ -8,8 +8,8 @@
  * execution with a per-request data source whose signal aborts when the client goes away.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -48,6 +48,15 @@ export interface AppOptions {
 const requestScope = new AsyncLocalStorage<{ requestId: string; logger: GatewayLogger }>();
 
 const NO_SCOPES: ReadonlySet<string> = new Set();
+
+/** What Apollo's cache-control plugin answers for a schema without cache hints, without its per-field cost. */
+const noStore: ApolloServerPlugin<ServerContext> = {
+  requestDidStart: async () => ({
+    willSendResponse: async ({ response }) => {
+      response.http.headers.set('cache-control', 'no-store');
+    },
+  }),
+};
 
 /** Fastify's own 4xx (body limit, bad JSON, media type) in the GraphQL error shape; 5xx masked. */
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, bodyLimit: number): FastifyReply {
@@ -128,7 +137,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ...(scope === undefined ? {} : { correlationId: scope.requestId }),
       });
     },
-    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.apolloPlugin(), scopePlugin(), auditPlugin()],
+    // No cache hints exist in this schema: Apollo's cache-control plugin would wrap every field
+    // resolver (willResolveField) only to conclude `no-store`, which `noStore` sends directly.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
+      metrics.apolloPlugin(),
+      scopePlugin(),
+      auditPlugin(),
+    ],
   });
   await apollo.start();
   app.addHook('onClose', async () => {

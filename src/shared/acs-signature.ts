@@ -14,14 +14,15 @@ export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b93
 
 export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
 
+/** What encodeURIComponent leaves alone but RFC 3986 reserves. */
+const SUB_DELIMS = /[!'()*]/g;
+const hexEscape = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
+
 /** RFC 3986 encoding as Alibaba specifies it: space is %20, `*` is %2A, `~` stays literal. */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value)
-    .replace(/!/g, '%21')
-    .replace(/'/g, '%27')
-    .replace(/\(/g, '%28')
-    .replace(/\)/g, '%29')
-    .replace(/\*/g, '%2A');
+  const encoded = encodeURIComponent(value);
+  // Ids, dates and numbers have none of them: one scan instead of five replaces per parameter.
+  return encoded.search(SUB_DELIMS) === -1 ? encoded : encoded.replace(SUB_DELIMS, hexEscape);
 }
 
 /**
@@ -91,6 +92,8 @@ export interface V3CanonicalInput {
   signedHeaders: readonly string[];
   /** Hex SHA-256 of the request body. */
   payloadHash: string;
+  /** `canonicalQueryString(query)` when the caller already has it (it also sends it). */
+  canonicalQuery?: string;
 }
 
 export function v3CanonicalRequest(input: V3CanonicalInput): string {
@@ -100,7 +103,7 @@ export function v3CanonicalRequest(input: V3CanonicalInput): string {
   return [
     input.method,
     input.pathname,
-    canonicalQueryString(input.query),
+    input.canonicalQuery ?? canonicalQueryString(input.query),
     canonicalHeaders,
     names.join(';'),
     input.payloadHash,

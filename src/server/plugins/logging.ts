@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config';
 import { newRequestState, type RequestState } from '../request-state';
@@ -89,6 +89,12 @@ function requestLine(request: FastifyRequest, reply: FastifyReply, state: Reques
   };
 }
 
+/** pino's check; Fastify's logger type does not declare it (a custom logger may lack it: then log). */
+function levelEnabled(log: FastifyBaseLogger, level: 'debug' | 'info'): boolean {
+  const check = (log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled;
+  return typeof check === 'function' ? check.call(log, level) : true;
+}
+
 /**
  * Creates each request's state, echoes the request id, wires client disconnects to the request's
  * AbortSignal, and writes the one line per request.
@@ -107,8 +113,11 @@ export function registerRequestLogging(app: FastifyInstance): void {
   });
 
   app.addHook('onResponse', async (request, reply) => {
+    const level = QUIET_PATHS.has(pathOf(request.url)) && reply.statusCode < 400 ? 'debug' : 'info';
+    // Built only when it will be written: at warn (production) this hook runs for every request.
+    if (!levelEnabled(request.log, level)) return;
     const line = requestLine(request, reply, request.gateway);
-    if (QUIET_PATHS.has(pathOf(request.url)) && reply.statusCode < 400) request.log.debug(line, 'request');
+    if (level === 'debug') request.log.debug(line, 'request');
     else request.log.info(line, 'request');
   });
 
