@@ -86,10 +86,26 @@ export function normalizeEnumText(text: string): string {
   return text.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
+/** Normalized text -> value, per enum value list (the lists are module constants, so few). */
+const enumIndexes = new WeakMap<readonly string[], ReadonlyMap<string, string>>();
+
+function enumIndex(values: readonly string[]): ReadonlyMap<string, string> {
+  let index = enumIndexes.get(values);
+  if (index === undefined) {
+    const built = new Map<string, string>();
+    // The first value wins, as a linear search would.
+    for (const v of values) if (!built.has(normalizeEnumText(v))) built.set(normalizeEnumText(v), v);
+    enumIndexes.set(values, built);
+    index = built;
+  }
+  return index;
+}
+
 export function matchEnum<T extends string>(values: readonly T[], raw: unknown): T | null {
   if (typeof raw !== 'string') return null;
-  const wanted = normalizeEnumText(raw);
-  return values.find((v) => normalizeEnumText(v) === wanted) ?? null;
+  // Every item of every page goes through here several times: one lookup, not a scan that
+  // normalizes each candidate again.
+  return (enumIndex(values).get(normalizeEnumText(raw)) as T | undefined) ?? null;
 }
 
 /** The value reported in hooks: bounded and printable. */
