@@ -69,6 +69,19 @@ export function parseFilters<T>(params: Params, spec: FilterSpec<T>): ItemPredic
     });
 }
 
+/**
+ * The values of the `Filter.N` condition on `key`, or undefined when there is none. Only a hint for
+ * picking candidates by id (an index lookup instead of a scan): `parseFilters` still validates and
+ * decides, so a candidate set may be too large but never too small.
+ */
+export function filterValuesOf(params: Params, key: string): string[] | undefined {
+  for (const { fields } of params.indexed('Filter', 999)) {
+    if (fields.get('Key') !== key) continue;
+    return [...fields].filter(([field, value]) => field !== 'Key' && value !== '').map(([, value]) => value);
+  }
+  return undefined;
+}
+
 /** `Tags.N.Key` (+ optional `Tags.N.Value`): the resource must carry every listed tag. */
 export function parseTagFilter<T>(params: Params, tagsOf: (item: T) => readonly SeedTag[]): ItemPredicate<T> {
   const wanted = params.indexed('Tags', MAX_TAGS).map(({ index, fields }) => {

@@ -3,7 +3,7 @@
  * `Tags.N`, `ResourceGroupId`) and paged.
  */
 import { commonErrors } from '../../api-error';
-import { parseFilters, parseResourceGroupFilter, parseTagFilter, type FilterSpec } from '../filters';
+import { filterValuesOf, parseFilters, parseResourceGroupFilter, parseTagFilter, type FilterSpec } from '../filters';
 import { paginate, parsePage } from '../paging';
 import { renderPhysicalConnection } from '../render/physical-connection';
 import { isValidClientToken } from '../rules';
@@ -34,7 +34,10 @@ export const physicalConnectionReads: Record<string, OperationDefinition> = {
       const matchesFilters = parseFilters(params, CIRCUIT_FILTERS);
       const matchesTags = parseTagFilter(params, (c: CircuitRecord) => c.Tags);
       const matchesGroup = parseResourceGroupFilter(params, (c: CircuitRecord) => c.ResourceGroupId);
-      const circuits = [...ctx.store.circuits.values()].filter(
+      // Asked by id (the gateway's by-id loads and terminate checks): look them up, do not scan.
+      const ids = filterValuesOf(params, 'PhysicalConnectionId');
+      const candidates = ids === undefined ? [...ctx.store.circuits.values()] : ctx.store.circuitsWithIds(ids);
+      const circuits = candidates.filter(
         (c) =>
           c.RegionId === regionId && c.OwnerId === ctx.accountId && matchesFilters(c) && matchesTags(c) && matchesGroup(c),
       );
