@@ -68,7 +68,7 @@ export interface VpcBackendOptions {
   credentials?: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
   /** Default `v3` (ACS3-HMAC-SHA256); `v1` is HMAC-SHA1. */
   signatureVersion?: 'v3' | 'v1';
-  /** Upper bound of sockets per upstream origin. Default 64. */
+  /** Upper bound of sockets per upstream origin. Default 128. */
   connectionsPerOrigin?: number;
   timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number; totalMs?: number };
   retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
@@ -108,7 +108,10 @@ export interface ResolvedSettings {
 }
 
 export const DEFAULTS = {
-  connectionsPerOrigin: 64,
+  // A console list walks VBR pages concurrently: 64 concurrent GraphQL requests need up to 128
+  // upstream calls at once, and a pool of 64 capped such a load at 0.6 of what the latency allows
+  // (BENCHMARKS.md). Sockets open on demand, so an idle gateway holds none of them.
+  connectionsPerOrigin: 128,
   timeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000, totalMs: 15_000 },
   retry: { maxAttempts: 4, baseDelayMs: 200, maxDelayMs: 3_000, budgetMs: 20_000 },
   maxResponseBytes: 8 * 1024 * 1024,
