@@ -5,9 +5,12 @@
  */
 import type { PhysicalConnection } from '../datasources/models';
 import {
+  lockedMessage,
+  notEnabledMessage,
   PhysicalConnectionNotEnabledError,
   ResourceLockedError,
   VbrsAttachedError,
+  vbrsAttachedMessage,
   type GatewayError,
 } from '../schema/errors';
 import type { TerminationBlocker } from '../schema/types/termination';
@@ -22,7 +25,7 @@ export function terminationBlockers(pc: Subject, attachedVbrIds: readonly string
     blockers.push({
       ...none,
       code: 'PHYSICAL_CONNECTION_NOT_ENABLED',
-      message: new PhysicalConnectionNotEnabledError(pc.id, pc.status).message,
+      message: notEnabledMessage(pc.id, pc.status),
       currentStatus: pc.status,
     });
   }
@@ -30,7 +33,7 @@ export function terminationBlockers(pc: Subject, attachedVbrIds: readonly string
     blockers.push({
       ...none,
       code: 'RESOURCE_LOCKED',
-      message: new ResourceLockedError(pc.id, pc.businessStatus).message,
+      message: lockedMessage(pc.id, pc.businessStatus),
       businessStatus: pc.businessStatus,
     });
   }
@@ -39,7 +42,7 @@ export function terminationBlockers(pc: Subject, attachedVbrIds: readonly string
     blockers.push({
       ...none,
       code: 'VBRS_ATTACHED',
-      message: new VbrsAttachedError(pc.id, vbrIds).message,
+      message: vbrsAttachedMessage(pc.id, vbrIds),
       vbrIds,
     });
   }

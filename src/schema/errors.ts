@@ -89,6 +89,29 @@ export class PhysicalConnectionNotFoundError extends GatewayError<PhysicalConnec
   }
 }
 
+/*
+ * The precondition messages, shared by the errors the mutation throws and the `terminationCheck`
+ * blockers (which need the text only: building a GraphQLError, stack trace included, per listed
+ * circuit just for its message was most of a 20-circuit check's CPU).
+ */
+export function notEnabledMessage(physicalConnectionId: string, currentStatus: PhysicalConnectionStatus | null): string {
+  return currentStatus === null
+    ? `Physical connection ${physicalConnectionId} is not ENABLED; only ENABLED connections can be terminated.`
+    : `Physical connection ${physicalConnectionId} is ${currentStatus}; only ENABLED connections can be terminated.`;
+}
+
+export function vbrsAttachedMessage(physicalConnectionId: string, vbrIds: readonly string[] | null): string {
+  return vbrIds === null
+    ? `Physical connection ${physicalConnectionId} still has VBRs attached; delete them first.`
+    : `Physical connection ${physicalConnectionId} still has ${vbrIds.length} VBR(s) attached (${vbrIds.join(', ')}); delete them first.`;
+}
+
+export function lockedMessage(physicalConnectionId: string, businessStatus: BusinessStatus | null): string {
+  return businessStatus === null
+    ? `Physical connection ${physicalConnectionId} is locked by the provider.`
+    : `Physical connection ${physicalConnectionId} is ${businessStatus}; the lock must be lifted before it can be terminated.`;
+}
+
 export type PhysicalConnectionNotEnabledExtensions =
   PhysicalConnectionExtensions<'PHYSICAL_CONNECTION_NOT_ENABLED'> & {
   /** Null when the upstream refused and did not say which state it saw. */
@@ -103,9 +126,7 @@ export class PhysicalConnectionNotEnabledError extends GatewayError<PhysicalConn
     cause?: unknown,
   ) {
     super(
-      currentStatus === null
-        ? `Physical connection ${physicalConnectionId} is not ENABLED; only ENABLED connections can be terminated.`
-        : `Physical connection ${physicalConnectionId} is ${currentStatus}; only ENABLED connections can be terminated.`,
+      notEnabledMessage(physicalConnectionId, currentStatus),
       withUpstream(
         { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', retryable: false, physicalConnectionId, currentStatus },
         upstream,
@@ -123,9 +144,7 @@ export type VbrsAttachedExtensions = PhysicalConnectionExtensions<'VBRS_ATTACHED
 export class VbrsAttachedError extends GatewayError<VbrsAttachedExtensions> {
   constructor(physicalConnectionId: string, vbrIds: string[] | null, upstream?: UpstreamDetails, cause?: unknown) {
     super(
-      vbrIds === null
-        ? `Physical connection ${physicalConnectionId} still has VBRs attached; delete them first.`
-        : `Physical connection ${physicalConnectionId} still has ${vbrIds.length} VBR(s) attached (${vbrIds.join(', ')}); delete them first.`,
+      vbrsAttachedMessage(physicalConnectionId, vbrIds),
       withUpstream({ code: 'VBRS_ATTACHED', retryable: false, physicalConnectionId, vbrIds }, upstream),
       cause,
     );
@@ -145,9 +164,7 @@ export class ResourceLockedError extends GatewayError<ResourceLockedExtensions> 
     cause?: unknown,
   ) {
     super(
-      businessStatus === null
-        ? `Physical connection ${physicalConnectionId} is locked by the provider.`
-        : `Physical connection ${physicalConnectionId} is ${businessStatus}; the lock must be lifted before it can be terminated.`,
+      lockedMessage(physicalConnectionId, businessStatus),
       withUpstream({ code: 'RESOURCE_LOCKED', retryable: false, physicalConnectionId, businessStatus }, upstream),
       cause,
     );
