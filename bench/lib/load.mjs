@@ -1,0 +1,154 @@
+// One measured load: autocannon warm-up, then the measured window, with the server's CPU time and
+// memory read from /proc around exactly that window, and every response checked (a server that
+// answered errors fast must not look fast).
+import autocannon from 'autocannon';
+import os from 'node:os';
+import { cpuMs, machineJiffies, peakRssMiB, rssMiB } from './proc.mjs';
+
+const machineCoreCount = () => os.cpus().length;
+
+const HEADERS = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
+
+/** Counts GraphQL error codes (and non-200 statuses) seen in the responses. */
+export class ErrorTally {
+  constructor() {
+    this.byCode = new Map();
+    this.responses = 0;
+    this.failed = 0;
+  }
+
+  record(status, body) {
+    this.responses++;
+    if (status === 200 && !body.includes('"errors"')) return;
+    this.failed++;
+    const codes = new Set();
+    if (status !== 200) codes.add(`HTTP_${status}`);
+    try {
+      for (const error of JSON.parse(body).errors ?? []) codes.add(error?.extensions?.code ?? 'UNKNOWN');
+    } catch {
+      codes.add('UNPARSEABLE_BODY');
+    }
+    for (const code of codes) this.byCode.set(code, (this.byCode.get(code) ?? 0) + 1);
+  }
+
+  toJSON() {
+    return Object.fromEntries([...this.byCode].sort((a, b) => b[1] - a[1]));
+  }
+}
+
+/**
+ * Runs autocannon for `seconds`, or until `amount` requests have been answered (then no request is
+ * abandoned at the end, so counts per request are exact); `nextBody()` gives each request its body.
+ */
+export function runLoad({ url, connections, seconds, amount, nextBody, tally, timeoutS = 30 }) {
+  const instance = autocannon({
+    url: `${url}/graphql`,
+    connections,
+    ...(amount === undefined ? { duration: seconds } : { amount }),
+    timeout: timeoutS,
+    requests: [
+      {
+        method: 'POST',
+        path: '/graphql',
+        headers: HEADERS,
+        setupRequest: (request) => {
+          request.body = nextBody();
+          return request;
+        },
+        ...(tally ? { onResponse: (status, body) => tally.record(status, body) } : {}),
+      },
+    ],
+  });
+  return new Promise((resolve, reject) => {
+    instance.on('done', resolve);
+    instance.on('error', reject);
+  });
+}
+
+/** One GraphQL request outside any load, for exact per-request counts and unloaded latency. */
+export async function postGraphQL(url, body) {
+  const started = performance.now();
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: HEADERS, body });
+  const json = await response.json();
+  return { status: response.status, json, ms: performance.now() - started };
+}
+
+/** Waits until the upstream call counter stops moving (requests abandoned by a load finish). */
+async function settle(ctl) {
+  let last = -1;
+  for (let i = 0; i < 50; i++) {
+    const { total } = await ctl.calls();
+    if (total === last) return;
+    last = total;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Warm-up, then the measured window: by default as many requests as the warm-up rate gives in
+ * `seconds` (every one answered, so per-request counts are exact); with `fixedDuration`, exactly
+ * `seconds` of load (the memory run samples RSS against time). `ctl` (the emulator's control
+ * client) gives upstream call counts; `pid` is the server measured; `emulatorPid` is sampled too.
+ */
+export async function measure({ url, pid, emulatorPid, ctl, connections, warmupS, seconds, nextBody, fixedDuration = false, rssEveryMs = 1000 }) {
+  const warm = await runLoad({ url, connections, seconds: warmupS, nextBody });
+  if (ctl) {
+    await settle(ctl);
+    await ctl.clearCalls();
+  }
+  const warmRate = warm.requests.total / Math.max(0.001, warm.duration);
+  const amount = fixedDuration ? undefined : Math.max(connections * 2, Math.round(warmRate * seconds));
+  const tally = new ErrorTally();
+  const rss = [];
+  const t0 = performance.now();
+  const cpu0 = cpuMs(pid);
+  const emulatorCpu0 = emulatorPid ? cpuMs(emulatorPid) : 0;
+  const self0 = process.cpuUsage();
+  const machine0 = machineJiffies();
+  const sampler = setInterval(() => {
+    try {
+      rss.push({ s: (performance.now() - t0) / 1000, mib: rssMiB(pid) });
+    } catch {
+      // The process is gone; the load's errors will say so.
+    }
+  }, rssEveryMs);
+  let result;
+  try {
+    result = await runLoad({ url, connections, seconds, amount, nextBody, tally });
+  } finally {
+    clearInterval(sampler);
+  }
+  const cpu = cpuMs(pid) - cpu0;
+  const emulatorCpu = emulatorPid ? cpuMs(emulatorPid) - emulatorCpu0 : NaN;
+  const self = process.cpuUsage(self0);
+  const machine1 = machineJiffies();
+  if (ctl && fixedDuration) await settle(ctl);
+  const calls = ctl ? await ctl.calls() : null;
+  const completed = tally.responses;
+  const perRequest = (ms) => (completed > 0 ? ms / completed : NaN);
+  const machineCores = ((machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total)) * machineCoreCount();
+  const ownCores = (cpu + (Number.isNaN(emulatorCpu) ? 0 : emulatorCpu) + (self.user + self.system) / 1000) / 1000 / result.duration;
+  return {
+    requests: completed,
+    rps: completed / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: tally.toJSON(),
+    failed: tally.failed,
+    transportErrors: result.errors,
+    timeouts: result.timeouts,
+    cpuMsPerRequest: perRequest(cpu),
+    emulatorCpuMsPerRequest: perRequest(emulatorCpu),
+    loadCpuMsPerRequest: perRequest((self.user + self.system) / 1000),
+    cpuCoresUsed: cpu / 1000 / result.duration,
+    upstreamCalls: calls?.total ?? null,
+    upstreamByAction: calls?.byAction ?? null,
+    upstreamPerRequest: calls && completed > 0 ? calls.total / completed : null,
+    peakRssMiB: peakRssMiB(pid),
+    rss,
+    machineBusy: (machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total),
+    /** Cores used by processes other than the three measured ones (other work on the machine). */
+    otherCores: Math.max(0, machineCores - ownCores),
+    seconds: result.duration,
+  };
+}
