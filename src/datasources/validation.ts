@@ -6,6 +6,7 @@
  * naming the argument; its message never echoes the rejected value (it may be 10 kB of garbage
  * or someone else's secret pasted by mistake).
  */
+import { CLIENT_TOKEN_RULE, isValidClientToken } from '../shared/client-token';
 import { BadInputError } from './errors';
 
 export const REGION_ID_PATTERN = /^[a-z]{2,}(-[a-z0-9]+){1,5}$/;
@@ -13,7 +14,6 @@ const PHYSICAL_CONNECTION_ID_PATTERN = /^pc-[a-z0-9]{1,61}$/;
 const VBR_ID_PATTERN = /^vbr-[a-z0-9]{1,60}$/;
 /** Other resource ids used as filter values (access points, ECC, resource groups, CEN...). */
 const GENERIC_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-const CLIENT_TOKEN_PATTERN = /^[\x20-\x7e]{1,64}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** A lone UTF-16 surrogate cannot be percent-encoded (encodeURIComponent throws). */
@@ -59,8 +59,8 @@ export function genericId(value: unknown, field: string): string {
 }
 
 export function clientToken(value: unknown, field = 'clientToken'): string {
-  if (typeof value !== 'string' || !CLIENT_TOKEN_PATTERN.test(value)) {
-    fail(field, `${field} must be 1 to 64 printable ASCII characters`);
+  if (typeof value !== 'string' || !isValidClientToken(value)) {
+    fail(field, `${field} must be ${CLIENT_TOKEN_RULE}`);
   }
   return value;
 }
@@ -70,9 +70,8 @@ export function text(value: unknown, field: string, maxLength: number, minLength
   if (typeof value !== 'string' || value.length < minLength || value.length > maxLength) {
     fail(field, `${field} must be a string of ${minLength} to ${maxLength} characters`);
   }
-  if (CONTROL_CHARACTERS.test(value) || LONE_SURROGATE.test(value)) {
-    fail(field, `${field} must not contain control characters`);
-  }
+  if (CONTROL_CHARACTERS.test(value)) fail(field, `${field} must not contain control characters`);
+  if (LONE_SURROGATE.test(value)) fail(field, `${field} must be valid Unicode (no unpaired surrogate)`);
   return value;
 }
 

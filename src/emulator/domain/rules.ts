@@ -116,7 +116,5 @@ export function isValidTagValue(value: string): boolean {
 
 export const MAX_TAGS = 20;
 
-/** ClientToken: 1..64 printable ASCII characters (reference §7). */
-export function isValidClientToken(value: string): boolean {
-  return /^[\x21-\x7e]{1,64}$/.test(value);
-}
+/** ClientToken (reference §7): the one rule the gateway validates with too. */
+export { isValidClientToken } from '../../shared/client-token';

@@ -1,0 +1,21 @@
+/**
+ * THE ClientToken rule, shared by the gateway (validation before any upstream call) and the
+ * emulator (which refuses a bad token with `InvalidParameter`). One rule on both sides, so a
+ * token the gateway lets through is never refused upstream and the gateway never refuses one
+ * the upstream would take.
+ *
+ * Alibaba documents the token as "ASCII, at most 64 characters, case-sensitive" (reference §7).
+ * Space and control characters are excluded as well: the emulator models the real refusal of
+ * them, and the token travels in a signed query string where a space is one more encoding
+ * ambiguity (`+` vs `%20`) for no benefit.
+ */
+export const CLIENT_TOKEN_MAX_LENGTH = 64;
+
+const CLIENT_TOKEN_PATTERN = /^[\x21-\x7e]{1,64}$/;
+
+/** Human wording of the rule, for error messages and docs. */
+export const CLIENT_TOKEN_RULE = `1 to ${CLIENT_TOKEN_MAX_LENGTH} printable ASCII characters, no spaces`;
+
+export function isValidClientToken(value: string): boolean {
+  return CLIENT_TOKEN_PATTERN.test(value);
+}
