@@ -59,7 +59,7 @@ function checked(raw: Awaited<ReturnType<CredentialProviderLike['getCredential']
   return securityToken ? { accessKeyId, accessKeySecret, securityToken } : { accessKeyId, accessKeySecret };
 }
 
-export function staticCredentials(credentials: AccessCredentials): CredentialSource {
+function staticCredentials(credentials: AccessCredentials): CredentialSource {
   if (!credentials.accessKeyId || !credentials.accessKeySecret) {
     throw new RangeError('VPC backend credentials need both accessKeyId and accessKeySecret');
   }
@@ -67,7 +67,32 @@ export function staticCredentials(credentials: AccessCredentials): CredentialSou
   return { get: () => Promise.resolve(value) };
 }
 
-export function providerCredentials(provider: CredentialProviderLike, knownSecrets: Set<string>): CredentialSource {
+/**
+ * How many credential generations (secret + STS token) stay in `knownSecrets`: the current one,
+ * plus the previous ones an attempt signed just before a rotation may still see echoed back in its
+ * error. Older ones are forgotten, so rotating STS credentials for months neither keeps every old
+ * secret in memory nor makes each scrub slower.
+ */
+export const KEPT_CREDENTIAL_GENERATIONS = 3;
+
+function secretsOf(value: AccessCredentials): string[] {
+  return value.securityToken ? [value.accessKeySecret, value.securityToken] : [value.accessKeySecret];
+}
+
+function providerCredentials(provider: CredentialProviderLike, knownSecrets: Set<string>): CredentialSource {
+  // Oldest first; the chain hands out the same cached credentials until it refreshes them, so a
+  // new generation starts only when the secrets actually change.
+  const generations: string[][] = [];
+  const remember = (secrets: string[]): void => {
+    const latest = generations.at(-1);
+    if (latest && latest.length === secrets.length && latest.every((s, i) => s === secrets[i])) return;
+    generations.push(secrets);
+    for (const secret of secrets) knownSecrets.add(secret);
+    while (generations.length > KEPT_CREDENTIAL_GENERATIONS) {
+      const dropped = generations.shift() ?? [];
+      for (const secret of dropped) if (!generations.some((g) => g.includes(secret))) knownSecrets.delete(secret);
+    }
+  };
   return {
     async get() {
       let raw: Awaited<ReturnType<CredentialProviderLike['getCredential']>>;
@@ -78,9 +103,8 @@ export function providerCredentials(provider: CredentialProviderLike, knownSecre
         throw credentialsError(`No Alibaba Cloud credentials could be resolved (${detail}); ${CHAIN_HINT}`);
       }
       const value = checked(raw);
-      // Remember every secret seen so error messages can be scrubbed of it later.
-      knownSecrets.add(value.accessKeySecret);
-      if (value.securityToken) knownSecrets.add(value.securityToken);
+      // Remembered so error messages can be scrubbed of them later.
+      remember(secretsOf(value));
       return value;
     },
   };
@@ -88,16 +112,17 @@ export function providerCredentials(provider: CredentialProviderLike, knownSecre
 
 /**
  * Static keys when given; else the injected provider; else the default chain. `knownSecrets`
- * collects the secrets in use so the error sanitizer can remove them verbatim.
+ * holds the secrets in use (the last few generations of rotating ones) so the error sanitizer
+ * can remove them verbatim.
  */
 export function createCredentialSource(
   options: { credentials?: AccessCredentials; credentialProvider?: CredentialProviderLike },
   knownSecrets: Set<string>,
 ): CredentialSource {
   if (options.credentials) {
-    knownSecrets.add(options.credentials.accessKeySecret);
-    if (options.credentials.securityToken) knownSecrets.add(options.credentials.securityToken);
-    return staticCredentials(options.credentials);
+    const source = staticCredentials(options.credentials);
+    for (const secret of secretsOf(options.credentials)) knownSecrets.add(secret);
+    return source;
   }
   let provider = options.credentialProvider ?? null;
   return providerCredentials(

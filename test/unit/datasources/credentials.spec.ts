@@ -5,7 +5,9 @@
 import Credential from '@alicloud/credentials';
 import { parseV3Authorization } from '../../../src/shared/acs-signature';
 import { createVpcBackend } from '../../../src/datasources';
+import { KEPT_CREDENTIAL_GENERATIONS, createCredentialSource } from '../../../src/datasources/credentials';
 import { UpstreamError } from '../../../src/datasources/errors';
+import { sanitizeMessage } from '../../../src/datasources/sanitize';
 import { ORIGIN, mockUpstream } from './support/mock-upstream';
 
 const ENV_KEYS = [
@@ -126,6 +128,46 @@ describe('credentials', () => {
     await withBackend({}, async (backend) => {
       await expect(backend.checkCredentials()).rejects.toMatchObject({ kind: 'AUTH', code: 'Credentials.Unavailable' });
     });
+  });
+
+  it('remembers only the last few generations of rotating secrets for scrubbing', async () => {
+    let generation = 1;
+    const knownSecrets = new Set<string>();
+    const source = createCredentialSource(
+      {
+        credentialProvider: {
+          getCredential: async () => ({ accessKeyId: `STS.id-${generation}`, accessKeySecret: `rotating-secret-${generation}`, securityToken: `rotating-token-${generation}` }),
+        },
+      },
+      knownSecrets,
+    );
+    // The chain hands out its cached credentials many times before it refreshes them.
+    await source.get();
+    await source.get();
+    expect([...knownSecrets]).toEqual(['rotating-secret-1', 'rotating-token-1']);
+    for (generation = 2; generation <= 10; generation++) await source.get();
+    const kept = Array.from({ length: KEPT_CREDENTIAL_GENERATIONS }, (_, i) => 10 - KEPT_CREDENTIAL_GENERATIONS + 1 + i);
+    expect([...knownSecrets].sort()).toEqual(kept.flatMap((g) => [`rotating-secret-${g}`, `rotating-token-${g}`]).sort());
+    // The previous generation is still scrubbed (an attempt signed just before the rotation).
+    const previous = 10 - 1;
+    const scrubbed = sanitizeMessage(`echo rotating-secret-${previous} and rotating-token-${previous}`, knownSecrets);
+    expect(scrubbed).toMatch(/^echo /);
+    expect(scrubbed).not.toMatch(/rotating-(secret|token)-/);
+  });
+
+  it('a secret shared by a dropped and a kept generation stays known', async () => {
+    const tokens = ['t-aaaa-1', 't-aaaa-2', 't-aaaa-3', 't-aaaa-4'];
+    let i = 0;
+    const knownSecrets = new Set<string>();
+    const source = createCredentialSource(
+      // The STS token rotates; the secret here does not.
+      { credentialProvider: { getCredential: async () => ({ accessKeyId: 'id', accessKeySecret: 'stable-secret', securityToken: tokens[i] as string }) } },
+      knownSecrets,
+    );
+    for (i = 0; i < tokens.length; i++) await source.get();
+    expect(knownSecrets.has('stable-secret')).toBe(true);
+    expect(knownSecrets.has('t-aaaa-1')).toBe(false);
+    expect(knownSecrets.has('t-aaaa-4')).toBe(true);
   });
 
   it('rejects incomplete static keys at construction', () => {
