@@ -1,10 +1,23 @@
 /**
- * The retry policy of one logical upstream call (cockatiel 3): exponential backoff with jitter,
- * a maximum number of attempts AND a total time budget, `x-acs-retry-after` honoured.
+ * The retry policy of one logical upstream call: exponential backoff with jitter, a maximum number
+ * of attempts AND a total time budget, `x-acs-retry-after` honoured.
  *
  * Which failures are retryable is decided by the caller (classify.ts); this module only decides
- * whether there is attempt count and time left, and how long to wait. The wait happens inside the
- * next attempt, abortably, so a cancelled GraphQL request does not sit out a backoff.
+ * whether there is attempt count and time left, and how long to wait.
+ *
+ * cockatiel 3 runs the attempt loop (attempt count, the `handleWhen` decision, `onRetry` events),
+ * but its own backoff is deliberately not used (it is pinned to `ConstantBackoff(0)`), for two
+ * reasons:
+ * - cockatiel sleeps the backoff with a plain `setTimeout` that ignores the abort signal
+ *   (`RetryPolicy.execute` in cockatiel/dist/RetryPolicy.js). A GraphQL request cancelled during
+ *   a backoff would notice only when the wait is over (up to `maxDelayMs`, or a server-requested
+ *   wait as long as the budget), holding its resolvers and loaders, and a shutdown drain, until
+ *   then. An `IBackoff` cannot fix that: it only returns a duration, and cockatiel sleeps it.
+ * - The delay must be known while deciding WHETHER to retry: the budget check ("would the next
+ *   attempt start after the budget?") and `x-acs-retry-after` both need it, and cockatiel asks
+ *   the backoff only after `handleWhen` has said yes.
+ * So `handleWhen` computes the delay (server-requested or `backoffDelay`) and records it, and the
+ * next attempt first sleeps it abortably (`timers/promises` with the caller's signal).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConstantBackoff, handleWhen, retry } from 'cockatiel';
@@ -64,6 +77,7 @@ export async function withRetries<T>(run: (ctx: AttemptContext) => Promise<T>, o
       plannedDelay = delay;
       return true;
     }),
+    // No cockatiel backoff: its sleep cannot be aborted (see the header); ours runs in the attempt.
     { maxAttempts: settings.maxAttempts - 1, backoff: new ConstantBackoff(0) },
   );
   policy.onRetry(({ attempt, ...outcome }) => {
