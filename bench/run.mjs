@@ -8,8 +8,8 @@ import { ensureBuilt } from './lib/build.mjs';
 import { emulatorControl, setLatency } from './lib/emulator-control.mjs';
 import { captureFixtures } from './lib/fixtures.mjs';
 import { measure, postGraphQL } from './lib/load.mjs';
-import { machine } from './lib/proc.mjs';
-import { startBareApollo, startEmulator, startGateway, startGatewayInMemory } from './lib/processes.mjs';
+import { machine, revision } from './lib/proc.mjs';
+import { ROOT, startBareApollo, startEmulator, startGateway, startGatewayInMemory } from './lib/processes.mjs';
 import { renderBench, updateBenchmarksFile } from './lib/report.mjs';
 import { buildScenarios, circuitScalarFields, documents, supply } from './lib/scenarios.mjs';
 import { loadBenchSeed } from './lib/seed.mjs';
@@ -28,7 +28,7 @@ const PROFILES = {
   full: { warmupS: 5, seconds: 20, mixedZeroSeconds: 300, processPerRun: true, unsaturated: true, sharing: 'all' },
   // Under a minute on 2 cores: one process per server kind, short windows; enough to see every
   // column work, not to quote.
-  quick: { warmupS: 1, seconds: 2, mixedZeroSeconds: 2, processPerRun: false, unsaturated: false, sharing: 'one' },
+  quick: { warmupS: 0.5, seconds: 1, mixedZeroSeconds: 1, processPerRun: false, unsaturated: false, sharing: 'one' },
 };
 const profile = args.quick ? PROFILES.quick : PROFILES.full;
 const CONNECTIONS = Number(args.connections);
@@ -115,9 +115,11 @@ async function main() {
       } finally {
         await gateway.stop();
       }
+      log(`  fixtures captured (${fmt((Date.now() - started) / 1000, 1)} s since start)`);
     }
 
     const runCase = async ({ scenarioId, latencyMs, kind, env = SHARING_OFF, seconds, connections = CONNECTIONS, fixedDuration = false }) => {
+      const caseStarted = Date.now();
       const mixed = scenarioId === 4;
       // Terminates consume circuits: the mix starts from a fresh seed sized for the run.
       if (seed === null || (mixed && kind === 'gateway')) {
@@ -159,7 +161,7 @@ async function main() {
         log(
           `  scenario ${scenarioId}, ${latencyMs} ms, C=${connections}, ${kind}: ${fmt(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ` +
             `${fmt(row.cpuMsPerRequest, 3)} CPU ms/req, ${row.upstreamPerRequest === null ? '-' : fmt(row.upstreamPerRequest, 2)} upstream/req, ` +
-            `peak RSS ${fmt(row.peakRssMiB)} MiB, failed ${row.failed}, other load ${fmt(row.otherCores, 2)} cores`,
+            `peak RSS ${fmt(row.peakRssMiB)} MiB, failed ${row.failed}, other load ${fmt(row.otherCores, 2)} cores (${fmt((Date.now() - caseStarted) / 1000, 1)} s)`,
         );
         return row;
       } finally {
@@ -205,14 +207,17 @@ async function main() {
       }
     }
   } finally {
-    for (const proc of kept.values()) await proc.stop();
+    const stopping = Date.now();
+    await Promise.all([...kept.values()].map((proc) => proc.stop()));
     await emulator.stop();
+    log(`  servers stopped in ${fmt((Date.now() - stopping) / 1000, 1)} s`);
     if (fixtureFile) rmSync(fixtureFile, { force: true });
   }
 
   const report = {
     mode: args.quick ? 'quick' : 'full',
     date: new Date().toISOString(),
+    commit: revision(ROOT),
     machine: machine(),
     connections: CONNECTIONS,
     unsaturatedConnections: UNSATURATED_CONNECTIONS,

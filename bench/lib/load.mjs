@@ -76,11 +76,11 @@ export async function postGraphQL(url, body) {
 /** Waits until the upstream call counter stops moving (requests abandoned by a load finish). */
 async function settle(ctl) {
   let last = -1;
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 100; i++) {
     const { total } = await ctl.calls();
     if (total === last) return;
     last = total;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

@@ -52,3 +52,15 @@ export function machine() {
     os: `${os.type()} ${os.release()}`,
   };
 }
+
+/** The commit measured (BENCH_COMMIT when run from an exported tree), and whether src/ had uncommitted changes. */
+export function revision(root) {
+  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${commit} + uncommitted changes in src/` : commit;
+  } catch {
+    return 'unknown';
+  }
+}

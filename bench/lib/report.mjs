@@ -54,7 +54,7 @@ export function renderBench(report) {
   out.push(
     `Run: \`npm run bench${report.mode === 'quick' ? ' -- --quick' : ''}\` (${report.mode} mode: ${report.profile.warmupS} s warm-up, then ` +
       `${report.profile.seconds} s worth of requests${report.mode === 'full' ? `; scenario 4 at 0 ms: ${report.profile.mixedZeroSeconds} s` : ''}), ` +
-      `${report.date.slice(0, 16).replace('T', ' ')} UTC, ${f(report.elapsedS)} s in all.`,
+      `${report.date.slice(0, 16).replace('T', ' ')} UTC, commit ${report.commit}, ${f(report.elapsedS)} s in all.`,
     '',
     `Machine: ${machineLine(report)}. The emulator, the server under test and autocannon share these cores. ` +
       `Other processes on the machine used ${f(Math.min(...others), 2)}-${f(Math.max(...others), 2)} cores during the measured windows.`,
@@ -208,4 +208,54 @@ export function updateBenchmarksFile(name, markdown) {
   const to = text.indexOf(end);
   const next = from >= 0 && to > from ? text.slice(0, from) + block + text.slice(to + end.length) : `${text.trimEnd()}\n\n${block}\n`;
   writeFileSync(BENCHMARKS_FILE, next);
+}
+
+export function renderSoak(report) {
+  const out = [];
+  const pct = (n) => `${f((n / Math.max(1, report.requests)) * 100, 2)} %`;
+  out.push(
+    `Run: \`npm run soak -- --minutes ${report.minutes}\`, ${report.date.slice(0, 16).replace('T', ' ')} UTC, commit ${report.commit}. Machine: ${machineLine(report)}.`,
+    '',
+    `Load: scenario 4's mix (100 reads per terminate), ${report.connections} connections, for ${report.minutes} min, against the gateway as deployed ` +
+      '(`NODE_ENV=production LOG_LEVEL=warn`, read coalescing on, no cache, default retries: 4 attempts, 200 ms base backoff).',
+    '',
+    `Faults on every upstream action (the emulator applies the first one whose dice hit): ${report.faults
+      .map((x) => `${x.type}${x.code ? ` ${x.code} (HTTP ${x.httpStatus})` : ''}${x.latencyMs ? ` ${x.latencyMs} ms` : ''} p=${x.probability}`)
+      .join('; ')}.`,
+    '',
+    `Result: ${report.requests} GraphQL requests (${f(report.rps)} req/s, p50 ${report.p50} ms, p99 ${report.p99} ms), ` +
+      `${report.terminates} circuits terminated${report.supplyExhausted ? ' (spare circuits ran out: later terminate slots were reads)' : ''}; ` +
+      `${report.failed} responses (${pct(report.failed)}) carried errors; ${report.transportErrors} transport errors, ${report.timeouts} client timeouts.`,
+    '',
+  );
+  const errors = Object.entries(report.errors);
+  out.push(
+    '| errors by code (responses carrying it) | count | share of requests |',
+    '|---|---|---|',
+    ...(errors.length === 0 ? ['| (none) | 0 | 0 % |'] : errors.map(([code, n]) => `| ${code} | ${n} | ${pct(n)} |`)),
+    '',
+  );
+  const outcomes = Object.entries(report.upstream).sort((a, b) => b[1] - a[1]);
+  const attempts = outcomes.reduce((n, [, c]) => n + c, 0);
+  out.push(
+    `Upstream attempts (gateway_upstream_calls_total): ${attempts}, of which ${outcomes
+      .map(([o, n]) => `${o} ${n}`)
+      .join(', ')}; retries ${report.retries}; reads shared (coalesced) ${report.shared}.`,
+    '',
+  );
+  out.push(
+    '| t (s) | req/s | RSS MiB | heap used MiB | active handles | open fds | responses with errors (cumulative) |',
+    '|---|---|---|---|---|---|---|',
+    ...report.timeline.map((r) => `| ${f(r.s)} | ${f(r.rps)} | ${f(r.rssMiB)} | ${f(r.heapMiB)} | ${r.handles} | ${r.fds} | ${r.failed} / ${r.responses} |`),
+    '',
+  );
+  const first = report.timeline.find((r) => r.s >= 55) ?? report.timeline[0];
+  const last = report.timeline.at(-1);
+  out.push(
+    `Idle before the load: ${report.idleBefore.handles} active handles, ${report.idleBefore.fds} fds. ` +
+      `${report.idleWaitS} s after the load stopped: ${report.idleAfter.handles} handles, ${report.idleAfter.requests} active requests, ${report.idleAfter.fds} fds, RSS ${f(report.idleRss)} MiB ` +
+      `(RSS ${f(first?.rssMiB)} MiB at ${f(first?.s)} s, ${f(last?.rssMiB)} MiB at ${f(last?.s)} s). ` +
+      `SIGTERM: exit code ${report.exit.code ?? report.exit.signal} after ${report.stopMs} ms.`,
+  );
+  return out.join('\n').trimEnd();
 }
