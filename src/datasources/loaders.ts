@@ -14,18 +14,23 @@
  * key(s) it belongs to.
  */
 import DataLoader from 'dataloader';
-import type { UpstreamError } from './errors';
+import { UpstreamError } from './errors';
 import type { PhysicalConnection, Vbr } from './models';
+import type { UnexpectedValueEvent } from './options';
 import { MAX_FILTER_VALUES, MAX_PAGE_SIZE } from './validation';
 import type { VpcApi } from './vpc-api';
 import type { ListResult, RejectedItem } from './vpc-api-types';
 
 /** Largest number of filter values the gateway puts into one upstream call (documented). */
 export const MAX_IDS_PER_CALL = MAX_FILTER_VALUES;
-/** A walk stops after this many pages (10 000 items) rather than fan out without bound. */
+/**
+ * A walk refuses a list longer than this many pages (10 000 items) rather than fan out without
+ * bound. It fails instead of stopping there: a truncated VBR list would make a circuit look freer
+ * of VBRs than it is.
+ */
 export const MAX_PAGES_PER_WALK = 200;
 /** Pages of one walk fetched at the same time. */
-export const PAGE_CONCURRENCY = 8;
+const PAGE_CONCURRENCY = 8;
 
 const SEP = '\u0000';
 export const loaderKey = (regionId: string, id: string): string => `${regionId}${SEP}${id}`;
@@ -64,18 +69,49 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return results;
 }
 
+/** What a walk lists, for the error and the `onUnexpectedValue` report of a list too long to walk. */
+export interface WalkSubject {
+  action: string;
+  report(e: UnexpectedValueEvent): void;
+}
+
+function tooLong(subject: WalkSubject, first: ListResult<unknown>, pageSize: number, pageCount: number): UpstreamError {
+  subject.report({
+    action: subject.action,
+    resourceId: null,
+    field: 'TotalCount',
+    value: String(first.totalCount),
+    consequence: 'list-refused',
+  });
+  return new UpstreamError({
+    kind: 'UNKNOWN',
+    code: 'Gateway.ListTooLong',
+    httpStatus: 200,
+    requestId: first.requestId,
+    hostId: null,
+    action: subject.action,
+    message:
+      `${subject.action} reports ${first.totalCount} items (${pageCount} pages of ${pageSize}); the gateway reads at most ` +
+      `${MAX_PAGES_PER_WALK} pages per list and refuses to answer with an incomplete one`,
+    retryable: false,
+  });
+}
+
 /**
  * Every page of a list: page 1 tells the total, then the rest concurrently (latency matters more
- * than the order). Items seen twice (the list shifted between pages) are kept once.
+ * than the order). Items seen twice (the list shifted between pages) are kept once. A list of
+ * more than MAX_PAGES_PER_WALK pages fails after page 1 (`Gateway.ListTooLong`).
  */
 export async function walkAllPages<T>(
   fetchPage: (pageNumber: number, pageSize: number) => Promise<ListResult<T>>,
   idOf: (item: T) => string,
+  subject: WalkSubject,
 ): Promise<{ items: T[]; rejected: RejectedItem[] }> {
   const first = await fetchPage(1, MAX_PAGE_SIZE);
   // Page numbers only line up with the size the upstream actually used.
   const pageSize = first.pageSize >= 1 && first.pageSize <= MAX_PAGE_SIZE ? first.pageSize : MAX_PAGE_SIZE;
-  const pageCount = Math.min(MAX_PAGES_PER_WALK, Math.ceil(first.totalCount / pageSize));
+  const pageCount = Math.ceil(first.totalCount / pageSize);
+  if (pageCount > MAX_PAGES_PER_WALK) throw tooLong(subject, first, pageSize, pageCount);
   const rest = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => i + 2);
   const pages = [first, ...(await mapLimit(rest, PAGE_CONCURRENCY, (n) => fetchPage(n, pageSize)))];
   const seen = new Set<string>();
@@ -137,6 +173,7 @@ export class RequestLoaders {
             (pageNumber, pageSize) =>
               this.api.describePhysicalConnections({ regionId, filter: { ids }, pageNumber, pageSize }, this.options),
             (pc) => pc.id,
+            this.api.walkSubject('DescribePhysicalConnections'),
           );
           for (const pc of items) found.set(loaderKey(regionId, pc.id), pc);
           for (const r of rejected) if (r.id) found.set(loaderKey(regionId, r.id), r.error);
@@ -161,6 +198,7 @@ export class RequestLoaders {
                 this.options,
               ),
             (vbr) => vbr.id,
+            this.api.walkSubject('DescribeVirtualBorderRouters'),
           );
           for (const key of chunkKeys) result.set(key, []);
           for (const vbr of items) {
@@ -191,6 +229,7 @@ export class RequestLoaders {
                 this.options,
               ),
             (vbr) => vbr.id,
+            this.api.walkSubject('DescribeVirtualBorderRouters'),
           );
           for (const vbr of items) found.set(loaderKey(regionId, vbr.id), vbr);
           for (const r of rejected) if (r.id) found.set(loaderKey(regionId, r.id), r.error);

@@ -33,8 +33,9 @@ export interface RetryEvent {
 }
 
 /**
- * An upstream value the gateway does not know: an optional enum value mapped to null, or an
- * item dropped from a list because its required `Status` is unknown.
+ * An upstream value the gateway does not know or cannot handle: an optional enum value mapped to
+ * null, an item dropped from a list because its required `Status` is unknown, or a `TotalCount`
+ * too large to walk (loaders.ts MAX_PAGES_PER_WALK), for which the whole read fails.
  */
 export interface UnexpectedValueEvent {
   action: string;
@@ -42,7 +43,7 @@ export interface UnexpectedValueEvent {
   field: string;
   /** Bounded, control characters removed. */
   value: string;
-  consequence: 'null' | 'item-rejected';
+  consequence: 'null' | 'item-rejected' | 'list-refused';
 }
 
 /** A read served without an upstream call of its own (see read-coalescer.ts). */

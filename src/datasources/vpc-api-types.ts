@@ -41,6 +41,7 @@ export interface DescribePhysicalConnectionsRequest extends Paged {
   filter?: PhysicalConnectionFilter;
   tags?: Tag[];
   resourceGroupId?: string;
+  /** Default true (the upstream's default is false): pending-order data (`hasReservationData`, `reservation*`). */
   includeReservationData?: boolean;
 }
 

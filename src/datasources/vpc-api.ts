@@ -19,7 +19,8 @@ import {
 } from './mappers/responses';
 import type { MapContext } from './mappers/values';
 import { LINE_OPERATORS, type PhysicalConnection, type Region, type Vbr, type VbrAttachment, type WriteResult } from './models';
-import type { VpcBackendHooks } from './options';
+import type { WalkSubject } from './loaders';
+import type { UnexpectedValueEvent, VpcBackendHooks } from './options';
 import { Params } from './params';
 import { ReadCoalescer } from './read-coalescer';
 import * as v from './validation';
@@ -121,19 +122,21 @@ export class VpcApi {
     }) as Promise<T>;
   }
 
+  private reportUnexpected(e: UnexpectedValueEvent): void {
+    try {
+      this.hooks.onUnexpectedValue?.(e);
+    } catch {
+      // Observers must not break mapping or a walk.
+    }
+  }
+
   private context(action: string, regionId: string, requestId: string): MapContext {
-    return {
-      action,
-      regionId,
-      requestId,
-      unexpected: (e) => {
-        try {
-          this.hooks.onUnexpectedValue?.({ action, ...e });
-        } catch {
-          // Observers must not break mapping.
-        }
-      },
-    };
+    return { action, regionId, requestId, unexpected: (e) => this.reportUnexpected({ action, ...e }) };
+  }
+
+  /** For a walk over every page of one action's list (loaders.ts): its failures report like the mappers'. */
+  walkSubject(action: string): WalkSubject {
+    return { action, report: (e) => this.reportUnexpected(e) };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -148,7 +151,9 @@ export class VpcApi {
       .filters(physicalConnectionConditions(req.filter))
       .tags('Tags', validTags(req.tags))
       .set('ResourceGroupId', opt(req.resourceGroupId, (x) => v.genericId(x, 'resourceGroupId')))
-      .set('IncludeReservationData', opt(req.includeReservationData, (x) => v.boolean(x, 'includeReservationData')))
+      // Always sent (default true): without it the upstream leaves out HasReservationData and the
+      // Reservation* fields, and the schema's reservation fields would always be empty.
+      .set('IncludeReservationData', v.boolean(req.includeReservationData ?? true, 'includeReservationData'))
       .set('PageNumber', page.pageNumber)
       .set('PageSize', page.pageSize);
     const action = 'DescribePhysicalConnections';

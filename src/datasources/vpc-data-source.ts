@@ -103,6 +103,7 @@ export class VpcDataSource implements VpcDataSourceApi {
           this.freshOptions,
         ),
       (a) => a.vbrId,
+      this.api.walkSubject('DescribeVirtualBorderRoutersForPhysicalConnection'),
     );
     const first: UpstreamError | undefined = rejected[0]?.error;
     if (first) throw first;
