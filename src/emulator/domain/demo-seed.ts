@@ -2,7 +2,9 @@
  * The demo data set the emulator starts with: cn-hangzhou holds a circuit in every status and
  * every terminate precondition (ready, VBRs attached, locked, MACsec, vpconn, another account's
  * VBR), cn-shanghai a few more. Ids are stable: tests and docs name them through `DEMO_IDS`.
- * Seeded statuses never advance by themselves (only operations start transitions).
+ * Its transient resources (Allocating, Terminating, VBRs terminating/recovering/deleting) take
+ * their next step DEMO_TRANSITION_AFTER_MS after a load or reset: long enough for a person (or a
+ * test) to see every status right after start, short enough to watch one finish.
  */
 import type { Seed, SeedPhysicalConnection, SeedVirtualBorderRouter } from './seed-types';
 
@@ -65,6 +67,9 @@ export const DEMO_IDS = {
     shanghaiActive: 'vbr-uf6657lr12tws1lmctd2',
   },
 } as const;
+
+/** When the demo's transient resources take their next step, after a load or reset (seed `TransitionAfterMs`). */
+export const DEMO_TRANSITION_AFTER_MS = 60_000;
 
 const HZ = 'cn-hangzhou';
 const SH = 'cn-shanghai';
@@ -178,13 +183,13 @@ function hangzhouCircuits(): SeedPhysicalConnection[] {
     circuit(ids.enabledWithVpconn, 'Enabled', { Name: 'hz-hosting-port', AccessPointId: ap.fin, PortType: '40GBase-LR', Spec: '40G', Bandwidth: 40000, LineOperator: 'Equinix', Description: 'Hosts a shared circuit for the tenant' }),
     circuit(ids.initial, 'Initial', { Name: 'hz-new-application', AccessPointId: ap.yh, PeerLocation: 'Building 5, Xixi campus, Hangzhou', CreationTime: '2025-01-06T03:00:00Z' }),
     circuit(ids.approved, 'Approved', { Name: 'hz-approved-line', AccessPointId: ap.xs, LineOperator: 'CU', CreationTime: '2025-01-05T03:00:00Z' }),
-    circuit(ids.allocating, 'Allocating', { Name: 'hz-allocating-line', AccessPointId: ap.jg, LineOperator: 'CM', CreationTime: '2025-01-04T03:00:00Z' }),
+    circuit(ids.allocating, 'Allocating', { TransitionAfterMs: DEMO_TRANSITION_AFTER_MS, Name: 'hz-allocating-line', AccessPointId: ap.jg, LineOperator: 'CM', CreationTime: '2025-01-04T03:00:00Z' }),
     circuit(ids.allocated, 'Allocated', { Name: 'hz-allocated-line', AccessPointId: ap.wc, LoaStatus: 'Available', PortNumber: '2/1/7', CreationTime: '2025-01-03T03:00:00Z' }),
     circuit(ids.confirmed, 'Confirmed', { Name: 'hz-confirmed-line', AccessPointId: ap.fin, LoaStatus: 'Complete', PortNumber: '2/1/8', CreationTime: '2025-01-02T03:00:00Z' }),
     circuit(ids.rejected, 'Rejected', { Name: 'hz-rejected-application', AccessPointId: ap.yh, Description: 'Rejected: the peer location was incomplete', CreationTime: '2024-12-20T03:00:00Z' }),
     circuit(ids.canceled, 'Canceled', { Name: 'hz-canceled-line', AccessPointId: ap.xs, CreationTime: '2024-11-02T03:00:00Z' }),
     circuit(ids.allocationFailed, 'Allocation Failed', { Name: 'hz-allocation-failed', AccessPointId: ap.jg, CreationTime: '2024-10-15T03:00:00Z' }),
-    circuit(ids.terminating, 'Terminating', { Name: 'hz-terminating-line', AccessPointId: ap.wc, Tags: staging }),
+    circuit(ids.terminating, 'Terminating', { TransitionAfterMs: DEMO_TRANSITION_AFTER_MS, Name: 'hz-terminating-line', AccessPointId: ap.wc, Tags: staging }),
     circuit(ids.terminated, 'Terminated', { Name: 'hz-terminated-line', AccessPointId: ap.fin, Tags: staging }),
     circuit(ids.partnerHostingPort, 'Enabled', { Name: 'partner-hosting-port', AccessPointId: ap.yh, OwnerId: DEMO_ACCOUNTS.partner, LineOperator: 'Other', Tags: [] }),
     circuit(ids.sharedTerminatedRecoverable, 'Terminated', {
@@ -251,17 +256,20 @@ function hangzhouVbrs(): SeedVirtualBorderRouter[] {
       VlanInterfaceId: 'ri-bp1xutg2gzj8ccvbkm0o',
     }),
     vbr(v.terminating, ids.enabledWithTransientVbrs, 'terminating', 200, {
+      TransitionAfterMs: DEMO_TRANSITION_AFTER_MS,
       Name: 'vbr-secondary-terminating',
       RouteTableId: 'rtb-bp129wnhzycp506b8j1k',
       VlanInterfaceId: 'ri-bp1lh2ho6rpm1n170t4s',
     }),
     vbr(v.recovering, ids.enabledWithTransientVbrs, 'recovering', 201, {
+      TransitionAfterMs: DEMO_TRANSITION_AFTER_MS,
       Name: 'vbr-secondary-recovering',
       TerminationTime: '2025-01-08T07:00:00',
       RouteTableId: 'rtb-bp1ad8ittkpkm2mc1nwt',
       VlanInterfaceId: 'ri-bp1xt5l4toao1kww0tgg',
     }),
     vbr(v.deleting, ids.enabledWithTransientVbrs, 'deleting', 202, {
+      TransitionAfterMs: DEMO_TRANSITION_AFTER_MS,
       Name: 'vbr-secondary-deleting',
       RouteTableId: 'rtb-bp1c9z17ujcd0471pe4c',
       VlanInterfaceId: 'ri-bp13i8ueid06mkbts33z',

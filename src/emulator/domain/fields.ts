@@ -36,7 +36,9 @@ export type FieldKind =
   | { type: 'account' }
   | { type: 'tags' }
   | { type: 'macsecKeys' }
-  | { type: 'cens' };
+  | { type: 'cens' }
+  /** `TransitionAfterMs`: milliseconds or `"never"`. */
+  | { type: 'delay' };
 
 export interface FieldSpec {
   kind: FieldKind;
@@ -111,6 +113,7 @@ export const CIRCUIT_FIELDS: Record<keyof SeedPhysicalConnection, FieldSpec> = {
   Type: { kind: oneOf(['VPC']) },
   VlanId: { kind: { type: 'string', pattern: /^\d{1,4}$/ } },
   VpconnStatus: { kind: oneOf(VPCONN_STATUSES) },
+  TransitionAfterMs: { kind: { type: 'delay' }, listed: false },
 };
 
 /** Shown only when DescribePhysicalConnections is called with IncludeReservationData=true. */
@@ -162,4 +165,5 @@ export const VBR_FIELDS: Record<keyof SeedVirtualBorderRouter, VbrFieldSpec> = {
   TerminationTime: { kind: time, forCircuit: true },
   Type: { kind: text, forCircuit: true },
   VlanInterfaceId: { kind: text },
+  TransitionAfterMs: { kind: { type: 'delay' }, listed: false },
 };

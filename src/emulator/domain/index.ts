@@ -55,7 +55,7 @@ class Domain implements EmulatorDomain {
     this.transitionMs = options.transitionMs;
     this.now = options.now ?? Date.now;
     this.initialSeed = parseSeed(options.seed);
-    this.store = new Store(structuredClone(this.initialSeed));
+    this.store = new Store(structuredClone(this.initialSeed), { now: this.now(), transitionMs: this.transitionMs });
   }
 
   hasAction(action: string): boolean {
@@ -112,7 +112,7 @@ class Domain implements EmulatorDomain {
   reset(seed?: Seed): void {
     // Validate first: an invalid seed leaves the current state untouched.
     const next = seed === undefined ? structuredClone(this.initialSeed) : parseSeed(seed);
-    this.store = new Store(next);
+    this.store = new Store(next, { now: this.now(), transitionMs: this.transitionMs });
     this.memory.clear();
     this.writeLog.clear();
   }

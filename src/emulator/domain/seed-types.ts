@@ -54,6 +54,18 @@ export type VpconnStatus = (typeof VPCONN_STATUSES)[number];
 
 export const ATTACH_STATUSES = ['Attached', 'Attaching', 'Detached', 'Detaching'] as const;
 
+/**
+ * Seed bookkeeping, not an API field: when a resource seeded in a transient state takes its next
+ * step, in milliseconds after the seed is loaded (startup or reset). Absent: the emulator's
+ * `transitionMs`, as if an operation had just started it. `"never"`: the status stays as seeded
+ * (tests that need a resource frozen mid-transition). Consumed at load: never rendered, and not
+ * part of `GET /_emulator/state`.
+ */
+export type TransitionAfterMs = number | 'never';
+
+/** The largest `TransitionAfterMs` (one year): beyond that, `"never"` says what is meant. */
+export const MAX_TRANSITION_AFTER_MS = 365 * 24 * 60 * 60 * 1000;
+
 export interface SeedTag {
   Key: string;
   Value: string;
@@ -129,6 +141,8 @@ export interface SeedPhysicalConnection {
   /** A string upstream on circuits. */
   VlanId?: string;
   VpconnStatus?: VpconnStatus;
+  /** Only in a transient status (`Allocating`, `Terminating`); see {@link TransitionAfterMs}. */
+  TransitionAfterMs?: TransitionAfterMs;
 }
 
 export interface SeedVirtualBorderRouter {
@@ -176,6 +190,8 @@ export interface SeedVirtualBorderRouter {
   TerminationTime?: string;
   Type?: string;
   VlanInterfaceId?: string;
+  /** Only in a transient status (`terminating`, `recovering`, `deleting`); see {@link TransitionAfterMs}. */
+  TransitionAfterMs?: TransitionAfterMs;
 }
 
 export interface Seed {

@@ -11,6 +11,7 @@ import { hasControlCharacters, ID_PATTERNS, isValidTagKey, isValidTagValue, MAX_
 import {
   ATTACH_STATUSES,
   DEFAULT_ACCOUNT_ID,
+  MAX_TRANSITION_AFTER_MS,
   type SeedAssociatedCen,
   type SeedMacsecKey,
   type SeedPhysicalConnection,
@@ -19,9 +20,10 @@ import {
   type SeedVirtualBorderRouter,
 } from './seed-types';
 import { normalizeTime } from './time';
+import { SEEDED_CIRCUIT_NEXT, SEEDED_VBR_NEXT } from './transitions';
 
 export * from './seed-types';
-export { demoSeed, DEMO_IDS, DEMO_ACCOUNTS } from './demo-seed';
+export { demoSeed, DEMO_IDS, DEMO_ACCOUNTS, DEMO_TRANSITION_AFTER_MS } from './demo-seed';
 export { generateSeed } from './generate-seed';
 
 /** A circuit as the domain stores it: a seed entry with its defaults filled in. */
@@ -174,6 +176,14 @@ function parseField(kind: FieldKind, value: unknown, where: string, timesWithZon
       return parseMacsecKeys(value, where);
     case 'cens':
       return parseCens(value, where);
+    case 'delay':
+      if (value === 'never') return value;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_TRANSITION_AFTER_MS) {
+        throw new SeedError(
+          `${where} must be milliseconds from 0 to ${MAX_TRANSITION_AFTER_MS} or "never", got ${describeValue(value)}`,
+        );
+      }
+      return value;
   }
 }
 
@@ -232,6 +242,13 @@ function assertUnique(ids: string[], list: string, field: string): void {
   });
 }
 
+/** A `TransitionAfterMs` on a steady status would be silently meaningless: refuse it. */
+function assertTransient(delay: unknown, status: string, transient: readonly string[], where: string): void {
+  if (delay !== undefined && !transient.includes(status)) {
+    throw new SeedError(`${where}: TransitionAfterMs applies only to a transient Status (${transient.join(', ')}), not ${status}`);
+  }
+}
+
 function parseCircuits(value: unknown, regionIds: ReadonlySet<string>): CircuitRecord[] {
   if (!Array.isArray(value)) throw new SeedError('PhysicalConnections must be an array');
   const circuits = value.map((entry, index) => {
@@ -241,6 +258,7 @@ function parseCircuits(value: unknown, regionIds: ReadonlySet<string>): CircuitR
     if (!record.AccessPointId.startsWith(`ap-${record.RegionId}-`)) {
       throw new SeedError(`${where}: AccessPointId must belong to its region (ap-${record.RegionId}-...)`);
     }
+    assertTransient(record.TransitionAfterMs, record.Status, Object.keys(SEEDED_CIRCUIT_NEXT), where);
     return {
       ...record,
       OwnerId: record.OwnerId ?? DEFAULT_ACCOUNT_ID,
@@ -280,6 +298,7 @@ function parseVbrs(value: unknown, circuits: ReadonlyMap<string, CircuitRecord>)
   const vbrs = value.map((entry, index) => {
     const where = entryLabel('VirtualBorderRouters', index, entry, 'VbrId');
     const record = parseEntry(entry, VBR_FIELDS, where, false) as unknown as SeedVirtualBorderRouter;
+    assertTransient(record.TransitionAfterMs, record.Status, Object.keys(SEEDED_VBR_NEXT), where);
     const circuit = circuits.get(record.PhysicalConnectionId);
     if (!circuit || circuit.RegionId !== record.RegionId) {
       throw new SeedError(

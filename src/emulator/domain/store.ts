@@ -6,7 +6,13 @@
 import type { CircuitRecord, NormalizedSeed, VbrRecord } from './seed';
 import type { SeedRegion } from './seed-types';
 import { circuitTime, vbrTime } from './time';
-import type { CircuitStep, VbrStep } from './transitions';
+import { SEEDED_CIRCUIT_NEXT, SEEDED_VBR_NEXT, type CircuitStep, type VbrStep } from './transitions';
+
+/** When the seed is loaded and how long a transient state lasts by default. */
+export interface LoadClock {
+  now: number;
+  transitionMs: number;
+}
 
 export class Store {
   readonly regions = new Map<string, SeedRegion>();
@@ -18,11 +24,21 @@ export class Store {
   /** Creation ranks (see `circuitsWithIds`); a deleted circuit's entry goes with its record. */
   private readonly ranks = new WeakMap<CircuitRecord, number>();
 
-  constructor(seed: NormalizedSeed) {
+  constructor(seed: NormalizedSeed, load: LoadClock) {
     // The seed is already a private copy (parseSeed), so its records become the store's.
     for (const region of seed.Regions) this.regions.set(region.RegionId, region);
-    for (const circuit of seed.PhysicalConnections) this.circuits.set(circuit.PhysicalConnectionId, circuit);
-    for (const vbr of seed.VirtualBorderRouters) this.vbrs.set(vbr.VbrId, vbr);
+    for (const circuit of seed.PhysicalConnections) {
+      this.circuits.set(circuit.PhysicalConnectionId, circuit);
+      const to = SEEDED_CIRCUIT_NEXT[circuit.Status];
+      const at = seededStepAt(circuit, load);
+      if (to !== undefined && at !== undefined) this.scheduleCircuit(circuit.PhysicalConnectionId, [{ at, to }]);
+    }
+    for (const vbr of seed.VirtualBorderRouters) {
+      this.vbrs.set(vbr.VbrId, vbr);
+      const to = SEEDED_VBR_NEXT[vbr.Status];
+      const at = seededStepAt(vbr, load);
+      if (to !== undefined && at !== undefined) this.scheduleVbr(vbr.VbrId, [{ at, to }]);
+    }
   }
 
   snapshot(): NormalizedSeed {
@@ -150,4 +166,15 @@ export class Store {
       if (!this.vbrs.has(id) || steps.length === 0) this.vbrSteps.delete(id);
     }
   }
+}
+
+/**
+ * When a seeded resource takes its next step (undefined: never), consuming its `TransitionAfterMs`
+ * so the field, seed bookkeeping, shows up neither in responses nor in snapshots (a snapshot
+ * reloaded later restarts the transition, with the default delay).
+ */
+function seededStepAt(record: { TransitionAfterMs?: number | 'never' }, load: LoadClock): number | undefined {
+  const delay = record.TransitionAfterMs ?? load.transitionMs;
+  delete record.TransitionAfterMs;
+  return delay === 'never' ? undefined : load.now + delay;
 }

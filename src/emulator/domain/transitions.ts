@@ -2,8 +2,10 @@
  * The state machines (reference §3.1, §3.2): which operation may start from which status, and
  * the timed steps an operation schedules. Steps are data, applied lazily by the store when a
  * request (or a snapshot) arrives after their due time: no timers, nothing keeps the process
- * alive, and an injected clock drives them in tests. Only operations schedule steps, so a seeded
- * `Allocating` or `terminating` resource stays exactly as seeded.
+ * alive, and an injected clock drives them in tests. Operations schedule steps, and so does
+ * loading a seed: a resource seeded in a transient state takes its next step `TransitionAfterMs`
+ * (default `transitionMs`) after the load, as if an operation had just started it, because a
+ * transient state that never ends is one no client could ever wait out.
  */
 import type { PhysicalConnectionStatus, VbrStatus } from './seed-types';
 
@@ -56,6 +58,22 @@ export const circuitSteps = {
   backOffice: (now: number, ms: number): CircuitStep[] => chain(now, ms, ['Approved', 'Allocating', 'Allocated']),
   enable: (now: number, ms: number): CircuitStep[] => chain(now, ms, ['Enabled']),
   terminate: (now: number, ms: number): CircuitStep[] => chain(now, ms, ['Terminated']),
+};
+
+/**
+ * Where a resource seeded in a transient status goes by itself. Initial and Approved are not here:
+ * they wait for the provider's people, so a seeded one stays (a created circuit is walked through
+ * them by `circuitSteps.backOffice`).
+ */
+export const SEEDED_CIRCUIT_NEXT: Partial<Record<PhysicalConnectionStatus, PhysicalConnectionStatus>> = {
+  Allocating: 'Allocated',
+  Terminating: 'Terminated',
+};
+
+export const SEEDED_VBR_NEXT: Partial<Record<VbrStatus, VbrStatus | 'gone'>> = {
+  terminating: 'terminated',
+  recovering: 'active',
+  deleting: 'gone',
 };
 
 export const vbrSteps = {
