@@ -149,7 +149,7 @@ async function route(req: IncomingMessage, path: string, deps: ControlDeps): Pro
         return { status: 200, body: { ok: true } };
       }
       try {
-        const fault = deps.faults.add(parseFaultSpec(await readJson(req)));
+        const fault = deps.faults.add(parseFaultSpec(await readJson(req), (action) => deps.domain.hasAction(action)));
         return { status: 201, body: { id: fault.id } };
       } catch (error) {
         if (error instanceof FaultSpecError) throw new ControlError(400, error.message);

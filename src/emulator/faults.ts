@@ -64,8 +64,12 @@ function integerField(body: Record<string, unknown>, name: string, min: number, 
   return value;
 }
 
-/** Validates a `POST /_emulator/faults` body; every problem is a clear `FaultSpecError`. */
-export function parseFaultSpec(body: unknown): FaultSpec {
+/**
+ * Validates a `POST /_emulator/faults` body; every problem is a clear `FaultSpecError`.
+ * `isAction` says which actions exist (the domain's, through the contract): a fault for a
+ * misspelled action would never fire, and the test relying on it would pass for the wrong reason.
+ */
+export function parseFaultSpec(body: unknown, isAction: (action: string) => boolean): FaultSpec {
   if (!isRecord(body)) throw new FaultSpecError('the body must be a JSON object');
   for (const key of Object.keys(body)) {
     if (!SPEC_KEYS.has(key)) throw new FaultSpecError(`unknown field "${key}"`);
@@ -73,6 +77,9 @@ export function parseFaultSpec(body: unknown): FaultSpec {
   const { action, type, code, message, probability } = body;
   if (typeof action !== 'string' || !ACTION_OR_STAR.test(action)) {
     throw new FaultSpecError('"action" must be an API action name or "*"');
+  }
+  if (action !== '*' && !isAction(action)) {
+    throw new FaultSpecError(`"action" ${action} is not an action this emulator implements (or "*")`);
   }
   if (typeof type !== 'string' || !(FAULT_TYPES as readonly string[]).includes(type)) {
     throw new FaultSpecError(`"type" must be one of ${FAULT_TYPES.join(', ')}`);

@@ -160,6 +160,17 @@ describe('times, probability and bookkeeping', () => {
     expect(res).toEqual({ status: 400, body: { error: '"httpStatus" must be an integer from 400 to 599' } });
     expect(await emu.control.faults()).toEqual([]);
   });
+
+  it('a fault for an action the domain does not implement is refused with 400 (a typo would never fire)', async () => {
+    const res = await emu.control.raw('POST', '/faults', { action: 'TerminatePhysicalConection', type: 'drop' });
+    expect(res).toEqual({
+      status: 400,
+      body: { error: '"action" TerminatePhysicalConection is not an action this emulator implements (or "*")' },
+    });
+    expect(await emu.control.faults()).toEqual([]);
+    // What counts is the domain's own list (the stand-in here has an `Explode` action).
+    expect((await emu.control.raw('POST', '/faults', { action: 'Explode', type: 'drop' })).status).toBe(201);
+  });
 });
 
 describe('stop() during an injected latency', () => {

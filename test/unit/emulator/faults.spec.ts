@@ -1,15 +1,20 @@
 import { FaultStore, faultError, parseFaultSpec } from '../../../src/emulator/faults';
 
+const KNOWN = new Set(['TerminatePhysicalConnection', 'DescribeRegions']);
+const isAction = (action: string) => KNOWN.has(action);
+
 describe('parseFaultSpec', () => {
   it('accepts a complete error fault', () => {
     const body = { action: 'TerminatePhysicalConnection', type: 'error', httpStatus: 400, code: 'Throttling.User', message: 'slow down', retryAfterMs: 3000, times: 2, probability: 0.5, latencyMs: 10 };
-    expect(parseFaultSpec(body)).toEqual(body);
+    expect(parseFaultSpec(body, isAction)).toEqual(body);
   });
 
   it.each([
     [null, /JSON object/],
     [{ type: 'error' }, /"action"/],
     [{ action: 'A b', type: 'error' }, /"action"/],
+    [{ action: 'TerminatePhysicalConection', type: 'error' }, /"action" TerminatePhysicalConection is not an action this emulator implements/],
+    [{ action: 'terminatePhysicalConnection', type: 'drop' }, /is not an action this emulator implements/],
     [{ action: '*', type: 'explode' }, /"type" must be one of/],
     [{ action: '*', type: 'error', httpStatus: 200 }, /"httpStatus" must be an integer from 400 to 599/],
     [{ action: '*', type: 'error', times: 0 }, /"times"/],
@@ -19,7 +24,12 @@ describe('parseFaultSpec', () => {
     [{ action: '*', type: 'latency', latencyMs: 10, code: 'X' }, /apply only to type "error"/],
     [{ action: '*', type: 'drop', extra: 1 }, /unknown field "extra"/],
   ])('refuses %j', (body, message) => {
-    expect(() => parseFaultSpec(body)).toThrow(message);
+    expect(() => parseFaultSpec(body, isAction)).toThrow(message);
+  });
+
+  it('accepts "*" and every action the domain says it has', () => {
+    expect(parseFaultSpec({ action: '*', type: 'drop' }, () => false)).toEqual({ action: '*', type: 'drop' });
+    expect(parseFaultSpec({ action: 'DescribeRegions', type: 'drop' }, isAction)).toEqual({ action: 'DescribeRegions', type: 'drop' });
   });
 });
 
