@@ -76,11 +76,25 @@ export async function postGraphQL(url, body) {
 /** Waits until the upstream call counter stops moving (requests abandoned by a load finish). */
 async function settle(ctl) {
   let last = -1;
-  for (let i = 0; i < 100; i++) {
+  let quiet = 0;
+  // Three unchanged readings 150 ms apart; at most ~15 s.
+  for (let i = 0; i < 100 && quiet < 3; i++) {
     const { total } = await ctl.calls();
-    if (total === last) return;
+    quiet = total === last ? quiet + 1 : 0;
     last = total;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+/** The gateway's retry counter (all actions), from its /metrics; null for servers without one. */
+async function retriesOf(url) {
+  try {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    let total = 0;
+    for (const m of text.matchAll(/^gateway_upstream_retries_total\{[^}]*\} (\d+)/gm)) total += Number(m[1]);
+    return total;
+  } catch {
+    return null;
   }
 }
 
@@ -98,6 +112,7 @@ export async function measure({ url, pid, emulatorPid, ctl, connections, warmupS
   }
   const warmRate = warm.requests.total / Math.max(0.001, warm.duration);
   const amount = fixedDuration ? undefined : Math.max(connections * 2, Math.round(warmRate * seconds));
+  const retries0 = ctl ? await retriesOf(url) : null;
   const tally = new ErrorTally();
   const rss = [];
   const t0 = performance.now();
@@ -124,6 +139,7 @@ export async function measure({ url, pid, emulatorPid, ctl, connections, warmupS
   const machine1 = machineJiffies();
   if (ctl && fixedDuration) await settle(ctl);
   const calls = ctl ? await ctl.calls() : null;
+  const retries1 = ctl ? await retriesOf(url) : null;
   const completed = tally.responses;
   const perRequest = (ms) => (completed > 0 ? ms / completed : NaN);
   const machineCores = ((machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total)) * machineCoreCount();
@@ -144,6 +160,7 @@ export async function measure({ url, pid, emulatorPid, ctl, connections, warmupS
     upstreamCalls: calls?.total ?? null,
     upstreamByAction: calls?.byAction ?? null,
     upstreamPerRequest: calls && completed > 0 ? calls.total / completed : null,
+    upstreamRetries: retries0 === null || retries1 === null ? null : retries1 - retries0,
     peakRssMiB: peakRssMiB(pid),
     rss,
     machineBusy: (machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total),

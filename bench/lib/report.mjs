@@ -130,7 +130,7 @@ export function renderBench(report) {
   out.push('### Upstream calls per GraphQL request (emulator counters)', '');
   out.push(
     table(
-      ['#', 'expected (from the implementation)', 'one request alone', `under load, 0 ms, C=${connections}`, `under load, 20 ms, C=${connections}`, 'target'],
+      ['#', 'expected (from the implementation)', 'one request alone', `under load, 0 ms, C=${connections}`, `under load, 20 ms, C=${connections}`, 'retries in those windows', 'target'],
       ids.map((id) => {
         const g0 = gw(id, 0);
         const g20 = gw(id, 20);
@@ -144,6 +144,7 @@ export function renderBench(report) {
           isolated === null ? '-' : String(isolated),
           f(g0?.upstreamPerRequest, 2),
           f(g20?.upstreamPerRequest, 2),
+          `${g0?.upstreamRetries ?? '-'} / ${g20?.upstreamRetries ?? '-'}`,
           met(ok),
         ];
       }),
