@@ -100,7 +100,7 @@ describe('error bodies', () => {
       HostId: `127.0.0.1:${emu.emulator.port}`,
       Code: 'InvalidPhysicalConnectionId.NotFound',
       Message: 'The specified physical connection does not exist.',
-      Recommend: `https://api.aliyun.com/troubleshoot?q=InvalidPhysicalConnectionId.NotFound&product=Vpc&requestId=${id}`,
+      Recommend: `https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=InvalidPhysicalConnectionId.NotFound&product=Vpc&requestId=${id}`,
     });
   });
 

@@ -96,7 +96,7 @@ describe('error bodies', () => {
       HostId: '127.0.0.1:9100',
       Code: 'InvalidPhysicalConnectionId.NotFound',
       Message: 'The specified <id> & more.',
-      Recommend: 'https://api.aliyun.com/troubleshoot?q=InvalidPhysicalConnectionId.NotFound&product=Vpc&requestId=ABC-1',
+      Recommend: 'https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=InvalidPhysicalConnectionId.NotFound&product=Vpc&requestId=ABC-1',
     });
   });
 
