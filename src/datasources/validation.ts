@@ -9,6 +9,9 @@
 import { CLIENT_TOKEN_RULE, isValidClientToken } from '../shared/client-token';
 import { BadInputError } from './errors';
 
+// Looser than the emulator's seed formats (src/emulator/domain/rules.ts ID_PATTERNS) on purpose: these
+// only keep what reaches a hostname or a signed query to a safe alphabet and length; whether an id
+// exists is the upstream's call (NotFound), and a rule stricter than Alibaba's would refuse real ids.
 export const REGION_ID_PATTERN = /^[a-z]{2,}(-[a-z0-9]+){1,5}$/;
 const PHYSICAL_CONNECTION_ID_PATTERN = /^pc-[a-z0-9]{1,61}$/;
 const VBR_ID_PATTERN = /^vbr-[a-z0-9]{1,60}$/;

@@ -4,6 +4,11 @@
  */
 import { isIPv4, isIPv6 } from 'node:net';
 
+/**
+ * Alibaba's id formats, for seeds and parameters the emulator checks. Authoritative for what the
+ * emulator holds; the gateway's allow-lists (src/datasources/validation.ts) are looser on purpose
+ * (existence is the upstream's call) and only need to be safe for hostnames and signed queries.
+ */
 export const ID_PATTERNS = {
   physicalConnection: /^pc-[a-z0-9]{4,40}$/,
   vbr: /^vbr-[a-z0-9]{4,40}$/,
