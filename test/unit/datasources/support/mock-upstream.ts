@@ -20,6 +20,8 @@ export interface ScriptedReply {
   /** An object is sent as JSON; a string as is. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** The body is sent only once this settles (the request stays in flight until then). */
+  hold?: Promise<unknown>;
 }
 
 export type Handler = (req: RecordedRequest, index: number) => ScriptedReply;
@@ -50,6 +52,11 @@ export interface MockUpstream {
   requests: RecordedRequest[];
   /** Number of requests for one action. */
   count(action: string): number;
+  /**
+   * Replies whose body was actually produced. MockAgent skips the body of a request aborted while
+   * its reply was delayed or held, so this tells "cancelled in flight" from "answered, then ignored".
+   */
+  delivered(): number;
   close(): Promise<void>;
 }
 
@@ -64,6 +71,7 @@ export function mockUpstream(handler: Handler, options: MockUpstreamOptions = {}
   const agent = new MockAgent();
   agent.disableNetConnect();
   const requests: RecordedRequest[] = [];
+  let delivered = 0;
   const pool = agent.get(options.origin ?? ORIGIN);
   // MockAgent tries interceptors in registration order, so these go before the persistent one.
   for (const error of options.failFirst ?? []) pool.intercept({ path: () => true, method: () => true }).replyWithError(error);
@@ -74,9 +82,15 @@ export function mockUpstream(handler: Handler, options: MockUpstreamOptions = {}
       requests.push(req);
       const reply = handler(req, requests.length - 1);
       const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
+      const produce = (): string => {
+        delivered += 1;
+        return body;
+      };
+      const { hold } = reply;
       return {
         statusCode: reply.status ?? 200,
-        data: body,
+        // A function: MockAgent calls it only when the reply is really sent (not after an abort).
+        data: hold ? () => hold.then(produce) : produce,
         responseOptions: { headers: { 'content-type': 'application/json;charset=utf-8', ...reply.headers } },
       };
     })
@@ -86,6 +100,7 @@ export function mockUpstream(handler: Handler, options: MockUpstreamOptions = {}
     agent,
     requests,
     count: (action) => requests.filter((r) => r.action === action).length,
+    delivered: () => delivered,
     close: () => agent.close(),
   };
 }
