@@ -88,7 +88,14 @@ export const vbrErrors = {
       `The caller is not allowed to ${verb} the specified VirtualBorderRouter.`,
     ),
   notAllowedByCaller: (parameter: string) =>
-    new ApiError(403, `Forbidden.${parameter}NotAllowedByCaller`, `The caller is not allowed to specify the ${parameter} parameter.`),
+    new ApiError(
+      403,
+      `Forbidden.${parameter}NotAllowedByCaller`,
+      // The VlanId variant is published without the trailing "parameter".
+      parameter === 'VlanId'
+        ? 'The caller is not allowed to specify the VlanId.'
+        : `The caller is not allowed to specify the ${parameter} parameter.`,
+    ),
   vlanUsed: () => new ApiError(400, 'InvalidVlanId.Used', 'The specified VlanId has been used.'),
   vlanMalformed: () => new ApiError(400, 'InvalidVlanId.Malformed', 'The specified VlanId is not valid.'),
   vlanAlreadyInUse: () => new ApiError(400, 'OperationFailed.VlanIdAlreadyInUse', 'The specifed vlanId has been used.'),
