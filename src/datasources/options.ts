@@ -108,7 +108,7 @@ export interface ResolvedSettings {
   readSharing: ReadSharingSettings;
 }
 
-export const DEFAULTS = {
+const DEFAULTS = {
   // A console list walks VBR pages concurrently: 64 concurrent GraphQL requests need up to 128
   // upstream calls at once, and a pool of 64 capped such a load at 0.6 of what the latency allows
   // (BENCHMARKS.md). Sockets open on demand, so an idle gateway holds none of them.

@@ -69,7 +69,7 @@ const xmlParser = new XMLParser({
 });
 
 /** Parses an XML body and unwraps its root element (`<Error>`, `<{Action}Response>`). */
-export function parseXml(text: string): unknown {
+function parseXml(text: string): unknown {
   let doc: unknown;
   try {
     doc = xmlParser.parse(text, true);

@@ -149,7 +149,7 @@ export function hostIdFrom(hostHeader: string | undefined): string {
 }
 
 /** The diagnosis link, as in the reference's example error body (§4.1), for product Vpc. */
-export function recommendUrl(code: string, requestId: string): string {
+function recommendUrl(code: string, requestId: string): string {
   return `https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=${encodeURIComponent(code)}&product=Vpc&requestId=${encodeURIComponent(requestId)}`;
 }
 

@@ -26,7 +26,7 @@ export function setParam(bag: ParamBag, name: string, value: string): void {
   Object.defineProperty(bag, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
-export function hasParam(bag: ParamBag, name: string): boolean {
+function hasParam(bag: ParamBag, name: string): boolean {
   return Object.prototype.hasOwnProperty.call(bag, name);
 }
 
@@ -133,7 +133,7 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
 }
 
 /** Decodes a form body: must be UTF-8 text; binary payloads get a clear 400. */
-export function decodeFormBody(body: Buffer): string {
+function decodeFormBody(body: Buffer): string {
   try {
     return fatalUtf8.decode(body);
   } catch {

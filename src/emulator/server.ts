@@ -217,7 +217,7 @@ export interface ListeningServer {
   stop(): Promise<void>;
 }
 
-export function formatUrl(host: string, port: number): string {
+function formatUrl(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 

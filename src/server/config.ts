@@ -11,11 +11,11 @@ import { REGION_ID_PATTERN } from '../datasources/validation';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** `auto` picks endpoint, then Alibaba credentials, then the embedded emulator (upstream-mode.ts). */
-export const UPSTREAM_MODES = ['auto', 'emulator', 'endpoint', 'alibaba'] as const;
+const UPSTREAM_MODES = ['auto', 'emulator', 'endpoint', 'alibaba'] as const;
 export type UpstreamModeSetting = (typeof UPSTREAM_MODES)[number];
 
 export interface ConfigProblem {
@@ -184,7 +184,7 @@ export const SETTINGS = {
   GATEWAY_DRAIN_DELAY_MS: setting(integer(0, 600_000), 0),
 } satisfies Record<string, Setting<unknown>>;
 
-export type SettingName = keyof typeof SETTINGS;
+type SettingName = keyof typeof SETTINGS;
 type Values = { [K in SettingName]: (typeof SETTINGS)[K] extends Setting<infer T> ? T | undefined : never };
 
 export interface AuthSettings {

@@ -7,10 +7,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
 
-export const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
-export const JSON_TYPE = 'application/json; charset=utf-8';
+const GRAPHQL_RESPONSE_TYPE = 'application/graphql-response+json; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
-export function preferredGraphQLType(request: FastifyRequest): string {
+function preferredGraphQLType(request: FastifyRequest): string {
   const accept = request.headers.accept ?? '';
   return /application\/graphql-response\+json/i.test(accept) ? GRAPHQL_RESPONSE_TYPE : JSON_TYPE;
 }

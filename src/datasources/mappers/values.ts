@@ -82,7 +82,7 @@ export function time(value: unknown): Date | null {
 }
 
 /** `Allocation Failed`, `AllocationFailed`, `active`, `PrePaid` -> compared without case or separators. */
-export function normalizeEnumText(text: string): string {
+function normalizeEnumText(text: string): string {
   return text.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
@@ -111,7 +111,6 @@ export function matchEnum<T extends string>(values: readonly T[], raw: unknown):
 /** The value reported in hooks: bounded and printable. */
 export function displayValue(raw: unknown): string {
   const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 64);
 }
 

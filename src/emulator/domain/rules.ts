@@ -45,7 +45,6 @@ export function isValidFreeText(value: string, maxLength: number): boolean {
 }
 
 export function hasControlCharacters(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u001f\u007f]/.test(value);
 }
 
@@ -77,7 +76,7 @@ function ipv4ToNumber(value: string): number {
 }
 
 /** Prefix length of a dotted mask, or undefined when it is not a contiguous mask. */
-export function maskPrefixLength(mask: string): number | undefined {
+function maskPrefixLength(mask: string): number | undefined {
   if (!isIPv4(mask)) return undefined;
   const bits = ipv4ToNumber(mask).toString(2).padStart(32, '0');
   if (!/^1*0*$/.test(bits)) return undefined;

@@ -32,7 +32,7 @@ export interface Authenticator {
   authenticate(authorization: string | undefined): Promise<GatewayAuth>;
 }
 
-export const ANONYMOUS_FULL_ACCESS: GatewayAuth = Object.freeze({ subject: null, scopes: ALL_SCOPES });
+const ANONYMOUS_FULL_ACCESS: GatewayAuth = Object.freeze({ subject: null, scopes: ALL_SCOPES });
 
 /** Asymmetric only: a JWKS never carries HMAC secrets, and `none` is never acceptable. */
 const JWKS_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];

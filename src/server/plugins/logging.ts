@@ -14,7 +14,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config';
 import { newRequestState, type RequestState } from '../request-state';
 
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'authorization',
   'cookie',
   '*.authorization',

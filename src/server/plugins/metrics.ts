@@ -13,7 +13,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { VpcBackendHooks } from '../../datasources/options';
 import type { RequestState, ServerContext } from '../request-state';
 
-export const MAX_LABEL_VALUES = 100;
+const MAX_LABEL_VALUES = 100;
 
 /** Keeps the first `max` distinct values of a label; later newcomers become `other`. */
 export class BoundedLabel {
