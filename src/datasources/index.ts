@@ -72,4 +72,3 @@ export type { VpcBackendOptions, VpcBackendHooks, UpstreamCallEvent, RetryEvent,
 export type { VpcDataSourceApi } from './types';
 export { VpcApi } from './vpc-api';
 export * from './vpc-api-types';
-export { MAX_IDS_PER_CALL } from './loaders';

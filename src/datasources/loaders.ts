@@ -22,7 +22,7 @@ import type { VpcApi } from './vpc-api';
 import type { ListResult, RejectedItem } from './vpc-api-types';
 
 /** Largest number of filter values the gateway puts into one upstream call (documented). */
-export const MAX_IDS_PER_CALL = MAX_FILTER_VALUES;
+const MAX_IDS_PER_CALL = MAX_FILTER_VALUES;
 /**
  * A walk refuses a list longer than this many pages (10 000 items) rather than fan out without
  * bound. It fails instead of stopping there: a truncated VBR list would make a circuit look freer
