@@ -6,11 +6,13 @@
  * - Apollo's own request errors (parse, validation, variable coercion) pass through.
  * - Anything else is a bug or an unexpected library failure: its message could carry internals
  *   (URLs with signed query strings, hostnames), so the client gets INTERNAL_SERVER_ERROR with a
- *   correlation id, and the details go to the log only, redacted.
+ *   correlation id, and the details go to the log only, redacted by the shared scrubber
+ *   (`src/shared/redact.ts`, the same rules as the data source's upstream messages).
  */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../resolvers/context';
+import { redactSecrets } from '../shared/redact';
 import { GatewayError, type BaseExtensions } from './errors';
 import { toGatewayError } from './map-error';
 
@@ -34,18 +36,6 @@ const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
   'INTROSPECTION_DISABLED',
   'MAX_RECURSIVE_SELECTIONS_EXCEEDED',
 ]);
-
-const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  [/((?:Signature|AccessKeySecret|SecurityToken|accessKeySecret|securityToken)=)[^&\s"']+/g, '$1[REDACTED]'],
-  [/(Authorization["']?\s*[:=]\s*["']?)[^"'\n]+/gi, '$1[REDACTED]'],
-  // Alibaba's SignatureDoesNotMatch message ends with "server string to sign is:<the string>".
-  [/(string[\s_-]?to[\s_-]?sign)[\s\S]*/gi, '$1 [REDACTED]'],
-];
-
-/** Log lines must not carry secrets, signatures or strings-to-sign, whatever a library put in a message. */
-export function redact(text: string): string {
-  return SECRET_PATTERNS.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
-}
 
 /** The chain `error -> originalError -> ...` (graphql-js wraps resolver errors once per location). */
 function causes(error: unknown): unknown[] {
@@ -92,9 +82,9 @@ function located(formatted: GraphQLFormattedError): Pick<GraphQLFormattedError, 
 function describe(error: unknown): { name: string; message: string; stack?: string } {
   const root = causes(error).at(-1) ?? error;
   if (root instanceof Error) {
-    return { name: root.name, message: redact(root.message), ...(root.stack ? { stack: redact(root.stack) } : {}) };
+    return { name: root.name, message: redactSecrets(root.message), ...(root.stack ? { stack: redactSecrets(root.stack) } : {}) };
   }
-  return { name: typeof root, message: redact(String(root)) };
+  return { name: typeof root, message: redactSecrets(String(root)) };
 }
 
 export function formatGatewayError(
@@ -135,7 +125,7 @@ export function formatGatewayError(
   // Outside production the client sees the stack, whose first line is the raw message: redacted
   // like the log line, or a signed URL in a library's message would reach the response.
   const rawStack = options.maskInternal ? undefined : formatted.extensions?.['stacktrace'];
-  const stacktrace = Array.isArray(rawStack) ? rawStack.map((line) => redact(String(line))) : undefined;
+  const stacktrace = Array.isArray(rawStack) ? rawStack.map((line) => redactSecrets(String(line))) : undefined;
   return {
     message: 'Internal server error.',
     ...located(formatted),

@@ -29,6 +29,7 @@ import type { GatewayMetrics } from './plugins/metrics';
 import { Playground, wantsPlayground, type PlaygroundAssets } from './plugins/playground';
 import { registerDrainHeaders } from './plugins/shutdown';
 import type { ServerContext } from './request-state';
+import { redactSecrets } from '../shared/redact';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -62,7 +63,7 @@ const noStore: ApolloServerPlugin<ServerContext> = {
 function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, bodyLimit: number): FastifyReply {
   const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status >= 500) {
-    request.log.error({ err: { name: error.name, code: error.code, message: error.message } }, 'unhandled error');
+    request.log.error({ err: { name: error.name, code: error.code, message: redactSecrets(error.message) } }, 'unhandled error');
     return sendGraphQLErrors(request, reply, 500, [
       { message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: false, correlationId: request.id } },
     ]);

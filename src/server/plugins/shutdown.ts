@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Readiness } from './health';
+import { redactSecrets } from '../../shared/redact';
 
 /**
  * While draining, every response says `Connection: close`: a kept-alive socket would otherwise
@@ -94,7 +95,7 @@ export function installSignalHandlers(
         exit(0);
       },
       (error: unknown) => {
-        logger.error({ err: { name: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : '' } }, 'shutdown failed');
+        logger.error({ err: { name: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? redactSecrets(error.message) : '' } }, 'shutdown failed');
         exit(1);
       },
     );

@@ -10,7 +10,7 @@ import {
   UnauthenticatedError,
   VbrsAttachedError,
 } from '../../../src/schema/errors';
-import { formatGatewayError, redact } from '../../../src/schema/format-error';
+import { formatGatewayError } from '../../../src/schema/format-error';
 import { recordingLogger } from '../resolvers/support/harness';
 
 const located = { locations: [{ line: 1, column: 3 }], path: ['terminatePhysicalConnection'] };
@@ -172,14 +172,49 @@ describe('anything else is masked as INTERNAL_SERVER_ERROR', () => {
   });
 });
 
-describe('redact', () => {
+describe('internal error text goes through the shared scrubber (src/shared/redact.ts)', () => {
+  const HEX_HMAC = '06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0';
+  const BASE64_SIGNATURE = 'OLeaidS1JvxuMvnyHOwuJ+uX5qY=';
+
   it.each([
-    ['?Signature=abc%2Bdef&x=1', '?Signature=[REDACTED]&x=1'],
-    ['AccessKeySecret=s3cr3t more', 'AccessKeySecret=[REDACTED] more'],
-    ['Authorization: ACS3-HMAC-SHA256 Credential=ak,Signature=ff', 'Authorization: [REDACTED]'],
-    ['... calculation. server string to sign is:POST&%2F&abc', '... calculation. server string to sign [REDACTED]'],
-    ['StringToSign: POST&%2F&abc', 'StringToSign [REDACTED]'],
-  ])('%s', (input, expected) => {
-    expect(redact(input)).toBe(expected);
+    ['a bare hex HMAC', `upstream said ${HEX_HMAC} does not match`, HEX_HMAC],
+    ['a bare base64 signature', `request signed ${BASE64_SIGNATURE} was refused`, BASE64_SIGNATURE],
+  ])('%s is masked in the log line and in the development stack trace', (_what, message, secret) => {
+    const boom = new Error(message);
+    const wrapped = resolverError(boom);
+    const logger = recordingLogger();
+    const stack = (boom.stack ?? '').split('\n');
+    const result = formatGatewayError(apolloFormatted(wrapped, { stacktrace: stack }), wrapped, {
+      maskInternal: false,
+      logger,
+      correlationId: 'req-7',
+    });
+    expect(result.extensions?.['stacktrace']).toEqual(expect.arrayContaining([expect.stringContaining('[redacted]')]));
+    expect(JSON.stringify(result)).not.toContain(secret);
+    const logged = JSON.stringify(logger.entries);
+    expect(logged).toContain('[redacted]');
+    expect(logged).not.toContain(secret);
+    // The rest of the message survives, so the log line is still useful.
+    expect(logged).toContain(message.split(' ')[0]);
+  });
+
+  it('an upstream error logged as a warning has its cause scrubbed too', () => {
+    const upstream = resolverError(
+      new UpstreamError({
+        kind: 'AUTH',
+        code: 'SignatureDoesNotMatch',
+        httpStatus: 400,
+        requestId: 'R2',
+        hostId: null,
+        action: 'DescribeRegions',
+        message: `Specified signature ${HEX_HMAC} is not matched. server string to sign is:GET&%2F&AccessKeyId%3Dx`,
+        retryable: false,
+      }),
+    );
+    const logger = recordingLogger();
+    formatGatewayError(apolloFormatted(upstream), upstream, { maskInternal: true, logger });
+    const logged = JSON.stringify(logger.entries);
+    expect(logged).toContain('SignatureDoesNotMatch');
+    expect(logged).not.toMatch(new RegExp(`${HEX_HMAC}|string to sign|AccessKeyId`, 'i'));
   });
 });
