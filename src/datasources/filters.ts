@@ -8,9 +8,11 @@
 import { BadInputError } from './errors';
 import {
   LINE_OPERATORS,
+  PHYSICAL_CONNECTION_SPECS,
   PHYSICAL_CONNECTION_STATUSES,
   PRODUCT_TYPES,
   VBR_STATUSES,
+  type PhysicalConnectionSpec,
   type Tag,
 } from './models';
 import type { FilterCondition } from './params';
@@ -33,13 +35,24 @@ const enumWire =
   (x, f) =>
     wire[v.oneOf(x, f, values)];
 
+/**
+ * The documented `Spec` filter values. Only the filter sends them; responses are classified by
+ * bandwidth in mappers/physical-connection.ts (an upstream `1G` is SPEC_1G_AND_BELOW too).
+ */
+const SPEC_WIRE: Readonly<Record<PhysicalConnectionSpec, string>> = {
+  SPEC_1G_AND_BELOW: '1G and below',
+  SPEC_10G: '10G',
+  SPEC_40G: '40G',
+  SPEC_100G: '100G',
+};
+
 const PHYSICAL_CONNECTION_KEYS: readonly KeySpec<PhysicalConnectionFilter>[] = [
   { field: 'ids', upstreamKey: 'PhysicalConnectionId', check: (x, f) => v.physicalConnectionId(x, f) },
   { field: 'statuses', upstreamKey: 'Status', check: enumWire(PHYSICAL_CONNECTION_STATUSES, PHYSICAL_CONNECTION_STATUS_WIRE) },
   { field: 'names', upstreamKey: 'Name', check: name },
   { field: 'accessPointIds', upstreamKey: 'AccessPointId', check: (x, f) => v.genericId(x, f) },
   { field: 'lineOperators', upstreamKey: 'LineOperator', check: enumWire(LINE_OPERATORS, LINE_OPERATOR_WIRE) },
-  { field: 'specs', upstreamKey: 'Spec', check: shortText },
+  { field: 'specs', upstreamKey: 'Spec', check: enumWire(PHYSICAL_CONNECTION_SPECS, SPEC_WIRE) },
   { field: 'productTypes', upstreamKey: 'ProductType', check: enumWire(PRODUCT_TYPES, PRODUCT_TYPE_WIRE) },
   { field: 'types', upstreamKey: 'Type', check: shortText },
 ];

@@ -34,6 +34,10 @@ export type BusinessStatus = (typeof BUSINESS_STATUSES)[number];
 export const LINE_OPERATORS = ['CT', 'CU', 'CM', 'CO', 'EQUINIX', 'OTHER'] as const;
 export type LineOperator = (typeof LINE_OPERATORS)[number];
 
+/** Port specification classes (upstream `Spec`: `1G and below`, `10G`, `40G`, `100G`). */
+export const PHYSICAL_CONNECTION_SPECS = ['SPEC_1G_AND_BELOW', 'SPEC_10G', 'SPEC_40G', 'SPEC_100G'] as const;
+export type PhysicalConnectionSpec = (typeof PHYSICAL_CONNECTION_SPECS)[number];
+
 export const PRODUCT_TYPES = ['PHYSICAL_CONNECTION', 'VIRTUAL_PHYSICAL_CONNECTION'] as const;
 export type ProductType = (typeof PRODUCT_TYPES)[number];
 
@@ -109,7 +113,7 @@ export interface PhysicalConnection {
   reservationInternetChargeType: string | null;
   reservationOrderType: string | null;
   resourceGroupId: string | null;
-  spec: string | null;
+  spec: PhysicalConnectionSpec | null;
   tags: Tag[];
   type: string | null;
   virtualPhysicalConnectionCount: number | null;
@@ -223,6 +227,10 @@ export interface VbrAttachment {
   type: string | null;
   vlanId: number | null;
 }
+
+/** DescribeRegions `AcceptLanguage`: the language of `Region.localName`. */
+export const REGION_LANGUAGES = ['ZH_CN', 'EN_US'] as const;
+export type RegionLanguage = (typeof REGION_LANGUAGES)[number];
 
 export interface Region {
   regionId: string;

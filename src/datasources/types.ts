@@ -10,9 +10,11 @@ import type {
   LineOperator,
   Page,
   PhysicalConnection,
+  PhysicalConnectionSpec,
   PhysicalConnectionStatus,
   ProductType,
   Region,
+  RegionLanguage,
   Vbr,
   VbrAttachment,
   VbrStatus,
@@ -26,8 +28,8 @@ export interface PhysicalConnectionFilter {
   names?: string[];
   accessPointIds?: string[];
   lineOperators?: LineOperator[];
-  /** `1G and below`, `10G`, `40G`, `100G`. */
-  specs?: string[];
+  /** Sent as the upstream's `1G and below`, `10G`, `40G`, `100G`. */
+  specs?: PhysicalConnectionSpec[];
   productTypes?: ProductType[];
   /** Only `VPC` exists. */
   types?: string[];
@@ -51,6 +53,11 @@ export interface PageRequest {
   pageSize: number;
 }
 
+export interface RegionsOptions {
+  /** Language of `localName`; the upstream default (Chinese) when absent. */
+  language?: RegionLanguage;
+}
+
 export interface WriteOptions {
   /** Sent as the upstream ClientToken; generated (and reused on every retry) when absent. */
   clientToken?: string;
@@ -70,7 +77,7 @@ export interface VpcDataSourceApi {
     page: PageRequest,
   ): Promise<Page<PhysicalConnection>>;
   vbrs(regionId: string, filter: VbrFilter, page: PageRequest): Promise<Page<Vbr>>;
-  regions(): Promise<Region[]>;
+  regions(options?: RegionsOptions): Promise<Region[]>;
 
   // --- fresh reads: bypass every cache; for decisions before a destructive call ---
   freshPhysicalConnection(regionId: string, id: string): Promise<PhysicalConnection | null>;

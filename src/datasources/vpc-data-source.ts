@@ -7,11 +7,14 @@
  */
 import type { UpstreamError } from './errors';
 import { RequestLoaders, loaderKey, walkAllPages } from './loaders';
-import type { Page, PhysicalConnection, Region, Vbr, VbrAttachment, WriteResult } from './models';
-import type { PageRequest, PhysicalConnectionFilter, VbrFilter, VpcDataSourceApi, WriteOptions } from './types';
+import { REGION_LANGUAGES, type Page, type PhysicalConnection, type Region, type RegionLanguage, type Vbr, type VbrAttachment, type WriteResult } from './models';
+import type { PageRequest, PhysicalConnectionFilter, RegionsOptions, VbrFilter, VpcDataSourceApi, WriteOptions } from './types';
 import * as v from './validation';
 import type { VpcApi } from './vpc-api';
 import type { ListResult } from './vpc-api-types';
+
+/** The `AcceptLanguage` values DescribeRegions documents (the SDK model lists exactly these). */
+const ACCEPT_LANGUAGE: Readonly<Record<RegionLanguage, 'zh-CN' | 'en-US'>> = { ZH_CN: 'zh-CN', EN_US: 'en-US' };
 
 function page<T>(list: ListResult<T>): Page<T> {
   return { items: list.items, totalCount: list.totalCount, pageNumber: list.pageNumber, pageSize: list.pageSize, requestId: list.requestId };
@@ -19,7 +22,8 @@ function page<T>(list: ListResult<T>): Page<T> {
 
 export class VpcDataSource implements VpcDataSourceApi {
   private readonly loaders: RequestLoaders;
-  private regionsPromise: Promise<Region[]> | null = null;
+  /** Per language ('' for the upstream default): one DescribeRegions per request and language. */
+  private readonly regionsPromises = new Map<string, Promise<Region[]>>();
 
   constructor(
     private readonly api: VpcApi,
@@ -70,9 +74,15 @@ export class VpcDataSource implements VpcDataSourceApi {
     return page(list);
   }
 
-  regions(): Promise<Region[]> {
-    this.regionsPromise ??= this.api.describeRegions({}, this.options);
-    return this.regionsPromise;
+  async regions(options: RegionsOptions = {}): Promise<Region[]> {
+    const language = options.language === undefined ? undefined : v.oneOf(options.language, 'language', REGION_LANGUAGES);
+    const key = language ?? '';
+    let regions = this.regionsPromises.get(key);
+    if (regions === undefined) {
+      regions = this.api.describeRegions(language === undefined ? {} : { acceptLanguage: ACCEPT_LANGUAGE[language] }, this.options);
+      this.regionsPromises.set(key, regions);
+    }
+    return regions;
   }
 
   // --- fresh reads: no cache is read or written, nothing is shared with other requests ---

@@ -4,22 +4,28 @@
  * 1. Validate every argument (nothing is sent on bad input).
  * 2. Fresh reads (no request cache: this is a decision before a destructive call), concurrently:
  *    the circuit and every VBR attached to it (other accounts' included).
- * 3. Refuse locally with the precondition codes, in order: not found, not ENABLED, locked, VBRs.
+ * 3. Refuse locally with the precondition codes, in order: not found, not ENABLED, locked, VBRs,
+ *    vpconns, MACsec keys (termination.ts, shared with the `terminationCheck` preview).
  *    Exception (the replay rule): the caller sent a clientToken and the circuit is already
  *    TERMINATING/TERMINATED, i.e. possibly terminated by an earlier call with that token. Only
  *    the upstream knows whether it was, so it decides: it replays the original success for a
- *    known token (no second effect) and refuses an unknown one (mapped to the same codes).
+ *    known token (no second effect) and refuses an unknown one (mapped to the same codes, with
+ *    the status the fresh read saw).
  * 4. Call upstream with the caller's token or a generated one; an upstream refusal (state changed
  *    since step 2) maps to the same codes.
- * 5. Read the circuit fresh again so the payload shows TERMINATING.
+ * 5. Read the circuit fresh again so the payload shows TERMINATING. Once the upstream accepted,
+ *    nothing may turn the answer into a failure (a client would retry a termination that
+ *    happened): if that read fails, the payload carries the step-2 circuit as TERMINATING.
  */
 import { randomUUID } from 'node:crypto';
-import type { PhysicalConnectionStatus } from '../datasources/models';
-import { PhysicalConnectionNotFoundError } from '../schema/errors';
+import { UpstreamError } from '../datasources/errors';
+import type { PhysicalConnection, PhysicalConnectionStatus, WriteResult } from '../datasources/models';
+import { PhysicalConnectionNotEnabledError, PhysicalConnectionNotFoundError } from '../schema/errors';
 import { TerminatePhysicalConnectionInput } from '../schema/inputs';
-import { mapErrors, toGatewayError, type ErrorScope } from '../schema/map-error';
+import { toGatewayError, type ErrorScope } from '../schema/map-error';
 import { Arg, Ctx, Mutation, Resolver } from '../schema/type-graphql';
 import { TerminatePhysicalConnectionPayload } from '../schema/types/payloads';
+import { redactSecrets } from '../shared/redact';
 import type { GatewayContext } from './context';
 import { blockerError, terminationBlockers } from './termination';
 import { resolveRegionId, validateClientToken, validatePhysicalConnectionId } from './validation';
@@ -31,11 +37,33 @@ function rejection(reason: unknown, scope: ErrorScope): unknown {
   return toGatewayError(reason, scope) ?? reason;
 }
 
+/**
+ * An upstream refusal of the terminate call. On the replay path the fresh read already saw the
+ * circuit TERMINATING/TERMINATED and the upstream refused the token for that very state, so the
+ * error names the status instead of leaving it null.
+ */
+function terminateRefusal(reason: unknown, scope: ErrorScope, pc: PhysicalConnection, possibleReplay: boolean): unknown {
+  const mapped = rejection(reason, scope);
+  if (possibleReplay && mapped instanceof PhysicalConnectionNotEnabledError && mapped.extensions.currentStatus === null) {
+    return new PhysicalConnectionNotEnabledError(pc.id, pc.status, mapped.extensions.upstream, reason);
+  }
+  return mapped;
+}
+
+/** What the warning about a failed post-read says of its cause: codes, never a raw message. */
+function causeOf(reason: unknown): Record<string, unknown> {
+  if (reason instanceof UpstreamError) {
+    return { code: reason.code, kind: reason.kind, httpStatus: reason.httpStatus, upstreamRequestId: reason.requestId };
+  }
+  if (reason instanceof Error) return { name: reason.name, message: redactSecrets(reason.message) };
+  return { name: typeof reason };
+}
+
 @Resolver()
 export class TerminateResolver {
   @Mutation(() => TerminatePhysicalConnectionPayload, {
     description:
-      'Terminates an ENABLED circuit that has no VBRs and no lock. Asynchronous: the circuit is TERMINATING when this returns and becomes TERMINATED by itself. Idempotent per clientToken.',
+      'Terminates an ENABLED circuit that has no lock, VBRs, vpconns or MACsec keys (see `terminationCheck`). Asynchronous: the circuit is TERMINATING when this returns and becomes TERMINATED by itself. Idempotent per clientToken.',
   })
   async terminatePhysicalConnection(
     @Arg('input', () => TerminatePhysicalConnectionInput, { description: 'The circuit and an optional idempotency token.' })
@@ -48,7 +76,7 @@ export class TerminateResolver {
       input.clientToken === null || input.clientToken === undefined
         ? null
         : validateClientToken(input.clientToken, 'input.clientToken');
-    const scope: ErrorScope = { regionId, physicalConnectionId: id };
+    const scope: ErrorScope = { regionId, physicalConnectionId: id, regionField: 'input.regionId' };
     const { dataSource } = context;
 
     const [pcRead, vbrRead] = await Promise.allSettled([
@@ -70,23 +98,34 @@ export class TerminateResolver {
     }
 
     const clientToken = callerToken ?? randomUUID();
-    const result = await mapErrors(scope, () => dataSource.terminatePhysicalConnection(regionId, id, { clientToken }));
+    let result: WriteResult;
+    try {
+      result = await dataSource.terminatePhysicalConnection(regionId, id, { clientToken });
+    } catch (error) {
+      throw terminateRefusal(error, scope, pc, possibleReplay);
+    }
+    const usedToken = result.clientToken ?? clientToken;
+    const correlation = {
+      physicalConnectionId: id,
+      regionId,
+      clientToken: usedToken,
+      upstreamRequestId: result.requestId,
+      requestId: context.requestId,
+    };
     // An audit line for a billing-relevant action; the token is an idempotency key, not a secret.
     context.logger.info(
-      {
-        physicalConnectionId: id,
-        regionId,
-        clientToken,
-        upstreamRequestId: result.requestId,
-        possibleReplay,
-        subject: context.auth.subject,
-        requestId: context.requestId,
-      },
+      { ...correlation, possibleReplay, subject: context.auth.subject },
       'physical connection termination accepted',
     );
 
-    const after = await mapErrors(scope, () => dataSource.freshPhysicalConnection(regionId, id));
-    if (after === null) throw new PhysicalConnectionNotFoundError(id, regionId);
-    return { physicalConnection: after, requestId: result.requestId, clientToken: result.clientToken ?? clientToken };
+    let after: PhysicalConnection | null = null;
+    try {
+      after = await dataSource.freshPhysicalConnection(regionId, id);
+      if (after === null) context.logger.warn(correlation, 'post-termination read found no circuit; answering from the pre-read');
+    } catch (error) {
+      context.logger.warn({ ...correlation, cause: causeOf(error) }, 'post-termination read failed; answering from the pre-read');
+    }
+    after ??= { ...pc, status: AFTER_TERMINATE.has(pc.status) ? pc.status : 'TERMINATING' };
+    return { physicalConnection: after, requestId: result.requestId, clientToken: usedToken };
   }
 }

@@ -2,24 +2,33 @@
  * The terminate precondition, in one place: the `terminationCheck` preview and the mutation both
  * derive their answer from `terminationBlockers`, so they cannot disagree about the rules (they
  * differ only in where the data comes from: batched loaders vs fresh reads).
+ *
+ * Blockers come in the order the upstream checks them (status, lock, VBRs, vpconns, MACsec keys),
+ * so the first one, which the mutation reports, is the refusal the upstream would have sent.
  */
 import type { PhysicalConnection } from '../datasources/models';
 import {
   lockedMessage,
+  macsecKeysMessage,
   notEnabledMessage,
+  OperationConflictError,
   PhysicalConnectionNotEnabledError,
   ResourceLockedError,
   VbrsAttachedError,
   vbrsAttachedMessage,
+  vpconnsAttachedMessage,
   type GatewayError,
 } from '../schema/errors';
 import type { TerminationBlocker } from '../schema/types/termination';
 
-type Subject = Pick<PhysicalConnection, 'id' | 'status' | 'businessStatus'>;
+type Subject = Pick<
+  PhysicalConnection,
+  'id' | 'status' | 'businessStatus' | 'macsecKeys' | 'virtualPhysicalConnectionCount'
+>;
 
 /** Every reason `pc` cannot be terminated, in the order the mutation reports them. */
 export function terminationBlockers(pc: Subject, attachedVbrIds: readonly string[]): TerminationBlocker[] {
-  const none = { currentStatus: null, businessStatus: null, vbrIds: null };
+  const none = { currentStatus: null, businessStatus: null, vbrIds: null, reason: null };
   const blockers: TerminationBlocker[] = [];
   if (pc.status !== 'ENABLED') {
     blockers.push({
@@ -46,6 +55,24 @@ export function terminationBlockers(pc: Subject, attachedVbrIds: readonly string
       vbrIds,
     });
   }
+  // Both come in the circuit's own DescribePhysicalConnections item, so no extra read is needed.
+  const vpconns = pc.virtualPhysicalConnectionCount ?? 0;
+  if (vpconns > 0) {
+    blockers.push({
+      ...none,
+      code: 'OPERATION_CONFLICT',
+      message: vpconnsAttachedMessage(pc.id, vpconns),
+      reason: 'VPCONNS_ATTACHED',
+    });
+  }
+  if (pc.macsecKeys.length > 0) {
+    blockers.push({
+      ...none,
+      code: 'OPERATION_CONFLICT',
+      message: macsecKeysMessage(pc.id, pc.macsecKeys.length),
+      reason: 'MACSEC_KEYS',
+    });
+  }
   return blockers;
 }
 
@@ -58,5 +85,7 @@ export function blockerError(physicalConnectionId: string, blocker: TerminationB
       return new ResourceLockedError(physicalConnectionId, blocker.businessStatus);
     case 'VBRS_ATTACHED':
       return new VbrsAttachedError(physicalConnectionId, blocker.vbrIds);
+    case 'OPERATION_CONFLICT':
+      return new OperationConflictError(blocker.message, physicalConnectionId, blocker.reason);
   }
 }

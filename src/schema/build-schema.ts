@@ -10,13 +10,30 @@ import { buildSchema } from './type-graphql';
 
 let cached: Promise<GraphQLSchema> | undefined;
 
+const ROOT_DESCRIPTIONS = {
+  query: 'Reads: Express Connect circuits, their VBRs and the regions of the VPC API. Every `regionId` argument defaults to the gateway default region.',
+  mutation: 'Writes: terminating a circuit, with its preconditions checked first and an idempotency token.',
+} as const;
+
+/**
+ * type-graphql has no option to describe the root types, so the built schema gets them here: a
+ * property set on two objects, once per process.
+ */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description ??= ROOT_DESCRIPTIONS.query;
+  if (mutation) mutation.description ??= ROOT_DESCRIPTIONS.mutation;
+  return schema;
+}
+
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [...RESOLVERS],
     emitSchemaFile: false,
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-  }).catch((error: unknown) => {
+  }).then(describeRootTypes, (error: unknown) => {
     cached = undefined;
     throw error;
   });

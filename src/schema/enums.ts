@@ -11,8 +11,10 @@ import type {
   LineOperator,
   LoaStatus,
   OrderMode,
+  PhysicalConnectionSpec,
   PhysicalConnectionStatus,
   ProductType,
+  RegionLanguage,
   VbrStatus,
   VpconnStatus,
 } from '../datasources/models';
@@ -65,6 +67,17 @@ export const LineOperatorEnum = defineEnum<LineOperator>('LineOperator', 'The ca
   EQUINIX: 'Equinix.',
   OTHER: 'Another carrier outside the Chinese mainland.',
 });
+
+export const PhysicalConnectionSpecEnum = defineEnum<PhysicalConnectionSpec>(
+  'PhysicalConnectionSpec',
+  'Port specification class of a circuit (upstream `Spec`, in Gbit/s).',
+  {
+    SPEC_1G_AND_BELOW: 'Up to 1 Gbit/s (`1G and below`; a reported bandwidth such as `1G` or `500M` counts too).',
+    SPEC_10G: '10 Gbit/s (`10G`).',
+    SPEC_40G: '40 Gbit/s (`40G`; needs account-manager approval).',
+    SPEC_100G: '100 Gbit/s (`100G`; needs account-manager approval).',
+  },
+);
 
 export const ProductTypeEnum = defineEnum<ProductType>('ProductType', 'Dedicated or shared circuit.', {
   PHYSICAL_CONNECTION: 'A dedicated circuit (`PhysicalConnection`).',
@@ -122,5 +135,14 @@ export const AttachStatusEnum = defineEnum<AttachStatus>(
     ATTACHING: 'Being attached.',
     DETACHED: 'Detached.',
     DETACHING: 'Being detached.',
+  },
+);
+
+export const RegionLanguageEnum = defineEnum<RegionLanguage>(
+  'RegionLanguage',
+  'Language of `Region.localName` (upstream DescribeRegions `AcceptLanguage`).',
+  {
+    ZH_CN: 'Chinese (`zh-CN`), the upstream default.',
+    EN_US: 'English (`en-US`).',
   },
 );

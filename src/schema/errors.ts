@@ -112,6 +112,14 @@ export function lockedMessage(physicalConnectionId: string, businessStatus: Busi
     : `Physical connection ${physicalConnectionId} is ${businessStatus}; the lock must be lifted before it can be terminated.`;
 }
 
+export function macsecKeysMessage(physicalConnectionId: string, keyCount: number): string {
+  return `Physical connection ${physicalConnectionId} has ${keyCount} MACsec key(s); remove them before it can be terminated.`;
+}
+
+export function vpconnsAttachedMessage(physicalConnectionId: string, vpconnCount: number): string {
+  return `Physical connection ${physicalConnectionId} hosts ${vpconnCount} shared-port virtual connection(s) (vpconns); remove them before it can be terminated.`;
+}
+
 export type PhysicalConnectionNotEnabledExtensions =
   PhysicalConnectionExtensions<'PHYSICAL_CONNECTION_NOT_ENABLED'> & {
   /** Null when the upstream refused and did not say which state it saw. */
@@ -171,24 +179,37 @@ export class ResourceLockedError extends GatewayError<ResourceLockedExtensions> 
   }
 }
 
+/** What still hangs off a circuit and blocks its termination (besides VBRs, which have their own code). */
+export const CONFLICT_REASONS = ['VPCONNS_ATTACHED', 'MACSEC_KEYS'] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
+
 export type OperationConflictExtensions = BaseExtensions<'OPERATION_CONFLICT'> & {
   physicalConnectionId: string | null;
-  upstream: UpstreamDetails;
+  /** VPCONNS_ATTACHED / MACSEC_KEYS; null for a reused token or another operation holding the resource. */
+  reason: ConflictReason | null;
+  /** Absent when the gateway's own check (fresh reads) refused. */
+  upstream?: UpstreamDetails;
 };
 
 /**
- * The upstream refused for a reason the gateway does not pre-check (vpconns, MACsec, token reuse),
- * or because another operation holds the resource right now (then `retryable`).
+ * Something other than a VBR still hangs off the circuit (vpconns, MACsec keys: refused locally
+ * from the fresh read, or by the upstream), the token was reused for another request, or another
+ * operation holds the resource right now (then `retryable`).
  */
 export class OperationConflictError extends GatewayError<OperationConflictExtensions> {
   constructor(
     message: string,
     physicalConnectionId: string | null,
-    upstream: UpstreamDetails,
+    reason: ConflictReason | null,
+    upstream?: UpstreamDetails,
     cause?: unknown,
     retryable = false,
   ) {
-    super(message, { code: 'OPERATION_CONFLICT', retryable, physicalConnectionId, upstream }, cause);
+    super(
+      message,
+      withUpstream({ code: 'OPERATION_CONFLICT', retryable, physicalConnectionId, reason }, upstream),
+      cause,
+    );
   }
 }
 

@@ -5,6 +5,7 @@
 import { Field, ID, InputType } from './type-graphql';
 import type {
   LineOperator,
+  PhysicalConnectionSpec,
   PhysicalConnectionStatus,
   ProductType,
   VbrStatus,
@@ -13,7 +14,13 @@ import type {
   PhysicalConnectionFilter as PhysicalConnectionFilterModel,
   VbrFilter as VbrFilterModel,
 } from '../datasources/types';
-import { LineOperatorEnum, PhysicalConnectionStatusEnum, ProductTypeEnum, VbrStatusEnum } from './enums';
+import {
+  LineOperatorEnum,
+  PhysicalConnectionSpecEnum,
+  PhysicalConnectionStatusEnum,
+  ProductTypeEnum,
+  VbrStatusEnum,
+} from './enums';
 
 @InputType({ description: 'Filter for `physicalConnections`: AND across fields, OR within a list.' })
 export class PhysicalConnectionFilter implements PhysicalConnectionFilterModel {
@@ -32,8 +39,11 @@ export class PhysicalConnectionFilter implements PhysicalConnectionFilterModel {
   @Field(() => [LineOperatorEnum], { nullable: true, description: 'Carriers.' })
   lineOperators?: LineOperator[];
 
-  @Field(() => [String], { nullable: true, description: 'Port specs: `1G and below`, `10G`, `40G`, `100G`.' })
-  specs?: string[];
+  @Field(() => [PhysicalConnectionSpecEnum], {
+    nullable: true,
+    description: 'Port specification classes (sent upstream as `1G and below`, `10G`, `40G`, `100G`).',
+  })
+  specs?: PhysicalConnectionSpec[];
 
   @Field(() => [ProductTypeEnum], { nullable: true, description: 'Dedicated and/or shared circuits.' })
   productTypes?: ProductType[];
@@ -68,7 +78,7 @@ export class VbrFilter implements VbrFilterModel {
 
 @InputType({ description: 'Which circuit to terminate, and the idempotency token for retries.' })
 export class TerminatePhysicalConnectionInput {
-  @Field(() => ID, { description: 'Circuit to terminate (`pc-...`). It must be ENABLED, unlocked and have no VBRs.' })
+  @Field(() => ID, { description: 'Circuit to terminate (`pc-...`). It must be ENABLED and unlocked, with no VBRs, vpconns or MACsec keys.' })
   physicalConnectionId!: string;
 
   @Field(() => String, { nullable: true, description: 'Region of the circuit; defaults to the gateway default region.' })

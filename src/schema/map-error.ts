@@ -16,6 +16,7 @@ import {
   UpstreamThrottledError,
   UpstreamUnavailableError,
   VbrsAttachedError,
+  type ConflictReason,
   type UpstreamDetails,
 } from './errors';
 
@@ -23,12 +24,20 @@ import {
 export interface ErrorScope {
   regionId?: string;
   physicalConnectionId?: string;
+  /** The argument the region came from, named in BAD_USER_INPUT (`input.regionId`); default `regionId`. */
+  regionField?: string;
 }
 
-const CONFLICT_MESSAGES: Readonly<Record<string, string>> = {
-  'OperationFailed.VpconnAttached': 'shared-port virtual connections (vpconns) are still attached; remove them first',
-  'OperationDenied.MacsecAttached': 'MACsec keys are still attached; remove them first',
-  IdempotentParameterMismatch: 'the clientToken was already used for a different request; use a new clientToken',
+const CONFLICTS: Readonly<Record<string, { message: string; reason: ConflictReason | null }>> = {
+  'OperationFailed.VpconnAttached': {
+    message: 'shared-port virtual connections (vpconns) are still attached; remove them first',
+    reason: 'VPCONNS_ATTACHED',
+  },
+  'OperationDenied.MacsecAttached': { message: 'MACsec keys are still attached; remove them first', reason: 'MACSEC_KEYS' },
+  IdempotentParameterMismatch: {
+    message: 'the clientToken was already used for a different request; use a new clientToken',
+    reason: null,
+  },
 };
 
 /** Another operation holds the resource for now (the data source files them as INVALID_STATE). */
@@ -58,16 +67,18 @@ function fromUpstream(error: UpstreamError, scope: ErrorScope): GatewayError {
       break;
   }
   const subject = pcId === undefined ? 'The operation' : `The operation on ${pcId}`;
-  const conflict = CONFLICT_MESSAGES[error.code];
+  const conflict = CONFLICTS[error.code];
   if (conflict !== undefined) {
-    return new OperationConflictError(`${subject} was refused: ${conflict}.`, pcId ?? null, upstream, error);
+    const message = `${subject} was refused: ${conflict.message}.`;
+    return new OperationConflictError(message, pcId ?? null, conflict.reason, upstream, error);
   }
   if (TRANSIENT_CONFLICTS.has(error.code)) {
     const message = `${subject} was refused: another operation holds the resource; retry after a backoff.`;
-    return new OperationConflictError(message, pcId ?? null, upstream, error, true);
+    return new OperationConflictError(message, pcId ?? null, null, upstream, error, true);
   }
   if (error.code.startsWith('InvalidRegionId')) {
-    return new BadUserInputError('regionId', `Region ${regionId} is not known to the VPC API.`, upstream, error);
+    const field = scope.regionField ?? 'regionId';
+    return new BadUserInputError(field, `Region ${regionId} is not known to the VPC API.`, upstream, error);
   }
 
   switch (error.kind) {
@@ -88,6 +99,7 @@ function fromUpstream(error: UpstreamError, scope: ErrorScope): GatewayError {
       return new OperationConflictError(
         `The VPC API refused the operation (${error.code}).`,
         pcId ?? null,
+        null,
         upstream,
         error,
       );

@@ -91,6 +91,13 @@ export type ChargeType =
   /** Subscription (`PrePaid`). */
   | 'PREPAID';
 
+/** What blocks a termination besides VBRs (also `extensions.reason` of an OPERATION_CONFLICT error). */
+export type ConflictReason =
+  /** MACsec keys are configured on the circuit (`macsecKeys`); remove them first. */
+  | 'MACSEC_KEYS'
+  /** The circuit hosts shared-port virtual connections (`virtualPhysicalConnectionCount` > 0); remove them first. */
+  | 'VPCONNS_ATTACHED';
+
 /** The carrier that provides the line. */
 export type LineOperator =
   /** China Mobile. */
@@ -136,13 +143,15 @@ export type MacsecKey = {
   status?: Maybe<Scalars['String']['output']>;
 };
 
+/** Writes: terminating a circuit, with its preconditions checked first and an idempotency token. */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Terminates an ENABLED circuit that has no VBRs and no lock. Asynchronous: the circuit is TERMINATING when this returns and becomes TERMINATED by itself. Idempotent per clientToken. */
+  /** Terminates an ENABLED circuit that has no lock, VBRs, vpconns or MACsec keys (see `terminationCheck`). Asynchronous: the circuit is TERMINATING when this returns and becomes TERMINATED by itself. Idempotent per clientToken. */
   terminatePhysicalConnection: TerminatePhysicalConnectionPayload;
 };
 
 
+/** Writes: terminating a circuit, with its preconditions checked first and an idempotency token. */
 export type MutationTerminatePhysicalConnectionArgs = {
   input: TerminatePhysicalConnectionInput;
 };
@@ -242,8 +251,8 @@ export type PhysicalConnection = {
   reservationOrderType?: Maybe<Scalars['String']['output']>;
   /** Resource group id (`rg-...`). */
   resourceGroupId?: Maybe<Scalars['String']['output']>;
-  /** Port specification, e.g. `10G`. */
-  spec?: Maybe<Scalars['String']['output']>;
+  /** Port specification class; null when absent or a value the gateway does not know. */
+  spec?: Maybe<PhysicalConnectionSpec>;
   /** Lifecycle state. */
   status: PhysicalConnectionStatus;
   /** Tags. */
@@ -296,13 +305,24 @@ export type PhysicalConnectionFilter = {
   names?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Dedicated and/or shared circuits. */
   productTypes?: InputMaybe<Array<ProductType>>;
-  /** Port specs: `1G and below`, `10G`, `40G`, `100G`. */
-  specs?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Port specification classes (sent upstream as `1G and below`, `10G`, `40G`, `100G`). */
+  specs?: InputMaybe<Array<PhysicalConnectionSpec>>;
   /** Lifecycle states. */
   statuses?: InputMaybe<Array<PhysicalConnectionStatus>>;
   /** Circuit types; only `VPC` exists. */
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/** Port specification class of a circuit (upstream `Spec`, in Gbit/s). */
+export type PhysicalConnectionSpec =
+  /** Up to 1 Gbit/s (`1G and below`; a reported bandwidth such as `1G` or `500M` counts too). */
+  | 'SPEC_1G_AND_BELOW'
+  /** 10 Gbit/s (`10G`). */
+  | 'SPEC_10G'
+  /** 40 Gbit/s (`40G`; needs account-manager approval). */
+  | 'SPEC_40G'
+  /** 100 Gbit/s (`100G`; needs account-manager approval). */
+  | 'SPEC_100G';
 
 /** Lifecycle state of an Express Connect circuit (upstream `Status`). Only ENABLED circuits can be terminated. */
 export type PhysicalConnectionStatus =
@@ -336,6 +356,7 @@ export type ProductType =
   /** A shared (hosted) circuit (`VirtualPhysicalConnection`). */
   | 'VIRTUAL_PHYSICAL_CONNECTION';
 
+/** Reads: Express Connect circuits, their VBRs and the regions of the VPC API. Every `regionId` argument defaults to the gateway default region. */
 export type Query = {
   __typename?: 'Query';
   /** One circuit by id; null when it does not exist. */
@@ -351,12 +372,14 @@ export type Query = {
 };
 
 
+/** Reads: Express Connect circuits, their VBRs and the regions of the VPC API. Every `regionId` argument defaults to the gateway default region. */
 export type QueryPhysicalConnectionArgs = {
   id: Scalars['ID']['input'];
   regionId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Reads: Express Connect circuits, their VBRs and the regions of the VPC API. Every `regionId` argument defaults to the gateway default region. */
 export type QueryPhysicalConnectionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PhysicalConnectionFilter>;
@@ -365,12 +388,20 @@ export type QueryPhysicalConnectionsArgs = {
 };
 
 
+/** Reads: Express Connect circuits, their VBRs and the regions of the VPC API. Every `regionId` argument defaults to the gateway default region. */
+export type QueryRegionsArgs = {
+  language?: InputMaybe<RegionLanguage>;
+};
+
+
+/** Reads: Express Connect circuits, their VBRs and the regions of the VPC API. Every `regionId` argument defaults to the gateway default region. */
 export type QueryVbrArgs = {
   id: Scalars['ID']['input'];
   regionId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/** Reads: Express Connect circuits, their VBRs and the regions of the VPC API. Every `regionId` argument defaults to the gateway default region. */
 export type QueryVbrsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VbrFilter>;
@@ -381,13 +412,20 @@ export type QueryVbrsArgs = {
 /** An Alibaba Cloud region where the VPC API is available. */
 export type Region = {
   __typename?: 'Region';
-  /** Region name in the account language. */
+  /** Region name, in the language `regions(language:)` asked for. */
   localName?: Maybe<Scalars['String']['output']>;
   /** VPC API endpoint host of the region. */
   regionEndpoint?: Maybe<Scalars['String']['output']>;
   /** Region id, e.g. `cn-hangzhou`; pass it as `regionId`. */
   regionId: Scalars['ID']['output'];
 };
+
+/** Language of `Region.localName` (upstream DescribeRegions `AcceptLanguage`). */
+export type RegionLanguage =
+  /** English (`en-US`). */
+  | 'EN_US'
+  /** Chinese (`zh-CN`), the upstream default. */
+  | 'ZH_CN';
 
 /** A resource tag. */
 export type Tag = {
@@ -402,7 +440,7 @@ export type Tag = {
 export type TerminatePhysicalConnectionInput = {
   /** Idempotency token (1-64 printable ASCII characters, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
   clientToken?: InputMaybe<Scalars['String']['input']>;
-  /** Circuit to terminate (`pc-...`). It must be ENABLED, unlocked and have no VBRs. */
+  /** Circuit to terminate (`pc-...`). It must be ENABLED and unlocked, with no VBRs, vpconns or MACsec keys. */
   physicalConnectionId: Scalars['ID']['input'];
   /** Region of the circuit; defaults to the gateway default region. */
   regionId?: InputMaybe<Scalars['String']['input']>;
@@ -430,12 +468,16 @@ export type TerminationBlocker = {
   currentStatus?: Maybe<PhysicalConnectionStatus>;
   /** Human-readable explanation. */
   message: Scalars['String']['output'];
+  /** For OPERATION_CONFLICT: what still hangs off the circuit. */
+  reason?: Maybe<ConflictReason>;
   /** For VBRS_ATTACHED: the VBRs to delete first. */
   vbrIds?: Maybe<Array<Scalars['ID']['output']>>;
 };
 
 /** Why a circuit cannot be terminated; the same codes as the mutation errors. */
 export type TerminationBlockerCode =
+  /** Something other than a VBR still hangs off the circuit (shared-port vpconns, MACsec keys); see `reason`. */
+  | 'OPERATION_CONFLICT'
   /** Only ENABLED circuits can be terminated; see `currentStatus`. */
   | 'PHYSICAL_CONNECTION_NOT_ENABLED'
   /** Financially or security locked; see `businessStatus`. */
@@ -617,7 +659,7 @@ export type ConsoleListQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleListQuery = { __typename?: 'Query', physicalConnections: { __typename?: 'PhysicalConnectionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'PhysicalConnection', id: string, regionId: string, name?: string | null, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, bandwidth?: number | null, spec?: string | null, lineOperator?: LineOperator | null, creationTime?: string | null, vbrs?: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus } | null }> | null, terminationCheck?: { __typename?: 'TerminationCheck', terminable: boolean, blockers: Array<{ __typename?: 'TerminationBlocker', code: TerminationBlockerCode, message: string }> } | null }> } };
+export type ConsoleListQuery = { __typename?: 'Query', physicalConnections: { __typename?: 'PhysicalConnectionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'PhysicalConnection', id: string, regionId: string, name?: string | null, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, bandwidth?: number | null, spec?: PhysicalConnectionSpec | null, lineOperator?: LineOperator | null, creationTime?: string | null, vbrs?: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus } | null }> | null, terminationCheck?: { __typename?: 'TerminationCheck', terminable: boolean, blockers: Array<{ __typename?: 'TerminationBlocker', code: TerminationBlockerCode, message: string, reason?: ConflictReason | null }> } | null }> } };
 
 export type PhysicalConnectionDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -625,9 +667,11 @@ export type PhysicalConnectionDetailQueryVariables = Exact<{
 }>;
 
 
-export type PhysicalConnectionDetailQuery = { __typename?: 'Query', physicalConnection?: { __typename?: 'PhysicalConnection', id: string, regionId: string, name?: string | null, description?: string | null, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, productType?: ProductType | null, chargeType?: ChargeType | null, lineOperator?: LineOperator | null, loaStatus?: LoaStatus | null, accessPointId?: string | null, portType?: string | null, portNumber?: string | null, spec?: string | null, bandwidth?: number | null, circuitCode?: string | null, creationTime?: string | null, enabledTime?: string | null, endTime?: string | null, redundantPhysicalConnectionId?: string | null, tags: Array<{ __typename?: 'Tag', key: string, value: string }>, macsecKeys: Array<{ __typename?: 'MacsecKey', ckn?: string | null, cipherSuite?: string | null, status?: string | null }>, vbrs?: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, localGatewayIp?: string | null, peerGatewayIp?: string | null, peeringSubnetMask?: string | null }> | null } | null };
+export type PhysicalConnectionDetailQuery = { __typename?: 'Query', physicalConnection?: { __typename?: 'PhysicalConnection', id: string, regionId: string, name?: string | null, description?: string | null, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, productType?: ProductType | null, chargeType?: ChargeType | null, lineOperator?: LineOperator | null, loaStatus?: LoaStatus | null, accessPointId?: string | null, portType?: string | null, portNumber?: string | null, spec?: PhysicalConnectionSpec | null, bandwidth?: number | null, circuitCode?: string | null, creationTime?: string | null, enabledTime?: string | null, endTime?: string | null, redundantPhysicalConnectionId?: string | null, tags: Array<{ __typename?: 'Tag', key: string, value: string }>, macsecKeys: Array<{ __typename?: 'MacsecKey', ckn?: string | null, cipherSuite?: string | null, status?: string | null }>, vbrs?: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, localGatewayIp?: string | null, peerGatewayIp?: string | null, peeringSubnetMask?: string | null }> | null } | null };
 
-export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
+export type RegionsQueryVariables = Exact<{
+  language?: InputMaybe<RegionLanguage>;
+}>;
 
 
 export type RegionsQuery = { __typename?: 'Query', regions: Array<{ __typename?: 'Region', regionId: string, localName?: string | null }> };
@@ -645,7 +689,7 @@ export type TerminationPreflightQueryVariables = Exact<{
 }>;
 
 
-export type TerminationPreflightQuery = { __typename?: 'Query', physicalConnection?: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus, terminationCheck?: { __typename?: 'TerminationCheck', terminable: boolean, blockers: Array<{ __typename?: 'TerminationBlocker', code: TerminationBlockerCode, message: string, currentStatus?: PhysicalConnectionStatus | null, businessStatus?: BusinessStatus | null, vbrIds?: Array<string> | null }> } | null } | null };
+export type TerminationPreflightQuery = { __typename?: 'Query', physicalConnection?: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus, terminationCheck?: { __typename?: 'TerminationCheck', terminable: boolean, blockers: Array<{ __typename?: 'TerminationBlocker', code: TerminationBlockerCode, message: string, currentStatus?: PhysicalConnectionStatus | null, businessStatus?: BusinessStatus | null, vbrIds?: Array<string> | null, reason?: ConflictReason | null }> } | null } | null };
 
 export type VbrListQueryVariables = Exact<{
   regionId?: InputMaybe<Scalars['String']['input']>;
@@ -658,9 +702,9 @@ export type VbrListQueryVariables = Exact<{
 export type VbrListQuery = { __typename?: 'Query', vbrs: { __typename?: 'VbrConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, physicalConnectionId?: string | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, name?: string | null, status: PhysicalConnectionStatus } | null }> } };
 
 
-export const ConsoleListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalConnectionFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"terminationCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminable"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleListQuery, ConsoleListQueryVariables>;
+export const ConsoleListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalConnectionFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"terminationCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminable"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleListQuery, ConsoleListQueryVariables>;
 export const PhysicalConnectionDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PhysicalConnectionDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"productType"}},{"kind":"Field","name":{"kind":"Name","value":"chargeType"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"loaStatus"}},{"kind":"Field","name":{"kind":"Name","value":"accessPointId"}},{"kind":"Field","name":{"kind":"Name","value":"portType"}},{"kind":"Field","name":{"kind":"Name","value":"portNumber"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"circuitCode"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"enabledTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}},{"kind":"Field","name":{"kind":"Name","value":"redundantPhysicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"macsecKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ckn"}},{"kind":"Field","name":{"kind":"Name","value":"cipherSuite"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"localGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peerGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peeringSubnetMask"}}]}}]}}]}}]} as unknown as DocumentNode<PhysicalConnectionDetailQuery, PhysicalConnectionDetailQueryVariables>;
-export const RegionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Regions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"localName"}}]}}]}}]} as unknown as DocumentNode<RegionsQuery, RegionsQueryVariables>;
+export const RegionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Regions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RegionLanguage"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"localName"}}]}}]}}]} as unknown as DocumentNode<RegionsQuery, RegionsQueryVariables>;
 export const TerminatePhysicalConnectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TerminatePhysicalConnection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TerminatePhysicalConnectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminatePhysicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<TerminatePhysicalConnectionMutation, TerminatePhysicalConnectionMutationVariables>;
-export const TerminationPreflightDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TerminationPreflight"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"terminationCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminable"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"currentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"vbrIds"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TerminationPreflightQuery, TerminationPreflightQueryVariables>;
+export const TerminationPreflightDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TerminationPreflight"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"terminationCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminable"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"currentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"vbrIds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TerminationPreflightQuery, TerminationPreflightQueryVariables>;
 export const VbrListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VbrList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VbrFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<VbrListQuery, VbrListQueryVariables>;

@@ -33,7 +33,7 @@ export class Region implements RegionModel {
   @Field(() => ID, { description: 'Region id, e.g. `cn-hangzhou`; pass it as `regionId`.' })
   regionId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Region name in the account language.' })
+  @Field(() => String, { nullable: true, description: 'Region name, in the language `regions(language:)` asked for.' })
   localName!: string | null;
 
   @Field(() => String, { nullable: true, description: 'VPC API endpoint host of the region.' })

@@ -11,6 +11,7 @@ import type {
   LoaStatus,
   OrderMode,
   PhysicalConnection as PhysicalConnectionModel,
+  PhysicalConnectionSpec,
   PhysicalConnectionStatus,
   ProductType,
   VpconnStatus,
@@ -21,6 +22,7 @@ import {
   LineOperatorEnum,
   LoaStatusEnum,
   OrderModeEnum,
+  PhysicalConnectionSpecEnum,
   PhysicalConnectionStatusEnum,
   ProductTypeEnum,
   VpconnStatusEnum,
@@ -153,8 +155,11 @@ export class PhysicalConnection implements PhysicalConnectionModel {
   @Field(() => String, { nullable: true, description: 'Resource group id (`rg-...`).' })
   resourceGroupId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Port specification, e.g. `10G`.' })
-  spec!: string | null;
+  @Field(() => PhysicalConnectionSpecEnum, {
+    nullable: true,
+    description: 'Port specification class; null when absent or a value the gateway does not know.',
+  })
+  spec!: PhysicalConnectionSpec | null;
 
   @Field(() => [Tag], { description: 'Tags.' })
   tags!: Tag[];

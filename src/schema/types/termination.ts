@@ -6,14 +6,21 @@
 import { Field, ID, ObjectType, registerEnumType } from '../type-graphql';
 import type { BusinessStatus, PhysicalConnectionStatus } from '../../datasources/models';
 import { BusinessStatusEnum, PhysicalConnectionStatusEnum } from '../enums';
+import type { ConflictReason } from '../errors';
 
-export const TERMINATION_BLOCKER_CODES = ['PHYSICAL_CONNECTION_NOT_ENABLED', 'RESOURCE_LOCKED', 'VBRS_ATTACHED'] as const;
+export const TERMINATION_BLOCKER_CODES = [
+  'PHYSICAL_CONNECTION_NOT_ENABLED',
+  'RESOURCE_LOCKED',
+  'VBRS_ATTACHED',
+  'OPERATION_CONFLICT',
+] as const;
 export type TerminationBlockerCode = (typeof TERMINATION_BLOCKER_CODES)[number];
 
 export const TerminationBlockerCodeEnum: Record<TerminationBlockerCode, TerminationBlockerCode> = {
   PHYSICAL_CONNECTION_NOT_ENABLED: 'PHYSICAL_CONNECTION_NOT_ENABLED',
   RESOURCE_LOCKED: 'RESOURCE_LOCKED',
   VBRS_ATTACHED: 'VBRS_ATTACHED',
+  OPERATION_CONFLICT: 'OPERATION_CONFLICT',
 };
 registerEnumType(TerminationBlockerCodeEnum, {
   name: 'TerminationBlockerCode',
@@ -22,6 +29,24 @@ registerEnumType(TerminationBlockerCodeEnum, {
     PHYSICAL_CONNECTION_NOT_ENABLED: { description: 'Only ENABLED circuits can be terminated; see `currentStatus`.' },
     RESOURCE_LOCKED: { description: 'Financially or security locked; see `businessStatus`.' },
     VBRS_ATTACHED: { description: 'VBRs are still on the circuit (any status); delete them first; see `vbrIds`.' },
+    OPERATION_CONFLICT: {
+      description: 'Something other than a VBR still hangs off the circuit (shared-port vpconns, MACsec keys); see `reason`.',
+    },
+  },
+});
+
+export const ConflictReasonEnum: Record<ConflictReason, ConflictReason> = {
+  VPCONNS_ATTACHED: 'VPCONNS_ATTACHED',
+  MACSEC_KEYS: 'MACSEC_KEYS',
+};
+registerEnumType(ConflictReasonEnum, {
+  name: 'ConflictReason',
+  description: 'What blocks a termination besides VBRs (also `extensions.reason` of an OPERATION_CONFLICT error).',
+  valuesConfig: {
+    VPCONNS_ATTACHED: {
+      description: 'The circuit hosts shared-port virtual connections (`virtualPhysicalConnectionCount` > 0); remove them first.',
+    },
+    MACSEC_KEYS: { description: 'MACsec keys are configured on the circuit (`macsecKeys`); remove them first.' },
   },
 });
 
@@ -44,6 +69,9 @@ export class TerminationBlocker {
 
   @Field(() => [ID], { nullable: true, description: 'For VBRS_ATTACHED: the VBRs to delete first.' })
   vbrIds!: string[] | null;
+
+  @Field(() => ConflictReasonEnum, { nullable: true, description: 'For OPERATION_CONFLICT: what still hangs off the circuit.' })
+  reason!: ConflictReason | null;
 }
 
 @ObjectType({

@@ -41,7 +41,7 @@ export function recordWrites(dataSource: VpcDataSourceApi, writes: WriteRecord[]
     vbr: (...a) => dataSource.vbr(...a),
     physicalConnections: (...a) => dataSource.physicalConnections(...a),
     vbrs: (...a) => dataSource.vbrs(...a),
-    regions: () => dataSource.regions(),
+    regions: (...a) => dataSource.regions(...a),
     freshPhysicalConnection: (...a) => dataSource.freshPhysicalConnection(...a),
     freshVbrAttachments: (...a) => dataSource.freshVbrAttachments(...a),
     async terminatePhysicalConnection(regionId, id, options) {
@@ -192,7 +192,8 @@ export function registerAuditLog(app: FastifyInstance, graphqlPath: string, maxT
         operationName: mutations[0]?.name?.value ?? null,
         fields,
         outcome: state.rejectedWith ?? `HTTP_${reply.statusCode}`,
-        errorCodes: [],
+        // The code the client was answered with, as for a mutation that reached Apollo.
+        errorCodes: state.rejectedWith === null ? [] : [state.rejectedWith],
         upstreamRequestId: null,
         clientToken: null,
       };

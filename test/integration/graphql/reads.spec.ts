@@ -27,7 +27,7 @@ describe('terminationCheck (preflight)', () => {
     expect(errors).toBeUndefined();
     return data?.physicalConnection?.terminationCheck;
   }
-  const none = { currentStatus: null, businessStatus: null, vbrIds: null };
+  const none = { currentStatus: null, businessStatus: null, vbrIds: null, reason: null };
 
   it('terminable circuit: no blockers', async () => {
     expect(await check(DEMO_IDS.enabledReadyToTerminate[0])).toEqual({ terminable: true, blockers: [] });
@@ -72,6 +72,23 @@ describe('terminationCheck (preflight)', () => {
     ]);
   });
 
+  it.each([
+    [
+      'shared-port vpconns (seen in virtualPhysicalConnectionCount)',
+      DEMO_IDS.enabledWithVpconn,
+      'VPCONNS_ATTACHED',
+      'hosts 1 shared-port virtual connection(s) (vpconns)',
+    ],
+    ['MACsec keys (seen in macsecKeys)', DEMO_IDS.enabledWithMacsec, 'MACSEC_KEYS', 'has 1 MACsec key(s)'],
+  ])('%s: OPERATION_CONFLICT from the loaded data, no extra upstream call', async (_what, id, reason, text) => {
+    await gw.emu.control.clearCalls();
+    expect(await check(id)).toEqual({
+      terminable: false,
+      blockers: [{ ...none, code: 'OPERATION_CONFLICT', reason, message: expect.stringContaining(text) }],
+    });
+    expect((await gw.emu.control.calls()).byAction).toEqual({ DescribePhysicalConnections: 1, DescribeVirtualBorderRouters: 1 });
+  });
+
   it('agrees with the mutation on every demo circuit of the region', async () => {
     const { data } = await gw.run(ConsoleListDocument, { first: 50 });
     const nodes = data?.physicalConnections.nodes ?? [];
@@ -81,10 +98,11 @@ describe('terminationCheck (preflight)', () => {
       const outcome = await gw.run(TerminatePhysicalConnectionDocument, { input: { physicalConnectionId: node.id } });
       const code = outcome.errors?.[0]?.extensions?.['code'];
       if (check?.terminable) {
-        // MACsec keys and vpconns are refusals only the upstream makes.
-        expect([node.id, code ?? 'TERMINATED']).toEqual([node.id, expect.stringMatching(/^(TERMINATED|OPERATION_CONFLICT)$/)]);
+        expect([node.id, code ?? 'TERMINATED']).toEqual([node.id, 'TERMINATED']);
       } else {
-        expect([node.id, code]).toEqual([node.id, check?.blockers[0]?.code]);
+        const first = check?.blockers[0];
+        expect([node.id, code, outcome.errors?.[0]?.message]).toEqual([node.id, first?.code, first?.message]);
+        if (first?.code === 'OPERATION_CONFLICT') expect(outcome.errors?.[0]?.extensions?.['reason']).toBe(first.reason);
       }
     }
   });
@@ -223,8 +241,14 @@ describe('detail, VBR list, regions', () => {
     }
   });
 
-  it('regions', async () => {
+  it('regions, with local names in the upstream default (Chinese) or in English', async () => {
     const { data } = await gw.run(RegionsDocument, {});
     expect(data?.regions.map((region) => region.regionId)).toEqual(expect.arrayContaining(['cn-hangzhou', 'cn-shanghai']));
+    expect(data?.regions.find((region) => region.regionId === 'cn-hangzhou')?.localName).toBe('华东1（杭州）');
+    const english = await gw.run(RegionsDocument, { language: 'EN_US' });
+    expect(english.errors).toBeUndefined();
+    expect(english.data?.regions.find((region) => region.regionId === 'cn-hangzhou')?.localName).toBe('China (Hangzhou)');
+    const chinese = await gw.run(RegionsDocument, { language: 'ZH_CN' });
+    expect(chinese.data?.regions).toEqual(data?.regions);
   });
 });

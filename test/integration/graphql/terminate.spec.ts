@@ -59,6 +59,37 @@ describe('a successful termination', () => {
     expect(await emulatorStatus(READY_A)).toBe('Terminated');
   });
 
+  it('still answers with the payload when the read after an accepted termination fails (TERMINATING from the pre-read)', async () => {
+    // The terminate call is held upstream (accepted after the delay), and the circuit reads start
+    // failing while it is: the post-read exhausts its retries on 503s.
+    await gw.emu.control.addFault({ action: 'TerminatePhysicalConnection', type: 'latency', latencyMs: 400, times: 1 });
+    const pending = terminate({ physicalConnectionId: READY_A, clientToken: 'post-read-fails-1' });
+    await pollUntil(terminateCalls, (count) => count === 1);
+    await gw.emu.control.addFault({ action: 'DescribePhysicalConnections', type: 'error', httpStatus: 503, code: 'ServiceUnavailable' });
+    const describesBefore = (await gw.emu.control.calls()).byAction['DescribePhysicalConnections'] ?? 0;
+
+    const { data, errors } = await pending;
+    expect(errors).toBeUndefined();
+    expect(data?.terminatePhysicalConnection).toEqual({
+      requestId: UPSTREAM_REQUEST_ID,
+      clientToken: 'post-read-fails-1',
+      physicalConnection: { id: READY_A, regionId: 'cn-hangzhou', status: 'TERMINATING' },
+    });
+    // The termination happened, and the post-read really went out and failed.
+    expect(await emulatorStatus(READY_A)).toBe('Terminating');
+    expect((await gw.emu.control.calls()).byAction['DescribePhysicalConnections']).toBeGreaterThan(describesBefore);
+    const warning = gw.logs.find((entry) => entry.msg?.startsWith('post-termination read failed'));
+    expect(warning?.level).toBe('warn');
+    expect(warning?.obj).toMatchObject({
+      physicalConnectionId: READY_A,
+      regionId: 'cn-hangzhou',
+      clientToken: 'post-read-fails-1',
+      upstreamRequestId: data?.terminatePhysicalConnection.requestId,
+      requestId: 'req-integration',
+      cause: { code: 'ServiceUnavailable', kind: 'UNAVAILABLE', httpStatus: 503 },
+    });
+  });
+
   it('terminates in another region when asked', async () => {
     const { data, errors } = await terminate({
       physicalConnectionId: DEMO_IDS.shanghaiEnabledReadyToTerminate,
@@ -114,11 +145,27 @@ describe('the clientToken replay rule', () => {
         code: 'PHYSICAL_CONNECTION_NOT_ENABLED',
         retryable: false,
         physicalConnectionId: DEMO_IDS.terminated,
-        currentStatus: null,
+        // What the fresh read saw: the upstream refused the token for exactly that state.
+        currentStatus: 'TERMINATED',
         upstream: { code: 'Forbidden.NotAllowedInState', httpStatus: 400, requestId: UPSTREAM_REQUEST_ID },
       },
     );
     expect(await terminateCalls()).toBe(1);
+  });
+
+  it('another token after a termination with tok-1: refused by the upstream, currentStatus TERMINATING', async () => {
+    expect((await terminate({ physicalConnectionId: READY_C, clientToken: 'tok-1' })).errors).toBeUndefined();
+    await expectRefusal(
+      { physicalConnectionId: READY_C, clientToken: 'tok-other' },
+      {
+        code: 'PHYSICAL_CONNECTION_NOT_ENABLED',
+        retryable: false,
+        physicalConnectionId: READY_C,
+        currentStatus: 'TERMINATING',
+        upstream: { code: 'Forbidden.NotAllowedInState', httpStatus: 400, requestId: UPSTREAM_REQUEST_ID },
+      },
+    );
+    expect(await terminateCalls()).toBe(2);
   });
 
   it('reusing a token for another circuit is an OPERATION_CONFLICT (IdempotentParameterMismatch)', async () => {
@@ -130,6 +177,7 @@ describe('the clientToken replay rule', () => {
         code: 'OPERATION_CONFLICT',
         retryable: false,
         physicalConnectionId: READY_B,
+        reason: null,
         upstream: { code: 'IdempotentParameterMismatch', httpStatus: 400, requestId: UPSTREAM_REQUEST_ID },
       },
     );
@@ -219,21 +267,17 @@ describe('preconditions refused locally, from fresh reads (nothing sent to Termi
   });
 });
 
-describe('refusals only the upstream knows about', () => {
+describe('vpconns and MACsec keys, seen in the fresh read of the circuit', () => {
   it.each([
-    [DEMO_IDS.enabledWithMacsec, 'OperationDenied.MacsecAttached', 'MACsec'],
-    [DEMO_IDS.enabledWithVpconn, 'OperationFailed.VpconnAttached', 'vpconn'],
-  ])('%s: %s -> OPERATION_CONFLICT', async (id, code, hint) => {
+    [DEMO_IDS.enabledWithVpconn, 'VPCONNS_ATTACHED', 'vpconns'],
+    [DEMO_IDS.enabledWithMacsec, 'MACSEC_KEYS', 'MACsec'],
+  ])('%s: OPERATION_CONFLICT (%s) refused locally, as terminationCheck says', async (id, reason, hint) => {
     const error = await expectRefusal(
       { physicalConnectionId: id },
-      {
-        code: 'OPERATION_CONFLICT',
-        retryable: false,
-        physicalConnectionId: id,
-        upstream: { code, httpStatus: 400, requestId: UPSTREAM_REQUEST_ID },
-      },
+      { code: 'OPERATION_CONFLICT', retryable: false, physicalConnectionId: id, reason },
     );
     expect(error?.message).toContain(hint);
+    expect(await terminateCalls()).toBe(0);
     expect(await emulatorStatus(id)).toBe('Enabled');
   });
 });
@@ -244,6 +288,8 @@ describe('the race: preconditions pass, then the upstream refuses (injected faul
     ['Forbidden.NotAllowedInState', { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', currentStatus: null }],
     ['OperationFailed.ResourceLockedBySystem', { code: 'RESOURCE_LOCKED', businessStatus: null }],
     ['InvalidPhysicalConnectionId.NotFound', { code: 'PHYSICAL_CONNECTION_NOT_FOUND' }],
+    ['OperationFailed.VpconnAttached', { code: 'OPERATION_CONFLICT', reason: 'VPCONNS_ATTACHED' }],
+    ['OperationDenied.MacsecAttached', { code: 'OPERATION_CONFLICT', reason: 'MACSEC_KEYS' }],
   ])('%s maps to the precondition code, with upstream details', async (code, expected) => {
     await gw.emu.control.addFault({
       action: 'TerminatePhysicalConnection',

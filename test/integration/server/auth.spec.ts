@@ -164,7 +164,7 @@ describe('JWT auth (HS256) in front of the emulator', () => {
     );
     const byRequest = (res: { headers: Record<string, unknown> }) =>
       t.logs.find((l) => l['audit'] === 'mutation' && l['requestId'] === res.headers['x-request-id'])[0];
-    expect(byRequest(anonymous)).toMatchObject({ subject: null, outcome: 'UNAUTHENTICATED', httpStatus: 401 });
-    expect(byRequest(forbidden)).toMatchObject({ subject: 'alice@example.com', outcome: 'FORBIDDEN', httpStatus: 403 });
+    expect(byRequest(anonymous)).toMatchObject({ subject: null, outcome: 'UNAUTHENTICATED', errorCodes: ['UNAUTHENTICATED'], httpStatus: 401 });
+    expect(byRequest(forbidden)).toMatchObject({ subject: 'alice@example.com', outcome: 'FORBIDDEN', errorCodes: ['FORBIDDEN'], httpStatus: 403 });
   });
 });

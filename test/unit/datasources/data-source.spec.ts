@@ -221,6 +221,15 @@ describe('lists, fresh reads, writes', () => {
     expect(upstream.requests[0]?.query.RegionId).toBeUndefined();
   });
 
+  it('regions in a language: AcceptLanguage sent, read once per request and language, validated first', async () => {
+    const { upstream, ds } = setup(fakeVpc({}));
+    await Promise.all([ds.regions({ language: 'EN_US' }), ds.regions({ language: 'EN_US' }), ds.regions()]);
+    expect(upstream.count('DescribeRegions')).toBe(2);
+    expect(upstream.requests.map((r) => r.query.AcceptLanguage).sort()).toEqual(['en-US', undefined]);
+    await expect(ds.regions({ language: 'ja' as never })).rejects.toMatchObject({ name: 'BadInputError', field: 'language' });
+    expect(upstream.count('DescribeRegions')).toBe(2);
+  });
+
   it("the request's signal aborts in-flight loader calls", async () => {
     const upstream = mockUpstream(fakeVpc({ circuits: [circuit('pc-s1')] }), { delayMs: 400 });
     const backend = createVpcBackend({ endpoint: ORIGIN, credentials: STATIC_CREDENTIALS, dispatcher: upstream.agent });
@@ -304,7 +313,7 @@ describe('hostile input: BadInputError, and NOTHING is sent', () => {
         () =>
           ds.physicalConnections(
             'cn-hangzhou',
-            { ids: ['pc-1'], statuses: ['ENABLED'], names: ['n'], accessPointIds: ['ap-1'], lineOperators: ['CT'], specs: ['10G'] },
+            { ids: ['pc-1'], statuses: ['ENABLED'], names: ['n'], accessPointIds: ['ap-1'], lineOperators: ['CT'], specs: ['SPEC_10G'] },
             { pageNumber: 1, pageSize: 10 },
           ),
         'filter',

@@ -70,7 +70,7 @@ describe('mapPhysicalConnection', () => {
       virtualPhysicalConnectionCount: 0,
       downDelayTime: 100,
       vpconnStatus: 'UNCONFIRMED',
-      spec: '10G',
+      spec: 'SPEC_10G',
       macsecKeys: [{ ckn: 'ckn-1', cipherSuite: 'GCM-AES-128', startOn: '2024-01-01', status: 'active' }],
     });
     expect(pc.creationTime?.toISOString()).toBe('2021-08-24T07:30:58.000Z');
@@ -86,6 +86,38 @@ describe('mapPhysicalConnection', () => {
   ])('status %s -> %s', (raw, status) => {
     const result = mapPhysicalConnection({ PhysicalConnectionId: 'pc-a', Status: raw }, context());
     expect(result.ok && result.value.status).toBe(status);
+  });
+
+  it.each([
+    ['1G and below', 'SPEC_1G_AND_BELOW'],
+    ['1g  AND below', 'SPEC_1G_AND_BELOW'],
+    ['1G', 'SPEC_1G_AND_BELOW'],
+    ['500M', 'SPEC_1G_AND_BELOW'],
+    ['50M', 'SPEC_1G_AND_BELOW'],
+    ['0.5G', 'SPEC_1G_AND_BELOW'],
+    ['10G', 'SPEC_10G'],
+    ['10000M', 'SPEC_10G'],
+    ['40G', 'SPEC_40G'],
+    ['100G', 'SPEC_100G'],
+  ])('spec %j -> %s', (raw, spec) => {
+    const ctx = context();
+    const result = mapPhysicalConnection({ PhysicalConnectionId: 'pc-a', Status: 'Enabled', Spec: raw }, ctx);
+    expect(result.ok && result.value.spec).toBe(spec);
+    expect(ctx.events).toEqual([]);
+  });
+
+  it.each(['2G', '400G', '0M', '10 gigs', 10])('spec %j is not a documented class: null, reported', (raw) => {
+    const ctx = context();
+    const result = mapPhysicalConnection({ PhysicalConnectionId: 'pc-a', Status: 'Enabled', Spec: raw }, ctx);
+    expect(result.ok && result.value.spec).toBeNull();
+    expect(ctx.events).toEqual([{ resourceId: 'pc-a', field: 'Spec', value: String(raw), consequence: 'null' }]);
+  });
+
+  it('an absent spec is null and not reported', () => {
+    const ctx = context();
+    const result = mapPhysicalConnection({ PhysicalConnectionId: 'pc-a', Status: 'Enabled', Spec: '' }, ctx);
+    expect(result.ok && result.value.spec).toBeNull();
+    expect(ctx.events).toEqual([]);
   });
 
   it('accepts HasReservationData typed as the string "false" and VlanId as a number', () => {

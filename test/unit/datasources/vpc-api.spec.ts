@@ -44,7 +44,7 @@ describe('reads', () => {
     const { action, query } = await sent(() =>
       api.describePhysicalConnections({
         regionId: R,
-        filter: { lineOperators: ['EQUINIX', 'OTHER'], productTypes: ['VIRTUAL_PHYSICAL_CONNECTION'], specs: ['1G and below'] },
+        filter: { lineOperators: ['EQUINIX', 'OTHER'], productTypes: ['VIRTUAL_PHYSICAL_CONNECTION'], specs: ['SPEC_1G_AND_BELOW'] },
         tags: [{ key: 'env', value: 'prod' }],
         resourceGroupId: 'rg-acfm1',
         includeReservationData: true,

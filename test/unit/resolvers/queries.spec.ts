@@ -291,5 +291,16 @@ describe('vbr, vbrs and regions', () => {
     expect(data).toEqual({
       regions: [{ regionId: 'cn-hangzhou', localName: 'China (Hangzhou)', regionEndpoint: 'vpc.aliyuncs.com' }],
     });
+    expect(ds.callsOf('regions')[0]?.args).toEqual([{}]);
+  });
+
+  it('regions passes the language through; an unknown one is refused by GraphQL before any call', async () => {
+    const ds = new FakeDataSource();
+    const english = await harness.run(ds, '{ regions(language: EN_US) { regionId } }');
+    expect(english.errors).toBeUndefined();
+    expect(ds.callsOf('regions')[0]?.args).toEqual([{ language: 'EN_US' }]);
+    const bad = await harness.run(ds, '{ regions(language: JA) { regionId } }');
+    expect(bad.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(ds.callsOf('regions')).toHaveLength(1);
   });
 });

@@ -19,7 +19,7 @@ describe('relations and terminationCheck', () => {
           id
           status
           vbrs { id status physicalConnection { id } }
-          terminationCheck { terminable blockers { code message currentStatus businessStatus vbrIds } }
+          terminationCheck { terminable blockers { code message currentStatus businessStatus vbrIds reason } }
         }
       }
     }
@@ -31,7 +31,14 @@ describe('relations and terminationCheck', () => {
     vbrs: { id: string; status: string; physicalConnection: { id: string } | null }[] | null;
     terminationCheck: {
       terminable: boolean;
-      blockers: { code: string; message: string; currentStatus: string | null; businessStatus: string | null; vbrIds: string[] | null }[];
+      blockers: {
+        code: string;
+        message: string;
+        currentStatus: string | null;
+        businessStatus: string | null;
+        vbrIds: string[] | null;
+        reason: string | null;
+      }[];
     } | null;
   };
 
@@ -56,7 +63,7 @@ describe('relations and terminationCheck', () => {
     const { data, errors } = await harness.run<{ physicalConnections: { nodes: Node[] } }>(ds, CONSOLE);
     expect(errors).toBeUndefined();
     const byId = new Map(data?.physicalConnections.nodes.map((node) => [node.id, node]));
-    const none = { currentStatus: null, businessStatus: null, vbrIds: null };
+    const none = { currentStatus: null, businessStatus: null, vbrIds: null, reason: null };
 
     expect(byId.get('pc-free')?.terminationCheck).toEqual({ terminable: true, blockers: [] });
     expect(byId.get('pc-confirmed')?.terminationCheck).toEqual({
@@ -85,6 +92,68 @@ describe('relations and terminationCheck', () => {
       ['vbr-b2', 'pc-withvbrs'],
       ['vbr-a1', 'pc-withvbrs'],
     ]);
+    expect(ds.callsOf('freshPhysicalConnection')).toEqual([]);
+    expect(ds.callsOf('freshVbrAttachments')).toEqual([]);
+  });
+
+  it('reports shared-port vpconns and MACsec keys from the circuit item itself, after the other blockers', async () => {
+    const ds = new FakeDataSource([
+      makePhysicalConnection({ id: 'pc-hosting', virtualPhysicalConnectionCount: 2 }),
+      makePhysicalConnection({
+        id: 'pc-macsec',
+        macsecKeys: [{ ckn: 'ckn-1', cipherSuite: 'GCM-AES-128', startOn: null, status: 'Available' }],
+      }),
+      makePhysicalConnection({
+        id: 'pc-conflicts',
+        virtualPhysicalConnectionCount: 1,
+        macsecKeys: [
+          { ckn: 'ckn-1', cipherSuite: null, startOn: null, status: null },
+          { ckn: 'ckn-2', cipherSuite: null, startOn: null, status: null },
+        ],
+      }),
+      makePhysicalConnection({
+        id: 'pc-all',
+        status: 'CONFIRMED',
+        virtualPhysicalConnectionCount: 1,
+        macsecKeys: [{ ckn: null, cipherSuite: null, startOn: null, status: null }],
+      }),
+    ]);
+    ds.setVbrs('pc-all', [makeVbr({ id: 'vbr-d4', physicalConnectionId: 'pc-all' })]);
+    const { data, errors } = await harness.run<{ physicalConnections: { nodes: Node[] } }>(ds, CONSOLE);
+    expect(errors).toBeUndefined();
+    const byId = new Map(data?.physicalConnections.nodes.map((node) => [node.id, node]));
+    const none = { currentStatus: null, businessStatus: null, vbrIds: null, reason: null };
+    expect(byId.get('pc-hosting')?.terminationCheck).toEqual({
+      terminable: false,
+      blockers: [
+        {
+          ...none,
+          code: 'OPERATION_CONFLICT',
+          reason: 'VPCONNS_ATTACHED',
+          message:
+            'Physical connection pc-hosting hosts 2 shared-port virtual connection(s) (vpconns); remove them before it can be terminated.',
+        },
+      ],
+    });
+    expect(byId.get('pc-macsec')?.terminationCheck?.blockers).toEqual([
+      {
+        ...none,
+        code: 'OPERATION_CONFLICT',
+        reason: 'MACSEC_KEYS',
+        message: 'Physical connection pc-macsec has 1 MACsec key(s); remove them before it can be terminated.',
+      },
+    ]);
+    expect(byId.get('pc-conflicts')?.terminationCheck?.blockers.map((blocker) => [blocker.reason, blocker.message])).toEqual([
+      ['VPCONNS_ATTACHED', expect.stringContaining('hosts 1 shared-port')],
+      ['MACSEC_KEYS', expect.stringContaining('has 2 MACsec key(s)')],
+    ]);
+    expect(byId.get('pc-all')?.terminationCheck?.blockers.map((blocker) => blocker.reason ?? blocker.code)).toEqual([
+      'PHYSICAL_CONNECTION_NOT_ENABLED',
+      'VBRS_ATTACHED',
+      'VPCONNS_ATTACHED',
+      'MACSEC_KEYS',
+    ]);
+    // From the loaded data, never a fresh read (the integration suite counts the upstream calls).
     expect(ds.callsOf('freshPhysicalConnection')).toEqual([]);
     expect(ds.callsOf('freshVbrAttachments')).toEqual([]);
   });

@@ -82,10 +82,10 @@ describe('the upstream refuses after the preconditions passed (race)', () => {
   });
 
   it.each([
-    ['OperationFailed.VpconnAttached', 'DEPENDENCY_ATTACHED', 'vpconns'],
-    ['OperationDenied.MacsecAttached', 'DEPENDENCY_ATTACHED', 'MACsec'],
-    ['IdempotentParameterMismatch', 'IDEMPOTENCY_CONFLICT', 'clientToken'],
-  ] as const)('%s -> OPERATION_CONFLICT', async (code, kind, hint) => {
+    ['OperationFailed.VpconnAttached', 'DEPENDENCY_ATTACHED', 'vpconns', 'VPCONNS_ATTACHED'],
+    ['OperationDenied.MacsecAttached', 'DEPENDENCY_ATTACHED', 'MACsec', 'MACSEC_KEYS'],
+    ['IdempotentParameterMismatch', 'IDEMPOTENCY_CONFLICT', 'clientToken', null],
+  ] as const)('%s -> OPERATION_CONFLICT', async (code, kind, hint, reason) => {
     const ds = source().fail('terminatePhysicalConnection', upstreamError({ kind, code }));
     const error = await expectError(
       ds,
@@ -94,6 +94,7 @@ describe('the upstream refuses after the preconditions passed (race)', () => {
         code: 'OPERATION_CONFLICT',
         retryable: false,
         physicalConnectionId: PC,
+        reason,
         upstream: { code, httpStatus: 400, requestId: 'REQ-FAKE-0001' },
       },
     );

@@ -4,8 +4,9 @@
  * Upstream refusals and failures: terminate-upstream.spec.ts.
  */
 import { BadInputError } from '../../../src/datasources/errors';
+import type { PhysicalConnection } from '../../../src/datasources/models';
 import { attachmentOf, makePhysicalConnection, makeVbr } from './support/fixtures';
-import { FakeDataSource } from './support/fake-data-source';
+import { FakeDataSource, upstreamError } from './support/fake-data-source';
 import { PC, useTerminateHarness } from './support/terminate';
 
 const t = useTerminateHarness();
@@ -32,7 +33,7 @@ describe('input validation (nothing reaches the data source)', () => {
   });
 
   it('accepts a 64-character printable token and passes it upstream unchanged', async () => {
-    const token = `${'~'.repeat(32)} ${'A'.repeat(31)}`;
+    const token = `${'~'.repeat(32)}!${'A'.repeat(31)}`;
     const ds = source();
     const { data, errors } = await terminate(ds, { physicalConnectionId: PC, clientToken: token });
     expect(errors).toBeUndefined();
@@ -100,11 +101,69 @@ describe('local preconditions (fresh reads, no terminate call)', () => {
     expect(ds.callsOf('terminatePhysicalConnection')).toEqual([]);
   });
 
+  it.each([
+    [
+      'shared-port vpconns',
+      { virtualPhysicalConnectionCount: 1 },
+      'VPCONNS_ATTACHED',
+      `Physical connection ${PC} hosts 1 shared-port virtual connection(s) (vpconns); remove them before it can be terminated.`,
+    ],
+    [
+      'MACsec keys',
+      { macsecKeys: [{ ckn: 'ckn-1', cipherSuite: null, startOn: null, status: 'Available' }] },
+      'MACSEC_KEYS',
+      `Physical connection ${PC} has 1 MACsec key(s); remove them before it can be terminated.`,
+    ],
+  ] satisfies [string, Partial<PhysicalConnection>, string, string][])(
+    'OPERATION_CONFLICT for %s, with the preflight reason and message',
+    async (_what, overrides, reason, message) => {
+      const ds = source({ id: PC, ...overrides });
+      const error = await expectError(
+        ds,
+        { physicalConnectionId: PC },
+        { code: 'OPERATION_CONFLICT', retryable: false, physicalConnectionId: PC, reason },
+      );
+      expect(error?.message).toBe(message);
+      expect(ds.callsOf('terminatePhysicalConnection')).toEqual([]);
+    },
+  );
+
   it('checks in order: status before lock before VBRs', async () => {
     const ds = source({ id: PC, status: 'CONFIRMED', businessStatus: 'FINANCIAL_LOCKED' });
     ds.setVbrs(PC, [makeVbr({ id: 'vbr-a1', physicalConnectionId: PC })]);
     const { errors } = await terminate(ds, { physicalConnectionId: PC });
     expect(errors?.[0]?.extensions?.['code']).toBe('PHYSICAL_CONNECTION_NOT_ENABLED');
+  });
+
+  it('VBRs are reported before vpconns and MACsec keys (the upstream order)', async () => {
+    const ds = source({
+      id: PC,
+      virtualPhysicalConnectionCount: 1,
+      macsecKeys: [{ ckn: null, cipherSuite: null, startOn: null, status: null }],
+    });
+    ds.setVbrs(PC, [makeVbr({ id: 'vbr-a1', physicalConnectionId: PC })]);
+    const { errors } = await terminate(ds, { physicalConnectionId: PC });
+    expect(errors?.[0]?.extensions?.['code']).toBe('VBRS_ATTACHED');
+    ds.setVbrs(PC, []);
+    const next = await terminate(ds, { physicalConnectionId: PC });
+    expect(next.errors?.[0]?.extensions?.['reason']).toBe('VPCONNS_ATTACHED');
+  });
+
+  it('an upstream InvalidRegionId names the mutation argument (input.regionId)', async () => {
+    const ds = source().fail(
+      'freshPhysicalConnection',
+      upstreamError({ kind: 'NOT_FOUND', code: 'InvalidRegionId.NotFound', httpStatus: 404, action: 'DescribePhysicalConnections' }),
+    );
+    await expectError(
+      ds,
+      { physicalConnectionId: PC, regionId: 'xx-nowhere-1' },
+      {
+        code: 'BAD_USER_INPUT',
+        retryable: false,
+        field: 'input.regionId',
+        upstream: { code: 'InvalidRegionId.NotFound', httpStatus: 404, requestId: 'REQ-FAKE-0001' },
+      },
+    );
   });
 
   it('reads both preconditions fresh and concurrently, never through the request cache', async () => {
@@ -178,11 +237,29 @@ describe('success and the clientToken replay rule', () => {
         code: 'PHYSICAL_CONNECTION_NOT_ENABLED',
         retryable: false,
         physicalConnectionId: PC,
-        currentStatus: null,
+        // The status the fresh read saw: the upstream refused the token for that very state.
+        currentStatus: 'TERMINATED',
         upstream: { code: 'Forbidden.NotAllowedInState', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
       },
     );
     expect(ds.callsOf('terminatePhysicalConnection')).toHaveLength(1);
+  });
+
+  it('another token after a termination with tok-1: the upstream refusal names TERMINATING', async () => {
+    const ds = source();
+    expect((await terminate(ds, { physicalConnectionId: PC, clientToken: 'tok-1' })).errors).toBeUndefined();
+    await expectError(
+      ds,
+      { physicalConnectionId: PC, clientToken: 'tok-other' },
+      {
+        code: 'PHYSICAL_CONNECTION_NOT_ENABLED',
+        retryable: false,
+        physicalConnectionId: PC,
+        currentStatus: 'TERMINATING',
+        upstream: { code: 'Forbidden.NotAllowedInState', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+      },
+    );
+    expect(ds.callsOf('terminatePhysicalConnection')).toHaveLength(2);
   });
 
   it('a token does not bypass checks for states a terminate cannot lead to', async () => {
@@ -207,5 +284,82 @@ describe('success and the clientToken replay rule', () => {
       'ap-southeast-1',
       'cn-hangzhou',
     ]);
+  });
+});
+
+describe('after the upstream accepted, the answer is a success whatever the post-read does', () => {
+  /** Makes every fresh read of the circuit after the terminate call behave like `after`. */
+  function afterTerminate(ds: FakeDataSource, after: () => Promise<PhysicalConnection | null>): void {
+    const terminateCall = ds.terminatePhysicalConnection.bind(ds);
+    ds.terminatePhysicalConnection = async (...args) => {
+      const result = await terminateCall(...args);
+      ds.freshPhysicalConnection = after;
+      return result;
+    };
+  }
+
+  it('a failed post-read: the pre-read circuit as TERMINATING, and a warning with the cause and correlation ids', async () => {
+    const ds = source();
+    afterTerminate(ds, () =>
+      Promise.reject(upstreamError({ kind: 'UNAVAILABLE', code: 'ServiceUnavailable', httpStatus: 503, retryable: true, requestId: 'REQ-READ' })),
+    );
+    const { data, errors } = await terminate(ds, { physicalConnectionId: PC, clientToken: 'tok-post-read' });
+    expect(errors).toBeUndefined();
+    expect(data?.terminatePhysicalConnection).toEqual({
+      requestId: 'REQ-TERMINATE-1',
+      clientToken: 'tok-post-read',
+      physicalConnection: { id: PC, regionId: 'cn-hangzhou', status: 'TERMINATING' },
+    });
+    const warning = t.harness.logger.entries.find(
+      (entry) => entry.level === 'warn' && (entry.obj as { clientToken?: string }).clientToken === 'tok-post-read',
+    );
+    expect(warning?.msg).toMatch(/post-termination read failed/);
+    expect(warning?.obj).toEqual({
+      physicalConnectionId: PC,
+      regionId: 'cn-hangzhou',
+      clientToken: 'tok-post-read',
+      upstreamRequestId: 'REQ-TERMINATE-1',
+      requestId: 'req-unit',
+      cause: { code: 'ServiceUnavailable', kind: 'UNAVAILABLE', httpStatus: 503, upstreamRequestId: 'REQ-READ' },
+    });
+  });
+
+  it('an unexpected post-read failure is scrubbed in the warning and still answered with the payload', async () => {
+    const ds = source();
+    afterTerminate(ds, () => Promise.reject(new TypeError('boom ?Signature=c2VjcmV0c2lnbmF0dXJl&x=1')));
+    const { data, errors } = await terminate(ds, { physicalConnectionId: PC, clientToken: 'tok-post-read-2' });
+    expect(errors).toBeUndefined();
+    expect(data?.terminatePhysicalConnection.physicalConnection.status).toBe('TERMINATING');
+    const warning = t.harness.logger.entries.find(
+      (entry) => entry.level === 'warn' && (entry.obj as { clientToken?: string }).clientToken === 'tok-post-read-2',
+    );
+    expect(warning?.obj).toMatchObject({ cause: { name: 'TypeError', message: expect.stringContaining('boom') } });
+    expect(JSON.stringify(warning)).not.toContain('c2VjcmV0c2lnbmF0dXJl');
+  });
+
+  it('a post-read that no longer finds the circuit: the pre-read circuit as TERMINATING, with a warning', async () => {
+    const ds = source();
+    afterTerminate(ds, () => Promise.resolve(null));
+    const { data, errors } = await terminate(ds, { physicalConnectionId: PC, clientToken: 'tok-vanished' });
+    expect(errors).toBeUndefined();
+    expect(data?.terminatePhysicalConnection.physicalConnection.status).toBe('TERMINATING');
+    expect(
+      t.harness.logger.entries.some(
+        (entry) => entry.level === 'warn' && (entry.obj as { clientToken?: string }).clientToken === 'tok-vanished',
+      ),
+    ).toBe(true);
+  });
+
+  it('a replay whose post-read fails keeps the status the pre-read saw (TERMINATED stays TERMINATED)', async () => {
+    const ds = source();
+    expect((await terminate(ds, { physicalConnectionId: PC, clientToken: 'tok-replay' })).errors).toBeUndefined();
+    ds.finishTransitions();
+    afterTerminate(ds, () => Promise.reject(upstreamError({ kind: 'THROTTLED', code: 'Throttling.User', retryable: true })));
+    const { data, errors } = await terminate(ds, { physicalConnectionId: PC, clientToken: 'tok-replay' });
+    expect(errors).toBeUndefined();
+    expect(data?.terminatePhysicalConnection).toMatchObject({
+      requestId: 'REQ-TERMINATE-1',
+      physicalConnection: { status: 'TERMINATED' },
+    });
   });
 });

@@ -15,6 +15,7 @@ import type {
 import type {
   PageRequest,
   PhysicalConnectionFilter,
+  RegionsOptions,
   VbrFilter,
   VpcDataSourceApi,
   WriteOptions,
@@ -147,8 +148,8 @@ export class FakeDataSource implements VpcDataSourceApi {
     return pageOf(matches, page);
   }
 
-  async regions(): Promise<Region[]> {
-    await this.enter('regions', []);
+  async regions(options?: RegionsOptions): Promise<Region[]> {
+    await this.enter('regions', options === undefined ? [] : [options]);
     return this.regionList;
   }
 

@@ -39,7 +39,7 @@ export function makePhysicalConnection(overrides: Partial<PhysicalConnection> & 
     reservationInternetChargeType: null,
     reservationOrderType: null,
     resourceGroupId: null,
-    spec: '10G',
+    spec: 'SPEC_10G',
     tags: [],
     type: 'VPC',
     virtualPhysicalConnectionCount: 0,
