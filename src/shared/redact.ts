@@ -11,7 +11,8 @@
  * verbatim. Structured log fields are redacted by path elsewhere (pino `redact`).
  */
 
-export const REDACTED = '[redacted]';
+/** The same marker as the structured log redaction (pino censor), so one search finds both. */
+export const REDACTED = '[REDACTED]';
 
 /** `... server string to sign is:<string-to-sign>` (any case, with or without spaces), to the end. */
 const STRING_TO_SIGN_TAIL = /[\s.,;:]*(server\s*)?string\s*[-_]?\s*to\s*[-_]?\s*sign[\s\S]*$/i;

@@ -130,7 +130,7 @@ describe('sanitizeMessage', () => {
     for (const leaked of ['OLeaidS1', '06563a9e', secret, 'abc123', 'AccessKeyId%3D', 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy']) {
       expect(out).not.toContain(leaked);
     }
-    expect(out).toContain('[redacted]');
+    expect(out).toContain('[REDACTED]');
   });
 
   it('keeps ordinary upstream messages intact and bounds length and control characters', () => {

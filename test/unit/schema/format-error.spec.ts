@@ -189,10 +189,10 @@ describe('internal error text goes through the shared scrubber (src/shared/redac
       logger,
       correlationId: 'req-7',
     });
-    expect(result.extensions?.['stacktrace']).toEqual(expect.arrayContaining([expect.stringContaining('[redacted]')]));
+    expect(result.extensions?.['stacktrace']).toEqual(expect.arrayContaining([expect.stringContaining('[REDACTED]')]));
     expect(JSON.stringify(result)).not.toContain(secret);
     const logged = JSON.stringify(logger.entries);
-    expect(logged).toContain('[redacted]');
+    expect(logged).toContain('[REDACTED]');
     expect(logged).not.toContain(secret);
     // The rest of the message survives, so the log line is still useful.
     expect(logged).toContain(message.split(' ')[0]);

@@ -3,16 +3,16 @@ import { REDACTED, redactSecrets } from '../../../src/shared/redact';
 
 describe('redactSecrets', () => {
   it.each([
-    ['a V1 signature parameter keeps its key', '?Signature=abc%2Bdef&x=1', '?Signature=[redacted]&x=1'],
-    ['an access key secret pair', 'AccessKeySecret=s3cr3t more', 'AccessKeySecret=[redacted] more'],
-    ['a JSON signature field', '{"signature":"abc"}', '{"signature":"[redacted]"}'],
+    ['a V1 signature parameter keeps its key', '?Signature=abc%2Bdef&x=1', '?Signature=[REDACTED]&x=1'],
+    ['an access key secret pair', 'AccessKeySecret=s3cr3t more', 'AccessKeySecret=[REDACTED] more'],
+    ['a JSON signature field', '{"signature":"abc"}', '{"signature":"[REDACTED]"}'],
     [
       'an Authorization header, to the end of the line',
       'Authorization: ACS3-HMAC-SHA256 Credential=ak,Signature=ff\nnext line',
-      'Authorization: [redacted]\nnext line',
+      'Authorization: [REDACTED]\nnext line',
     ],
-    ['a bearer token', 'sent Bearer abc.def-ghi_jkl', 'sent Bearer [redacted]'],
-    ['a V3 credential without a header name', 'ACS3-HMAC-SHA256 Credential=ak/x', '[redacted]'],
+    ['a bearer token', 'sent Bearer abc.def-ghi_jkl', 'sent Bearer [REDACTED]'],
+    ['a V3 credential without a header name', 'ACS3-HMAC-SHA256 Credential=ak/x', '[REDACTED]'],
     [
       "Alibaba's string-to-sign tail",
       'Specified signature is not matched with our calculation. server string to sign is:POST&%2F&abc',
