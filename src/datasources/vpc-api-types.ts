@@ -63,7 +63,7 @@ export interface DescribeVbrsForPhysicalConnectionRequest extends Paged {
 
 export interface DescribeRegionsRequest {
   /** `zh-CN`, `en-US` or `ja`. */
-  acceptLanguage?: 'zh-CN' | 'en-US' | 'ja';
+  acceptLanguage?: 'zh-CN' | 'en-US';
 }
 
 export interface WriteRequest {

@@ -202,7 +202,7 @@ export class VpcApi {
   async describeRegions(req: DescribeRegionsRequest = {}, options: CallOptions = {}): Promise<Region[]> {
     const params = new Params().set(
       'AcceptLanguage',
-      opt(asRequest(req).acceptLanguage, (x) => v.oneOf(x, 'acceptLanguage', ['zh-CN', 'en-US', 'ja'] as const)),
+      opt(asRequest(req).acceptLanguage, (x) => v.oneOf(x, 'acceptLanguage', ['zh-CN', 'en-US'] as const)),
     );
     return this.read('DescribeRegions', null, params.build(), options, (body) => mapRegions(body));
   }

@@ -87,7 +87,7 @@ export class TerminatePhysicalConnectionInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'Idempotency token (1-64 printable ASCII characters, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted.',
+      'Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted.',
   })
   clientToken?: string | null;
 }

@@ -438,7 +438,7 @@ export type Tag = {
 
 /** Which circuit to terminate, and the idempotency token for retries. */
 export type TerminatePhysicalConnectionInput = {
-  /** Idempotency token (1-64 printable ASCII characters, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
   clientToken?: InputMaybe<Scalars['String']['input']>;
   /** Circuit to terminate (`pc-...`). It must be ENABLED and unlocked, with no VBRs, vpconns or MACsec keys. */
   physicalConnectionId: Scalars['ID']['input'];
