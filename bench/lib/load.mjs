@@ -86,6 +86,24 @@ async function settle(ctl) {
   }
 }
 
+/**
+ * Waits until the gateway has no request in flight (its `gateway_inflight_requests` gauge): a load
+ * that ends abandons requests the gateway then still finishes or cancels. At most 60 s.
+ */
+async function waitIdle(url) {
+  for (let i = 0; i < 300; i++) {
+    try {
+      const text = await (await fetch(`${url}/metrics`)).text();
+      // The scrape itself is in flight while it is answered.
+      const inflight = Number(/^gateway_inflight_requests ([0-9.]+)/m.exec(text)?.[1] ?? '0');
+      if (inflight <= 1) return;
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** The gateway's retry counter (all actions), from its /metrics; null for servers without one. */
 async function retriesOf(url) {
   try {
@@ -107,6 +125,7 @@ async function retriesOf(url) {
 export async function measure({ url, pid, emulatorPid, ctl, connections, warmupS, seconds, nextBody, fixedDuration = false, rssEveryMs = 1000 }) {
   const warm = await runLoad({ url, connections, seconds: warmupS, nextBody });
   if (ctl) {
+    await waitIdle(url);
     await settle(ctl);
     await ctl.clearCalls();
   }
@@ -137,7 +156,10 @@ export async function measure({ url, pid, emulatorPid, ctl, connections, warmupS
   const emulatorCpu = emulatorPid ? cpuMs(emulatorPid) - emulatorCpu0 : NaN;
   const self = process.cpuUsage(self0);
   const machine1 = machineJiffies();
-  if (ctl && fixedDuration) await settle(ctl);
+  if (ctl && fixedDuration) {
+    await waitIdle(url);
+    await settle(ctl);
+  }
   const calls = ctl ? await ctl.calls() : null;
   const retries1 = ctl ? await retriesOf(url) : null;
   const completed = tally.responses;
