@@ -3,7 +3,7 @@
  *
  * An invalid value stops the process with a message naming the variable (never echoing a secret),
  * because a gateway that starts half-configured fails later, at a worse moment. `SETTINGS` is the
- * single list of variables; docs/runtime.md documents each one (a unit test keeps them in step).
+ * single list of variables; README.md (Configuration) documents each one (a unit test keeps them in step).
  */
 import { z } from 'zod';
 import { parseEndpointOverride } from '../datasources/endpoints';

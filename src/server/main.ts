@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     config = loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee docs/runtime.md for every setting.\n`);
+      process.stderr.write(`${error.message}\nSee README.md (Configuration) for every setting.\n`);
       process.exit(2);
     }
     throw error;
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     gateway = await startGateway(config, { logger });
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee docs/runtime.md for every setting.\n`);
+      process.stderr.write(`${error.message}\nSee README.md (Configuration) for every setting.\n`);
       process.exit(2);
     }
     logger.fatal({ err: { name: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : String(error) } }, 'gateway failed to start');

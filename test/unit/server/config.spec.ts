@@ -143,9 +143,9 @@ describe('finalizeAuthMode', () => {
   });
 });
 
-describe('docs/runtime.md', () => {
+describe('README.md (Configuration)', () => {
   it('documents every variable the gateway reads', () => {
-    const docs = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'runtime.md'), 'utf8');
+    const docs = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
     const missing = Object.keys(SETTINGS).filter((name) => !docs.includes(`\`${name}\``));
     expect(missing).toEqual([]);
   });
