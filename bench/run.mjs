@@ -60,7 +60,7 @@ function predictedMixRate(rows, latencyMs, connections) {
   return 3 / rates.reduce((sum, r) => sum + 1 / r, 0);
 }
 
-/** Exact upstream calls of one request alone, and its unloaded latency (median of 5). */
+/** Exact upstream calls of one request alone, and its unloaded latency (median of 9, warm). */
 async function probe(url, ctl, bodyText) {
   const first = await postGraphQL(url, bodyText);
   if (first.status !== 200 || first.json.errors) {
@@ -70,9 +70,9 @@ async function probe(url, ctl, bodyText) {
   await postGraphQL(url, bodyText);
   const { total } = await ctl.calls();
   const times = [];
-  for (let i = 0; i < 5; i++) times.push((await postGraphQL(url, bodyText)).ms);
+  for (let i = 0; i < 9; i++) times.push((await postGraphQL(url, bodyText)).ms);
   times.sort((a, b) => a - b);
-  return { calls: total, unloadedMs: times[2] };
+  return { calls: total, unloadedMs: times[4] };
 }
 
 async function main() {
@@ -131,7 +131,6 @@ async function main() {
       const scenario = buildScenarios(seed, docs, circuits).find((s) => s.id === scenarioId);
       const { proc, release } = await server(kind, env);
       try {
-        const probed = kind === 'gateway' && !mixed ? await probe(proc.url, ctl, scenario.bodies[0]) : { calls: null, unloadedMs: null };
         const result = await measure({
           url: proc.url,
           pid: proc.pid,
@@ -143,6 +142,8 @@ async function main() {
           fixedDuration,
           nextBody: scenario.next,
         });
+        // After the load: the gateway is warm (JIT) and idle (every request answered).
+        const probed = kind === 'gateway' && !mixed ? await probe(proc.url, ctl, scenario.bodies[0]) : { calls: null, unloadedMs: null };
         const row = {
           scenario: scenarioId,
           name: scenario.name,
