@@ -25,10 +25,10 @@ const { values: args } = parseArgs({
 
 const PROFILES = {
   // A fresh server process per run (its peak RSS is that run's), and the 5-minute memory run.
-  full: { warmupS: 5, seconds: 20, mixedZeroSeconds: 300, processPerRun: true, unsaturated: true, sharing: 'all' },
+  full: { warmupS: 5, seconds: 20, mixedZeroSeconds: 300, processPerRun: true, unsaturated: true, sharing: 'all', probes: 9 },
   // Under a minute on 2 cores: one process per server kind, short windows; enough to see every
   // column work, not to quote.
-  quick: { warmupS: 0.5, seconds: 1, mixedZeroSeconds: 1, processPerRun: false, unsaturated: false, sharing: 'one' },
+  quick: { warmupS: 0.5, seconds: 1, mixedZeroSeconds: 1, processPerRun: false, unsaturated: false, sharing: 'one', probes: 3 },
 };
 const profile = args.quick ? PROFILES.quick : PROFILES.full;
 const CONNECTIONS = Number(args.connections);
@@ -60,8 +60,8 @@ function predictedMixRate(rows, latencyMs, connections) {
   return 3 / rates.reduce((sum, r) => sum + 1 / r, 0);
 }
 
-/** Exact upstream calls of one request alone, and its unloaded latency (median of 9, warm). */
-async function probe(url, ctl, bodyText) {
+/** Exact upstream calls of one request alone, and its unloaded latency (median of `repeats`, warm). */
+async function probe(url, ctl, bodyText, repeats) {
   const first = await postGraphQL(url, bodyText);
   if (first.status !== 200 || first.json.errors) {
     throw new Error(`probe request failed: ${first.status} ${JSON.stringify(first.json.errors ?? first.json).slice(0, 400)}`);
@@ -70,9 +70,9 @@ async function probe(url, ctl, bodyText) {
   await postGraphQL(url, bodyText);
   const { total } = await ctl.calls();
   const times = [];
-  for (let i = 0; i < 9; i++) times.push((await postGraphQL(url, bodyText)).ms);
+  for (let i = 0; i < repeats; i++) times.push((await postGraphQL(url, bodyText)).ms);
   times.sort((a, b) => a - b);
-  return { calls: total, unloadedMs: times[4] };
+  return { calls: total, unloadedMs: times[Math.floor(repeats / 2)] };
 }
 
 async function main() {
@@ -143,7 +143,7 @@ async function main() {
           nextBody: scenario.next,
         });
         // After the load: the gateway is warm (JIT) and idle (every request answered).
-        const probed = kind === 'gateway' && !mixed ? await probe(proc.url, ctl, scenario.bodies[0]) : { calls: null, unloadedMs: null };
+        const probed = kind === 'gateway' && !mixed ? await probe(proc.url, ctl, scenario.bodies[0], profile.probes) : { calls: null, unloadedMs: null };
         const row = {
           scenario: scenarioId,
           name: scenario.name,
