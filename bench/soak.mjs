@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { ensureBuilt } from './lib/build.mjs';
 import { emulatorControl } from './lib/emulator-control.mjs';
-import { ErrorTally, runLoad } from './lib/load.mjs';
+import { ErrorTally, loadOutcome, runLoad } from './lib/load.mjs';
 import { machine, revision, rssMiB } from './lib/proc.mjs';
 import { ROOT, startEmulator, startGateway } from './lib/processes.mjs';
 import { renderSoak, updateBenchmarksFile } from './lib/report.mjs';
@@ -139,14 +139,7 @@ async function main() {
       minutes,
       connections,
       faults: SOAK_FAULTS,
-      requests: tally.responses,
-      rps: tally.responses / result.duration,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      errors: tally.toJSON(),
-      failed: tally.failed,
-      transportErrors: result.errors,
-      timeouts: result.timeouts,
+      ...loadOutcome(tally, result),
       terminates: mixed.terminates(),
       supplyExhausted: circuits.exhausted(),
       upstream: underLoad.upstream,

@@ -116,6 +116,20 @@ async function retriesOf(url) {
   }
 }
 
+/** What one load run answered: counts, rate, latency and failures by code (bench and soak report it alike). */
+export function loadOutcome(tally, result) {
+  return {
+    requests: tally.responses,
+    rps: tally.responses / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: tally.toJSON(),
+    failed: tally.failed,
+    transportErrors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
 /**
  * Warm-up, then the measured window: by default as many requests as the warm-up rate gives in
  * `seconds` (every one answered, so per-request counts are exact); with `fixedDuration`, exactly
@@ -167,14 +181,7 @@ export async function measure({ url, pid, emulatorPid, ctl, connections, warmupS
   const machineCores = ((machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total)) * machineCoreCount();
   const ownCores = (cpu + (Number.isNaN(emulatorCpu) ? 0 : emulatorCpu) + (self.user + self.system) / 1000) / 1000 / result.duration;
   return {
-    requests: completed,
-    rps: completed / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: tally.toJSON(),
-    failed: tally.failed,
-    transportErrors: result.errors,
-    timeouts: result.timeouts,
+    ...loadOutcome(tally, result),
     cpuMsPerRequest: perRequest(cpu),
     emulatorCpuMsPerRequest: perRequest(emulatorCpu),
     loadCpuMsPerRequest: perRequest((self.user + self.system) / 1000),

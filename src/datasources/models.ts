@@ -128,13 +128,8 @@ export interface AssociatedCen {
   cenStatus: AttachStatus | null;
 }
 
-export interface AssociatedPhysicalConnection {
-  physicalConnectionId: string | null;
-  physicalConnectionOwnerUid: string | null;
-  physicalConnectionStatus: PhysicalConnectionStatus | null;
-  physicalConnectionBusinessStatus: BusinessStatus | null;
-  status: VbrStatus | null;
-  circuitCode: string | null;
+/** The BGP peering addresses of a VBR on a circuit: the same upstream fields in all three VBR shapes. */
+export interface PeeringAddresses {
   enableIpv6: boolean | null;
   localGatewayIp: string | null;
   localIpv6GatewayIp: string | null;
@@ -142,12 +137,21 @@ export interface AssociatedPhysicalConnection {
   peerIpv6GatewayIp: string | null;
   peeringSubnetMask: string | null;
   peeringIpv6SubnetMask: string | null;
+}
+
+export interface AssociatedPhysicalConnection extends PeeringAddresses {
+  physicalConnectionId: string | null;
+  physicalConnectionOwnerUid: string | null;
+  physicalConnectionStatus: PhysicalConnectionStatus | null;
+  physicalConnectionBusinessStatus: BusinessStatus | null;
+  status: VbrStatus | null;
+  circuitCode: string | null;
   /** A string upstream here, unlike the VBR's own VlanId. */
   vlanId: string | null;
   vlanInterfaceId: string | null;
 }
 
-export interface Vbr {
+export interface Vbr extends PeeringAddresses {
   id: string;
   regionId: string;
   status: VbrStatus;
@@ -170,18 +174,11 @@ export interface Vbr {
   ecrAttachStatus: AttachStatus | null;
   ecrId: string | null;
   ecrOwnerId: string | null;
-  enableIpv6: boolean | null;
-  localGatewayIp: string | null;
-  localIpv6GatewayIp: string | null;
   minRxInterval: number | null;
   minTxInterval: number | null;
   mtu: number | null;
   pconnVbrChargeType: ChargeType | null;
   pconnVbrExpireTime: Date | null;
-  peerGatewayIp: string | null;
-  peerIpv6GatewayIp: string | null;
-  peeringIpv6SubnetMask: string | null;
-  peeringSubnetMask: string | null;
   physicalConnectionBusinessStatus: BusinessStatus | null;
   physicalConnectionOwnerUid: string | null;
   /** Raw upstream text: the documented example (`Normal`) is not a circuit status. */
@@ -201,7 +198,7 @@ export interface Vbr {
  * A row of DescribeVirtualBorderRoutersForPhysicalConnection: the circuit owner's view of every
  * VBR on a circuit, other accounts' included. The terminate precondition reads these.
  */
-export interface VbrAttachment {
+export interface VbrAttachment extends PeeringAddresses {
   vbrId: string;
   status: VbrStatus;
   vbrOwnerUid: string | null;
@@ -212,16 +209,9 @@ export interface VbrAttachment {
   circuitCode: string | null;
   creationTime: Date | null;
   eccId: string | null;
-  enableIpv6: boolean | null;
-  localGatewayIp: string | null;
-  localIpv6GatewayIp: string | null;
   pconnVbrBusinessStatus: BusinessStatus | null;
   pconnVbrChargeType: ChargeType | null;
   pconnVbrExpireTime: Date | null;
-  peerGatewayIp: string | null;
-  peerIpv6GatewayIp: string | null;
-  peeringIpv6SubnetMask: string | null;
-  peeringSubnetMask: string | null;
   recoveryTime: Date | null;
   terminationTime: Date | null;
   type: string | null;

@@ -6,7 +6,8 @@
  * when the VBR is the circuit owner's), and the business status is spelt `PConnVbrBussinessStatus`.
  */
 import { BUSINESS_STATUSES, CHARGE_TYPES, VBR_STATUSES, type VbrAttachment } from '../models';
-import { bool, int, itemError, matchEnum, num, optionalEnum, str, time, uint64, type MapContext, type Mapped, type Raw } from './values';
+import { int, itemError, matchEnum, num, optionalEnum, str, time, uint64, type MapContext, type Mapped, type Raw } from './values';
+import { mapPeeringAddresses } from './peering';
 
 export function mapVbrAttachment(raw: Raw, ctx: MapContext): Mapped<VbrAttachment> {
   const vbrId = str(raw.VbrId);
@@ -27,16 +28,10 @@ export function mapVbrAttachment(raw: Raw, ctx: MapContext): Mapped<VbrAttachmen
       circuitCode: str(raw.CircuitCode),
       creationTime: time(raw.CreationTime),
       eccId: str(raw.EccId),
-      enableIpv6: bool(raw.EnableIpv6),
-      localGatewayIp: str(raw.LocalGatewayIp),
-      localIpv6GatewayIp: str(raw.LocalIpv6GatewayIp),
+      ...mapPeeringAddresses(raw),
       pconnVbrBusinessStatus: optional(BUSINESS_STATUSES, 'PConnVbrBussinessStatus'),
       pconnVbrChargeType: optional(CHARGE_TYPES, 'PConnVbrChargeType'),
       pconnVbrExpireTime: time(raw.PConnVbrExpireTime),
-      peerGatewayIp: str(raw.PeerGatewayIp),
-      peerIpv6GatewayIp: str(raw.PeerIpv6GatewayIp),
-      peeringIpv6SubnetMask: str(raw.PeeringIpv6SubnetMask),
-      peeringSubnetMask: str(raw.PeeringSubnetMask),
       recoveryTime: time(raw.RecoveryTime),
       terminationTime: time(raw.TerminationTime),
       type: str(raw.Type),

@@ -32,6 +32,7 @@ import {
   type Mapped,
   type Raw,
 } from './values';
+import { mapPeeringAddresses } from './peering';
 
 function associatedCen(raw: Raw, vbrId: string, ctx: MapContext): AssociatedCen {
   return {
@@ -62,13 +63,7 @@ function associatedPhysicalConnection(raw: Raw, vbrId: string, ctx: MapContext):
     ),
     status: optionalEnum(VBR_STATUSES, raw.Status, field('Status'), vbrId, ctx),
     circuitCode: str(raw.CircuitCode),
-    enableIpv6: bool(raw.EnableIpv6),
-    localGatewayIp: str(raw.LocalGatewayIp),
-    localIpv6GatewayIp: str(raw.LocalIpv6GatewayIp),
-    peerGatewayIp: str(raw.PeerGatewayIp),
-    peerIpv6GatewayIp: str(raw.PeerIpv6GatewayIp),
-    peeringSubnetMask: str(raw.PeeringSubnetMask),
-    peeringIpv6SubnetMask: str(raw.PeeringIpv6SubnetMask),
+    ...mapPeeringAddresses(raw),
     vlanId: str(raw.VlanId),
     vlanInterfaceId: str(raw.VlanInterfaceId),
   };
@@ -109,18 +104,12 @@ export function mapVbr(raw: Raw, ctx: MapContext): Mapped<Vbr> {
       ecrAttachStatus: optional(ATTACH_STATUSES, 'EcrAttatchStatus'),
       ecrId: str(raw.EcrId),
       ecrOwnerId: str(raw.EcrOwnerId),
-      enableIpv6: bool(raw.EnableIpv6),
-      localGatewayIp: str(raw.LocalGatewayIp),
-      localIpv6GatewayIp: str(raw.LocalIpv6GatewayIp),
+      ...mapPeeringAddresses(raw),
       minRxInterval: int(raw.MinRxInterval),
       minTxInterval: int(raw.MinTxInterval),
       mtu: int(raw.Mtu),
       pconnVbrChargeType: optional(CHARGE_TYPES, 'PConnVbrChargeType'),
       pconnVbrExpireTime: time(raw.PConnVbrExpireTime),
-      peerGatewayIp: str(raw.PeerGatewayIp),
-      peerIpv6GatewayIp: str(raw.PeerIpv6GatewayIp),
-      peeringIpv6SubnetMask: str(raw.PeeringIpv6SubnetMask),
-      peeringSubnetMask: str(raw.PeeringSubnetMask),
       physicalConnectionBusinessStatus: optional(BUSINESS_STATUSES, 'PhysicalConnectionBusinessStatus'),
       physicalConnectionOwnerUid: str(raw.PhysicalConnectionOwnerUid),
       physicalConnectionStatus: str(raw.PhysicalConnectionStatus),

@@ -3,6 +3,7 @@
  * the `physicalConnection` relation is a field resolver in `src/resolvers/vbr.resolver.ts`.
  */
 import { Field, ID, Int, ObjectType } from '../type-graphql';
+import { PeeringAddressFields } from './peering';
 import type {
   AssociatedCen as AssociatedCenModel,
   AssociatedPhysicalConnection as AssociatedPhysicalConnectionModel,
@@ -36,7 +37,7 @@ export class AssociatedCen implements AssociatedCenModel {
 }
 
 @ObjectType({ description: 'A circuit a VBR is associated with, with the peering settings on that circuit.' })
-export class AssociatedPhysicalConnection implements AssociatedPhysicalConnectionModel {
+export class AssociatedPhysicalConnection extends PeeringAddressFields implements AssociatedPhysicalConnectionModel {
   @Field(() => ID, { nullable: true, description: 'Circuit id (`pc-...`).' })
   physicalConnectionId!: string | null;
 
@@ -55,27 +56,6 @@ export class AssociatedPhysicalConnection implements AssociatedPhysicalConnectio
   @Field(() => String, { nullable: true, description: 'Circuit code assigned by the carrier.' })
   circuitCode!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether IPv6 is enabled.' })
-  enableIpv6!: boolean | null;
-
-  @Field(() => String, { nullable: true, description: 'IPv4 address on the Alibaba Cloud side.' })
-  localGatewayIp!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'IPv6 address on the Alibaba Cloud side.' })
-  localIpv6GatewayIp!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'IPv4 address on the customer side.' })
-  peerGatewayIp!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'IPv6 address on the customer side.' })
-  peerIpv6GatewayIp!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'IPv4 peering subnet mask.' })
-  peeringSubnetMask!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'IPv6 peering subnet.' })
-  peeringIpv6SubnetMask!: string | null;
-
   @Field(() => String, { nullable: true, description: 'VLAN id on this circuit (a string upstream here).' })
   vlanId!: string | null;
 
@@ -87,7 +67,7 @@ export class AssociatedPhysicalConnection implements AssociatedPhysicalConnectio
   description:
     'A Virtual Border Router (VBR): the routed interface between a circuit and Alibaba Cloud networks. A circuit cannot be terminated while any VBR is attached.',
 })
-export class Vbr implements VbrModel {
+export class Vbr extends PeeringAddressFields implements VbrModel {
   @Field(() => ID, { description: 'VBR id (`vbr-...`).' })
   id!: string;
 
@@ -148,15 +128,6 @@ export class Vbr implements VbrModel {
   @Field(() => String, { nullable: true, description: 'Account id owning the Express Connect Router.' })
   ecrOwnerId!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether IPv6 is enabled.' })
-  enableIpv6!: boolean | null;
-
-  @Field(() => String, { nullable: true, description: 'IPv4 address on the Alibaba Cloud side.' })
-  localGatewayIp!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'IPv6 address on the Alibaba Cloud side.' })
-  localIpv6GatewayIp!: string | null;
-
   @Field(() => Int, { nullable: true, description: 'BFD receive interval in milliseconds.' })
   minRxInterval!: number | null;
 
@@ -171,18 +142,6 @@ export class Vbr implements VbrModel {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the VBR expires.' })
   pconnVbrExpireTime!: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'IPv4 address on the customer side.' })
-  peerGatewayIp!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'IPv6 address on the customer side.' })
-  peerIpv6GatewayIp!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'IPv6 peering subnet.' })
-  peeringIpv6SubnetMask!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'IPv4 peering subnet mask.' })
-  peeringSubnetMask!: string | null;
 
   @Field(() => BusinessStatusEnum, { nullable: true, description: 'Lock state of the circuit.' })
   physicalConnectionBusinessStatus!: BusinessStatus | null;

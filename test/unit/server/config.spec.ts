@@ -1,16 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, finalizeAuthMode, loadConfig, SETTINGS, type Env } from '../../../src/server/config';
-
-function problems(env: Env): Record<string, string> {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return Object.fromEntries(error.problems.map((p) => [p.variable, p.message]));
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { ConfigError, finalizeAuthMode, loadConfig, SETTINGS } from '../../../src/server/config';
+import { configProblems } from '../../support/config-problems';
 
 describe('loadConfig', () => {
   it('has working defaults for a fresh clone', () => {
@@ -69,7 +60,7 @@ describe('loadConfig', () => {
 
   it('names every invalid variable at once', () => {
     expect(
-      problems({
+      configProblems({
         PORT: '70000',
         HOST: 'evil.com/path',
         LOG_LEVEL: 'loud',
@@ -90,16 +81,16 @@ describe('loadConfig', () => {
   });
 
   it('checks the JWT settings together, and never echoes the secret', () => {
-    expect(problems({ GATEWAY_AUTH_MODE: 'jwt' })).toEqual({
+    expect(configProblems({ GATEWAY_AUTH_MODE: 'jwt' })).toEqual({
       GATEWAY_JWT_SECRET: 'GATEWAY_AUTH_MODE=jwt needs GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL',
     });
-    const weak = problems({ GATEWAY_AUTH_MODE: 'jwt', GATEWAY_JWT_SECRET: 'hunter2' });
+    const weak = configProblems({ GATEWAY_AUTH_MODE: 'jwt', GATEWAY_JWT_SECRET: 'hunter2' });
     expect(weak).toEqual({ GATEWAY_JWT_SECRET: 'must be at least 32 bytes' });
     expect(JSON.stringify(weak)).not.toContain('hunter2');
-    expect(problems({ GATEWAY_JWT_SECRET: 'x'.repeat(32), GATEWAY_JWKS_URL: 'https://idp.example.com/jwks' })).toEqual({
+    expect(configProblems({ GATEWAY_JWT_SECRET: 'x'.repeat(32), GATEWAY_JWKS_URL: 'https://idp.example.com/jwks' })).toEqual({
       GATEWAY_JWKS_URL: 'set GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL, not both',
     });
-    expect(problems({ GATEWAY_JWKS_URL: 'http://idp.example.com/jwks' })).toEqual({
+    expect(configProblems({ GATEWAY_JWKS_URL: 'http://idp.example.com/jwks' })).toEqual({
       GATEWAY_JWKS_URL: 'must use https (plain http is accepted for loopback hosts only)',
     });
     expect(loadConfig({ GATEWAY_JWKS_URL: 'http://127.0.0.1:8080/jwks' }).auth.jwksUrl).toBe('http://127.0.0.1:8080/jwks');
@@ -112,10 +103,10 @@ describe('loadConfig', () => {
   });
 
   it('cross-checks retry delays and the endpoint mode', () => {
-    expect(problems({ VPC_RETRY_BASE_DELAY_MS: '500', VPC_RETRY_MAX_DELAY_MS: '100' })).toEqual({
+    expect(configProblems({ VPC_RETRY_BASE_DELAY_MS: '500', VPC_RETRY_MAX_DELAY_MS: '100' })).toEqual({
       VPC_RETRY_MAX_DELAY_MS: 'must be >= VPC_RETRY_BASE_DELAY_MS',
     });
-    expect(problems({ VPC_UPSTREAM_MODE: 'endpoint' })).toEqual({ VPC_ENDPOINT: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
+    expect(configProblems({ VPC_UPSTREAM_MODE: 'endpoint' })).toEqual({ VPC_ENDPOINT: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
   });
 
   it('turns introspection and the playground off in production unless enabled', () => {

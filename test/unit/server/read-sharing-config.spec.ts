@@ -1,15 +1,6 @@
 /** The read-sharing settings: defaults (coalescing on, cache off) and refusals. */
-import { ConfigError, loadConfig, type Env } from '../../../src/server/config';
-
-function problems(env: Env): Record<string, string> {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return Object.fromEntries(error.problems.map((p) => [p.variable, p.message]));
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { loadConfig } from '../../../src/server/config';
+import { configProblems } from '../../support/config-problems';
 
 describe('VPC_READ_* settings', () => {
   it('default to coalescing on and no cache', () => {
@@ -25,11 +16,11 @@ describe('VPC_READ_* settings', () => {
   });
 
   it('refuse values out of range, naming each variable', () => {
-    expect(problems({ VPC_READ_COALESCING: 'sometimes', VPC_READ_CACHE_TTL_MS: '60001', VPC_READ_CACHE_MAX_ENTRIES: '0' })).toEqual({
+    expect(configProblems({ VPC_READ_COALESCING: 'sometimes', VPC_READ_CACHE_TTL_MS: '60001', VPC_READ_CACHE_MAX_ENTRIES: '0' })).toEqual({
       VPC_READ_COALESCING: 'must be true or false',
       VPC_READ_CACHE_TTL_MS: 'must be an integer from 0 to 60000',
       VPC_READ_CACHE_MAX_ENTRIES: 'must be an integer from 1 to 100000',
     });
-    expect(problems({ VPC_READ_CACHE_TTL_MS: '-5' })).toEqual({ VPC_READ_CACHE_TTL_MS: 'must be an integer from 0 to 60000' });
+    expect(configProblems({ VPC_READ_CACHE_TTL_MS: '-5' })).toEqual({ VPC_READ_CACHE_TTL_MS: 'must be an integer from 0 to 60000' });
   });
 });
