@@ -56,6 +56,19 @@ function serverOutputs(root) {
     .map((file) => path.join('dist', path.relative('src', file).replace(/\.ts$/, '.js')));
 }
 
+/**
+ * Deletes the outputs of src/ modules that no longer exist (renamed or removed): tsc never does,
+ * and a stale module left in dist/ could still be loaded by path.
+ */
+function removeOrphans(root) {
+  const expected = new Set(serverOutputs(root));
+  for (const file of filesUnder(root, 'dist')) {
+    if (file.startsWith(path.join('dist', 'playground') + path.sep)) continue;
+    const js = file.endsWith('.js.map') ? file.slice(0, -'.map'.length) : file;
+    if (js.endsWith('.js') && !expected.has(js)) fs.rmSync(path.join(root, file), { force: true });
+  }
+}
+
 const TARGETS = [
   {
     name: 'server',
@@ -67,6 +80,7 @@ const TARGETS = [
       if (force || serverOutputs(root).some((file) => !fs.existsSync(path.join(root, file)))) {
         fs.rmSync(path.join(root, TSBUILDINFO), { force: true });
       }
+      removeOrphans(root);
       const tsc = require.resolve('typescript/bin/tsc');
       return [process.execPath, tsc, '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', TSBUILDINFO];
     },

@@ -93,6 +93,20 @@ describe('staleness', () => {
     expect(stale()).toEqual(['server: inputs changed']);
   });
 
+  it('the outputs of a removed or renamed module are deleted when the server builds; the playground bundle stays', () => {
+    put('src/old-name.ts', 'export {};\n');
+    build();
+    put('dist/old-name.js.map', '{}');
+    rmSync(join(root, 'src/old-name.ts'));
+    put('src/new-name.ts', 'export {};\n');
+    build();
+    expect(existsSync(join(root, 'dist/old-name.js'))).toBe(false);
+    expect(existsSync(join(root, 'dist/old-name.js.map'))).toBe(false);
+    expect(existsSync(join(root, 'dist/new-name.js'))).toBe(true);
+    expect(existsSync(join(root, 'dist/server/main.js'))).toBe(true);
+    expect(existsSync(join(root, 'dist/playground/playground.js'))).toBe(true);
+  });
+
   it('a deleted output is rebuilt even though the inputs did not change', () => {
     build();
     rmSync(join(root, 'dist/playground/operations.json'));
