@@ -2,6 +2,7 @@
  * The embedded Alibaba Cloud VPC (2016-04-28) emulator: a real HTTP server the official SDKs
  * cannot tell from the real endpoint. Start it with `startEmulator()`; see docs/emulator.md.
  */
+import type { Server } from 'node:http';
 import { Authenticator, type AccessKeyPair } from './auth';
 import type { EmulatorDomain } from './contract';
 import { CallCounters } from './counters';
@@ -41,6 +42,8 @@ export interface RunningEmulator {
   host: string;
   port: number;
   domain: EmulatorDomain;
+  /** The listening HTTP server: lets a harness observe requests (the test suite's leak scan does). */
+  server: Server;
   /** Closes the listener and every open (keep-alive) connection. Idempotent. */
   stop(): Promise<void>;
 }
@@ -74,7 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     host,
     options.port ?? 0,
   );
-  return { url: server.url, host: server.host, port: server.port, domain, stop: server.stop };
+  return { url: server.url, host: server.host, port: server.port, server: server.server, domain, stop: server.stop };
 }
 
 export { ApiError, commonErrors } from './api-error';

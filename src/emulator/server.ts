@@ -214,6 +214,7 @@ export interface ListeningServer {
   host: string;
   port: number;
   url: string;
+  server: Server;
   stop(): Promise<void>;
 }
 
@@ -248,6 +249,7 @@ export function listen(deps: ServerDeps, host: string, port: number): Promise<Li
       let stopping: Promise<void> | undefined;
       resolve({
         host,
+        server,
         port: address.port,
         url: formatUrl(host, address.port),
         stop: () => {

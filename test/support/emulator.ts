@@ -13,6 +13,7 @@
  */
 import { Agent, request } from 'undici';
 import { startEmulator, type EmulatorOptions, type FaultSpec, type RunningEmulator, type WriteEvent } from '../../src/emulator';
+import { tapUpstreamCredentials } from './log-capture';
 import { SignedClient, type SignedClientOptions } from './signed-client';
 
 export interface CallCounts {
@@ -104,6 +105,7 @@ export function useEmulator(options: EmulatorOptions | (() => EmulatorOptions) =
 
   beforeAll(async () => {
     running = await startEmulator(typeof options === 'function' ? options() : options);
+    tapUpstreamCredentials(running.server);
     control = new ControlClient(running.url);
   });
 

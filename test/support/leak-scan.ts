@@ -5,7 +5,8 @@
  *
  * Two kinds of evidence:
  * - known secrets, verbatim (and in the encodings a log or URL would give them): the emulator's
- *   access key secret, JWT secrets of test configs, every bearer token a test sent;
+ *   access key secret, JWT secrets of test configs, every bearer token a test sent, every
+ *   signature and STS token a gateway sent upstream (log-capture.ts taps the emulators);
  * - shapes no gateway output may have, whoever's secret it is: a V1 `Signature=` value, a V3
  *   `ACS3-HMAC-SHA256 Credential=` header, a string-to-sign (labelled, or the canonical request
  *   itself), a JWT, a bearer credential.
@@ -56,7 +57,10 @@ export const LEAK_SHAPES: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   { reason: 'string-to-sign (canonical request)', pattern: /\b(?:GET|POST)&%2F&[A-Za-z0-9%._~-]+/g },
   { reason: 'string-to-sign (canonical request)', pattern: /ACS3-HMAC-SHA256(?:\\n|\n)[0-9a-f]{64}/g },
   { reason: 'JWT', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g },
-  { reason: 'bearer credential', pattern: new RegExp(String.raw`\bBearer\s+${REDACTED}[A-Za-z0-9._~+/-]{16,}=*`, 'g') },
+  { reason: 'bearer credential', pattern: new RegExp(String.raw`\bBearer\s+${REDACTED}[A-Za-z0-9._~+/-]{16,}=*`, 'gi') },
+  // The same labels, URL-encoded (a logged URL or form body) or under the header-style key.
+  { reason: 'V1 signature (Signature=...)', pattern: new RegExp(String.raw`(?<![A-Za-z])Signature%3D${REDACTED}[A-Za-z0-9%+/_-]{4,}`, 'gi') },
+  { reason: 'V3 signature header', pattern: new RegExp(String.raw`"x-acs-signature"\s*:\s*"${REDACTED}[^"\[]{4,}`, 'gi') },
 ];
 
 /** Shorter values would match by accident (and no real secret is that short). */
@@ -67,10 +71,41 @@ function secretForms(value: string): string[] {
   return [...new Set([value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)])];
 }
 
-function findMatches(text: string, secrets: readonly KnownSecret[]): Match[] {
+/**
+ * Signatures are fixed-shape (V1: base64 of a SHA-1, V3: hex of a SHA-256) and a run registers
+ * thousands of them, one per upstream request: they are found by extracting every value of those
+ * shapes from the text, decoded, and looking it up, instead of searching the text once per secret.
+ */
+const SIGNATURE_SHAPE = /^(?:[A-Za-z0-9+/]{27}=|[0-9a-f]{64})$/;
+const SIGNATURE_CANDIDATES = /[A-Za-z0-9+/]{27}=|[0-9a-f]{64}/g;
+const ENCODED = /%(2B|2F|3D)|\\\//gi;
+const DECODED: Record<string, string> = { '%2B': '+', '%2F': '/', '%3D': '=', '\\/': '/' };
+
+function signatureMatches(text: string, signatures: ReadonlyMap<string, string>): Match[] {
+  if (signatures.size === 0) return [];
   const matches: Match[] = [];
+  const decoded = text.replace(ENCODED, (m) => DECODED[m.toUpperCase()] ?? m);
+  for (const m of decoded.matchAll(SIGNATURE_CANDIDATES)) {
+    const label = signatures.get(m[0]);
+    if (label === undefined) continue;
+    // Where it stands in the text as written (maybe encoded): the excerpt must mask that form.
+    for (const found of text.matchAll(encodedForms(m[0]))) {
+      const start = found.index ?? 0;
+      matches.push({ reason: `known secret (${label})`, start, end: start + found[0].length });
+    }
+  }
+  return matches;
+}
+
+function encodedForms(value: string): RegExp {
+  const alternatives: Record<string, string> = { '+': '(?:\\+|%2B)', '/': '(?:/|%2F|\\\\/)', '=': '(?:=|%3D)' };
+  return new RegExp([...value].map((c) => alternatives[c] ?? c).join(''), 'gi');
+}
+
+function findMatches(text: string, secrets: readonly KnownSecret[], signatures: ReadonlyMap<string, string>): Match[] {
+  const matches: Match[] = signatureMatches(text, signatures);
   for (const secret of secrets) {
-    if (secret.value.length < MIN_SECRET_LENGTH) continue;
+    if (secret.value.length < MIN_SECRET_LENGTH || SIGNATURE_SHAPE.test(secret.value)) continue;
     for (const form of secretForms(secret.value)) {
       for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length)) {
         matches.push({ reason: `known secret (${secret.label})`, start: at, end: at + form.length });
@@ -111,8 +146,9 @@ function redactedExcerpt(text: string, matches: readonly Match[]): string {
 /** One finding per captured text that leaks, naming the first reason. */
 export function scanCaptured(records: Iterable<CapturedText>, secrets: readonly KnownSecret[]): Finding[] {
   const findings: Finding[] = [];
+  const signatures = new Map(secrets.filter((s) => SIGNATURE_SHAPE.test(s.value)).map((s) => [s.value, s.label]));
   for (const record of records) {
-    const matches = findMatches(record.text, secrets);
+    const matches = findMatches(record.text, secrets, signatures);
     const first = matches[0];
     if (first === undefined) continue;
     findings.push({ reason: first.reason, kind: record.kind, source: record.source, excerpt: redactedExcerpt(record.text, matches) });

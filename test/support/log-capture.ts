@@ -84,6 +84,26 @@ export function registerAuthorization(header: string | string[] | undefined): vo
   if (credential !== undefined) registerSecret(credential, 'bearer token');
 }
 
+/**
+ * Taps an emulator's HTTP server: every signature a gateway sent upstream (V1 `Signature` query
+ * parameter, V3 `Signature=` of the Authorization header) and every STS token becomes a known
+ * secret, so the scan looks for the very values computed during the run, in any encoding, not
+ * only for labelled shapes. Signatures travel in the URL and headers only (the signer sends an
+ * empty body), so the body is never touched.
+ */
+export function tapUpstreamCredentials(server: Server): void {
+  if (captureDir() === null) return;
+  server.on('request', (req: IncomingMessage) => {
+    const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+    const v1 = query.get('Signature');
+    if (v1 !== null) registerSecret(v1, 'upstream request signature');
+    const v3 = /\bSignature=([0-9a-f]{64})\b/.exec(String(req.headers.authorization ?? ''))?.[1];
+    if (v3 !== undefined) registerSecret(v3, 'upstream request signature');
+    const token = query.get('SecurityToken') ?? req.headers['x-acs-security-token'];
+    if (typeof token === 'string') registerSecret(token, 'STS security token');
+  });
+}
+
 /** Only bodies a client reads as data; the playground's HTML/JS bundle is static and huge. */
 const TEXT_CONTENT = /json|text\/plain/i;
 

@@ -1,6 +1,6 @@
 /**
  * Issue 7, item 5, from the inside: the test helpers really feed the run's leak capture (so the
- * global teardown has something to scan), and the nastiest case for leaks, an upstream that refuses
+ * global teardown has something to scan, the signatures sent upstream included), and the nastiest case for leaks, an upstream that refuses
  * the gateway's signature and echoes its string-to-sign, leaves no secret in anything the gateway
  * logged or answered, with either signature version.
  */
@@ -56,6 +56,8 @@ describe('the leak capture is fed by the test helpers', () => {
         { type: 'secret', value: token, label: 'bearer token' },
       ]),
     );
+    // The signature of the DescribeRegions call the gateway made, as the embedded emulator received it.
+    expect(secrets.filter((r) => r.label === 'upstream request signature').at(-1)?.value).toMatch(/^[0-9a-f]{64}$/);
     const logs = texts.filter((r) => r.kind === 'log' && r.text.includes('"requestId":"capture-probe"'));
     expect(logs.some((r) => r.text.includes('"msg":"request"'))).toBe(true);
     expect(logs[0]?.source).toBe(`${THIS_FILE} (in-process gateway)`);

@@ -5,11 +5,12 @@
  */
 import { Writable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
+import { startEmulator } from '../../../src/emulator';
 import { loadConfig } from '../../../src/server/config';
 import { startGateway, type GatewayDependencies, type RunningGateway } from '../../../src/server/gateway';
 import { createLogger } from '../../../src/server/plugins/logging';
 import { ControlClient } from '../../support/emulator';
-import { captureText, registerEnvSecrets, tapServer } from '../../support/log-capture';
+import { captureText, registerEnvSecrets, tapServer, tapUpstreamCredentials } from '../../support/log-capture';
 
 export type LogLine = Record<string, unknown> & { msg?: string; level?: string };
 
@@ -59,7 +60,15 @@ export async function startTestGateway(
   const config = loadConfig({ PORT: '0', VPC_UPSTREAM_MODE: 'emulator', LOG_LEVEL: 'debug', ...env });
   registerEnvSecrets(env);
   const logs = new LogCapture();
-  const gateway = await startGateway(config, { logger: createLogger(config.logLevel, logs), ...deps });
+  const gateway = await startGateway(config, {
+    logger: createLogger(config.logLevel, logs),
+    startEmulator: async (options) => {
+      const emulator = await startEmulator(options);
+      tapUpstreamCredentials(emulator.server);
+      return emulator;
+    },
+    ...deps,
+  });
   tapServer(gateway.app.server, 'in-process gateway');
   const agent: Dispatcher = new Agent({ keepAliveTimeout: 1000 });
   const control = new ControlClient(gateway.emulatorUrl ?? 'http://127.0.0.1:1');

@@ -27,6 +27,9 @@ describe('leak scanner', () => {
     ['a JWT', `{"token":"${JWT}"}`, 'JWT'],
     ['an unsigned JWT', '{"t":"eyJhbGciOiJub25lIn0.eyJzY29wZSI6InZwYzp3cml0ZSJ9."}', 'JWT'],
     ['a bearer credential', 'Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345', 'bearer credential'],
+    ['a lower-case bearer credential', 'authorization: bearer abcdefghijklmnopqrstuvwxyz012345', 'bearer credential'],
+    ['a V1 signature in a URL-encoded query', 'url=%2F%3FAction%3DX%26Signature%3DZm9vYmFyYmF6cXV4', 'V1 signature (Signature=...)'],
+    ['a V3 signature under its header name', `{"x-acs-signature":"${'0f'.repeat(32)}"}`, 'V3 signature header'],
   ])('catches %s', (_name, text, reason) => {
     const findings = scan(text);
     expect(findings).toHaveLength(1);
@@ -55,6 +58,33 @@ describe('leak scanner', () => {
     ['ids and request ids', '{"requestId":"4EC47282-1B74-4534-BD0E-403F3EE64CAF","id":"pc-bp1vqjxxvbothd0wtflh"}'],
   ])('does not flag %s', (_name, text) => {
     expect(scan(text)).toEqual([]);
+  });
+
+  describe('signatures a gateway sent upstream (registered by the emulator tap)', () => {
+    const V1 = 'k/Tq+ZpV3L0mJc2YwR8bNx4sHaE=';
+    const V3 = '9e1d'.repeat(16);
+    const signatures: KnownSecret[] = [
+      ...SECRETS,
+      ...Array.from({ length: 5000 }, (_, i) => ({ value: `${String(i).padStart(27, 'A')}=`, label: 'filler' })),
+      { value: V1, label: 'upstream request signature' },
+      { value: V3, label: 'upstream request signature' },
+    ];
+
+    it.each([
+      ['verbatim, with no label', `{"msg":"retrying","sig":"${V1}"}`, V1],
+      ['percent-encoded', `{"url":"/?x=${encodeURIComponent(V1)}"}`, encodeURIComponent(V1)],
+      ['JSON-escaped', `{"v":"${V1.replace(/\//g, '\\/')}"}`, V1.replace(/\//g, '\\/')],
+      ['a V3 hex signature, bare', `upstream headers ${V3} end`, V3],
+    ])('finds one %s and masks it in the excerpt', (_name, text, written) => {
+      const findings = scan(text, signatures);
+      expect(findings.map((f) => f.reason)).toEqual(['known secret (upstream request signature)']);
+      expect(findings[0]?.excerpt).not.toContain(written);
+      expect(findings[0]?.excerpt).toContain('[LEAK: known secret (upstream request signature)]');
+    });
+
+    it('does not flag a value of the same shape that was never sent', () => {
+      expect(scan(`{"sig":"${'Z'.repeat(27)}=","h":"${'ab'.repeat(32)}"}`, signatures)).toEqual([]);
+    });
   });
 
   it('ignores secrets too short to be told from ordinary text', () => {
