@@ -8,7 +8,7 @@
 import type { Dispatcher } from 'undici';
 import type { CredentialProviderLike } from './credentials';
 import { parseEndpointOverride, type Endpoint } from './endpoints';
-import type { ReadSharingSettings } from './read-coalescer';
+import type { ReadSharingSettings, SharedSource } from './read-coalescer';
 
 export interface UpstreamCallEvent {
   action: string;
@@ -52,7 +52,7 @@ export interface SharedReadEvent {
   /** `''` for DescribeRegions. */
   regionId: string;
   /** `coalesced`: joined an identical call in flight; `cache`: a cached result. */
-  source: 'coalesced' | 'cache';
+  source: SharedSource;
 }
 
 export interface VpcBackendHooks {
@@ -120,7 +120,8 @@ const DEFAULTS = {
 } as const;
 
 /** A cache older than a minute would hide real changes for too long; 0 turns it off. */
-const MAX_CACHE_TTL_MS = 60_000;
+export const MAX_CACHE_TTL_MS = 60_000;
+export const MAX_CACHE_ENTRIES = 100_000;
 
 function positiveInt(name: string, value: number | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -178,6 +179,6 @@ function resolveReadSharing(options: NonNullable<VpcBackendOptions['readSharing'
   return {
     coalesce,
     cacheTtlMs: ttl,
-    cacheMaxEntries: positiveInt('readSharing.cacheMaxEntries', options.cacheMaxEntries, DEFAULTS.readSharing.cacheMaxEntries, 100_000),
+    cacheMaxEntries: positiveInt('readSharing.cacheMaxEntries', options.cacheMaxEntries, DEFAULTS.readSharing.cacheMaxEntries, MAX_CACHE_ENTRIES),
   };
 }

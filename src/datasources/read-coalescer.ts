@@ -32,6 +32,8 @@ interface Flight<T> {
   controller: AbortController;
   waiters: number;
   scope: string;
+  /** A write in its scope happened while it was in flight: what it read may be outdated. */
+  invalidated: boolean;
 }
 
 interface CacheEntry<T> {
@@ -58,7 +60,8 @@ export interface SharedReadRequest<T> {
 export class ReadCoalescer<T> {
   private readonly flights = new Map<string, Flight<T>>();
   private readonly cache = new Map<string, CacheEntry<T>>();
-  private readonly generations = new Map<string, number>();
+  /** Every call in flight, joinable or not (with coalescing off, `flights` holds none). */
+  private readonly pending = new Set<Flight<T>>();
 
   constructor(
     private readonly settings: ReadSharingSettings,
@@ -83,18 +86,14 @@ export class ReadCoalescer<T> {
 
   /** After a write in `scope`: nothing read before it is reused. */
   invalidate(scope: string): void {
-    this.generations.set(scope, this.generation(scope) + 1);
     for (const [key, entry] of this.cache) if (entry.scope === scope) this.cache.delete(key);
     for (const [key, flight] of this.flights) if (flight.scope === scope) this.flights.delete(key);
+    for (const flight of this.pending) if (flight.scope === scope) flight.invalidated = true;
   }
 
-  /** In-flight shared calls and cache entries (for tests and metrics). */
-  get size(): { flights: number; cached: number } {
-    return { flights: this.flights.size, cached: this.cache.size };
-  }
-
-  private generation(scope: string): number {
-    return this.generations.get(scope) ?? 0;
+  /** What it holds: joinable calls in flight, all calls in flight, cache entries (all bounded). */
+  get size(): { flights: number; pending: number; cached: number } {
+    return { flights: this.flights.size, pending: this.pending.size, cached: this.cache.size };
   }
 
   private cached(key: string): CacheEntry<T> | undefined {
@@ -108,16 +107,21 @@ export class ReadCoalescer<T> {
 
   private start(req: SharedReadRequest<T>): Flight<T> {
     const controller = new AbortController();
-    const generation = this.generation(req.scope);
-    const flight: Flight<T> = { promise: req.fetch(controller.signal), controller, waiters: 0, scope: req.scope };
+    const flight: Flight<T> = { promise: req.fetch(controller.signal), controller, waiters: 0, scope: req.scope, invalidated: false };
     if (this.settings.coalesce) this.flights.set(req.key, flight);
+    this.pending.add(flight);
+    // Settled, not cancelled, ends `pending`: a cancelled call may still answer, and a write
+    // meanwhile must still keep that answer out of the cache.
+    const settled = () => {
+      this.forget(req.key, flight);
+      this.pending.delete(flight);
+    };
     flight.promise.then(
       (value) => {
-        this.forget(req.key, flight);
-        // A write in between may have changed what this read saw.
-        if (this.settings.cacheTtlMs > 0 && generation === this.generation(req.scope)) this.store(req.key, req.scope, value);
+        settled();
+        if (this.settings.cacheTtlMs > 0 && !flight.invalidated) this.store(req.key, req.scope, value);
       },
-      () => this.forget(req.key, flight),
+      settled,
     );
     return flight;
   }

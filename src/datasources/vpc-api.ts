@@ -45,7 +45,7 @@ import type {
   VbrAddressing,
   VbrWrite,
 } from './vpc-api-types';
-import { LINE_OPERATOR_WIRE } from './wire-enums';
+import { ACCEPT_LANGUAGE_WIRE, LINE_OPERATOR_WIRE } from './wire-enums';
 
 const opt = v.optional;
 const text = (max: number, field: string) => (x: unknown) => v.text(x, field, max);
@@ -202,7 +202,7 @@ export class VpcApi {
   async describeRegions(req: DescribeRegionsRequest = {}, options: CallOptions = {}): Promise<Region[]> {
     const params = new Params().set(
       'AcceptLanguage',
-      opt(asRequest(req).acceptLanguage, (x) => v.oneOf(x, 'acceptLanguage', ['zh-CN', 'en-US'] as const)),
+      opt(asRequest(req).acceptLanguage, (x) => v.oneOf(x, 'acceptLanguage', Object.values(ACCEPT_LANGUAGE_WIRE))),
     );
     return this.read('DescribeRegions', null, params.build(), options, (body) => mapRegions(body));
   }

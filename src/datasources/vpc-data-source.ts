@@ -7,14 +7,12 @@
  */
 import type { UpstreamError } from './errors';
 import { RequestLoaders, loaderKey, walkAllPages } from './loaders';
-import { REGION_LANGUAGES, type Page, type PhysicalConnection, type Region, type RegionLanguage, type Vbr, type VbrAttachment, type WriteResult } from './models';
+import { REGION_LANGUAGES, type Page, type PhysicalConnection, type Region, type Vbr, type VbrAttachment, type WriteResult } from './models';
 import type { PageRequest, PhysicalConnectionFilter, RegionsOptions, VbrFilter, VpcDataSourceApi, WriteOptions } from './types';
 import * as v from './validation';
 import type { VpcApi } from './vpc-api';
+import { ACCEPT_LANGUAGE_WIRE } from './wire-enums';
 import type { ListResult } from './vpc-api-types';
-
-/** The `AcceptLanguage` values DescribeRegions documents (the SDK model lists exactly these). */
-const ACCEPT_LANGUAGE: Readonly<Record<RegionLanguage, 'zh-CN' | 'en-US'>> = { ZH_CN: 'zh-CN', EN_US: 'en-US' };
 
 function page<T>(list: ListResult<T>): Page<T> {
   return { items: list.items, totalCount: list.totalCount, pageNumber: list.pageNumber, pageSize: list.pageSize, requestId: list.requestId };
@@ -79,7 +77,7 @@ export class VpcDataSource implements VpcDataSourceApi {
     const key = language ?? '';
     let regions = this.regionsPromises.get(key);
     if (regions === undefined) {
-      regions = this.api.describeRegions(language === undefined ? {} : { acceptLanguage: ACCEPT_LANGUAGE[language] }, this.options);
+      regions = this.api.describeRegions(language === undefined ? {} : { acceptLanguage: ACCEPT_LANGUAGE_WIRE[language] }, this.options);
       this.regionsPromises.set(key, regions);
     }
     return regions;

@@ -4,7 +4,7 @@
  * because the upstream itself spells some of them two ways (`Allocation Failed` in Describe
  * results, `AllocationFailed` in operation docs).
  */
-import type { LineOperator, PhysicalConnectionStatus, ProductType, VbrStatus } from './models';
+import type { LineOperator, PhysicalConnectionStatus, ProductType, RegionLanguage, VbrStatus } from './models';
 
 export const PHYSICAL_CONNECTION_STATUS_WIRE: Readonly<Record<PhysicalConnectionStatus, string>> = {
   INITIAL: 'Initial',
@@ -43,3 +43,6 @@ export const PRODUCT_TYPE_WIRE: Readonly<Record<ProductType, string>> = {
   PHYSICAL_CONNECTION: 'PhysicalConnection',
   VIRTUAL_PHYSICAL_CONNECTION: 'VirtualPhysicalConnection',
 };
+
+/** DescribeRegions `AcceptLanguage`: the values it documents (the SDK model lists exactly these). */
+export const ACCEPT_LANGUAGE_WIRE: Readonly<Record<RegionLanguage, 'zh-CN' | 'en-US'>> = { ZH_CN: 'zh-CN', EN_US: 'en-US' };

@@ -125,6 +125,15 @@ export class TerminateResolver {
     } catch (error) {
       context.logger.warn({ ...correlation, cause: causeOf(error) }, 'post-termination read failed; answering from the pre-read');
     }
+    if (after !== null && !AFTER_TERMINATE.has(after.status)) {
+      // The upstream accepted, so the circuit is terminating whatever a lagging read says; a
+      // payload showing ENABLED would invite the click the mutation just made.
+      context.logger.warn(
+        { ...correlation, readStatus: after.status },
+        'post-termination read lags the accepted termination; answering TERMINATING',
+      );
+      after = { ...after, status: 'TERMINATING' };
+    }
     after ??= { ...pc, status: AFTER_TERMINATE.has(pc.status) ? pc.status : 'TERMINATING' };
     return { physicalConnection: after, requestId: result.requestId, clientToken: usedToken };
   }

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { parseEndpointOverride } from '../datasources/endpoints';
+import { MAX_CACHE_ENTRIES, MAX_CACHE_TTL_MS, type VpcBackendOptions } from '../datasources/options';
 import { REGION_ID_PATTERN } from '../datasources/validation';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -153,9 +154,9 @@ export const SETTINGS = {
   VPC_RETRY_MAX_DELAY_MS: setting(integer(1, 3_600_000)),
   VPC_RETRY_BUDGET_MS: setting(integer(1, 3_600_000)),
   VPC_USER_AGENT: setting(printable(128)),
-  VPC_READ_COALESCING: setting(boolean, true),
-  VPC_READ_CACHE_TTL_MS: setting(integer(0, 60_000), 0),
-  VPC_READ_CACHE_MAX_ENTRIES: setting(integer(1, 100_000), 1_000),
+  VPC_READ_COALESCING: setting(boolean),
+  VPC_READ_CACHE_TTL_MS: setting(integer(0, MAX_CACHE_TTL_MS)),
+  VPC_READ_CACHE_MAX_ENTRIES: setting(integer(1, MAX_CACHE_ENTRIES)),
 
   VPC_EMULATOR_TRANSITION_MS: setting(integer(0, 86_400_000)),
   VPC_EMULATOR_SEED: setting(z.string().trim().min(1)),
@@ -208,11 +209,12 @@ export interface GatewayConfig {
     defaultRegionId: string;
     signatureVersion: 'v3' | 'v1';
     connectionsPerOrigin?: number;
-    timeouts: { connectMs?: number; headersMs?: number; bodyMs?: number; totalMs?: number };
-    retry: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
+    /** Only what was set: the data source owns the defaults (src/datasources/options.ts). */
+    timeouts: NonNullable<VpcBackendOptions['timeouts']>;
+    retry: NonNullable<VpcBackendOptions['retry']>;
     userAgent?: string;
     /** Cross-request read sharing (src/datasources/read-coalescer.ts). */
-    readSharing: { coalesce: boolean; cacheTtlMs: number; cacheMaxEntries: number };
+    readSharing: NonNullable<VpcBackendOptions['readSharing']>;
   };
   emulator: { transitionMs?: number; seedPath?: string };
   auth: AuthSettings;
@@ -310,11 +312,11 @@ export function loadConfig(env: Env): GatewayConfig {
         maxDelayMs: v.VPC_RETRY_MAX_DELAY_MS,
         budgetMs: v.VPC_RETRY_BUDGET_MS,
       }),
-      readSharing: {
-        coalesce: v.VPC_READ_COALESCING ?? true,
-        cacheTtlMs: v.VPC_READ_CACHE_TTL_MS ?? 0,
-        cacheMaxEntries: v.VPC_READ_CACHE_MAX_ENTRIES ?? 1_000,
-      },
+      readSharing: defined({
+        coalesce: v.VPC_READ_COALESCING,
+        cacheTtlMs: v.VPC_READ_CACHE_TTL_MS,
+        cacheMaxEntries: v.VPC_READ_CACHE_MAX_ENTRIES,
+      }),
     },
     emulator: defined({ transitionMs: v.VPC_EMULATOR_TRANSITION_MS, seedPath: v.VPC_EMULATOR_SEED }),
     auth,

@@ -5,13 +5,13 @@
  * the upstream would take.
  *
  * Alibaba documents the token as "ASCII, at most 64 characters, case-sensitive" (reference §7).
- * Space and control characters are excluded as well: the emulator models the real refusal of
- * them, and the token travels in a signed query string where a space is one more encoding
- * ambiguity (`+` vs `%20`) for no benefit.
+ * Space and control characters are excluded as well, a choice of ours the reference does not
+ * state (the emulator's refusal of them is inferred, not observed): the token travels in a
+ * signed query string where a space is one more encoding ambiguity (`+` vs `%20`) for no benefit.
  */
-export const CLIENT_TOKEN_MAX_LENGTH = 64;
+const CLIENT_TOKEN_MAX_LENGTH = 64;
 
-const CLIENT_TOKEN_PATTERN = /^[\x21-\x7e]{1,64}$/;
+const CLIENT_TOKEN_PATTERN = new RegExp(`^[\\x21-\\x7e]{1,${CLIENT_TOKEN_MAX_LENGTH}}$`);
 
 /** Human wording of the rule, for error messages and docs. */
 export const CLIENT_TOKEN_RULE = `1 to ${CLIENT_TOKEN_MAX_LENGTH} printable ASCII characters, no spaces`;

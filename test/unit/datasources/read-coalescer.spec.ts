@@ -54,6 +54,7 @@ describe('ReadCoalescer', () => {
     upstream.calls[0]?.result.resolve('page');
     await expect(Promise.all(waiting)).resolves.toEqual(['page', 'page', 'page']);
     expect(shared).toEqual(['coalesced', 'coalesced']);
+    expect(reads.size).toEqual({ flights: 0, pending: 0, cached: 0 });
     // Settled: the next read is a new call (coalescing is not caching).
     void reads.read(request(upstream.fetch));
     expect(upstream.calls).toHaveLength(2);
@@ -99,12 +100,15 @@ describe('ReadCoalescer', () => {
     b.abort();
     await expect(second).rejects.toThrow('cancelled by the caller');
     expect(shared?.signal.aborted).toBe(true);
+    // No longer joinable, but still pending until the cancelled call settles.
+    expect(reads.size).toMatchObject({ flights: 0, pending: 1 });
     // A cancelled call is not joined: a new caller gets a call of its own.
     const third = reads.read(request(upstream.fetch));
     expect(upstream.calls).toHaveLength(2);
     shared?.result.reject(new Error('aborted'));
     upstream.calls[1]?.result.resolve('fresh');
     await expect(third).resolves.toBe('fresh');
+    expect(reads.size).toEqual({ flights: 0, pending: 0, cached: 0 });
   });
 
   it('refuses an already cancelled caller without sending anything', async () => {
@@ -155,6 +159,7 @@ describe('ReadCoalescer', () => {
     const inFlight = reads.read(request(upstream.fetch, { key: 'hz2' }));
 
     reads.invalidate('cn-hangzhou');
+    expect(reads.size).toEqual({ flights: 0, pending: 1, cached: 1 });
 
     const afterWrite = reads.read(request(upstream.fetch, { key: 'hz2' }));
     expect(upstream.calls).toHaveLength(3 + 1);
@@ -171,6 +176,19 @@ describe('ReadCoalescer', () => {
     // Another region keeps its cache.
     await expect(reads.read(request(upstream.fetch, { key: 'sh', scope: 'cn-shanghai' }))).resolves.toBe('shanghai');
     expect(upstream.calls).toHaveLength(5);
+  });
+
+  it('with coalescing off, a read in flight during a write is still kept out of the cache', async () => {
+    const reads = new ReadCoalescer<string>({ coalesce: false, cacheTtlMs: 60_000, cacheMaxEntries: 10 });
+    const upstream = scriptedFetch();
+    const before = reads.read(request(upstream.fetch));
+    reads.invalidate('cn-hangzhou');
+    upstream.calls[0]?.result.resolve('read before the write');
+    await expect(before).resolves.toBe('read before the write');
+    expect(reads.size).toEqual({ flights: 0, pending: 0, cached: 0 });
+    void reads.read(request(upstream.fetch));
+    expect(upstream.calls).toHaveLength(2);
+    upstream.calls[1]?.result.resolve('after');
   });
 
   it('evicts the oldest entries beyond cacheMaxEntries', async () => {

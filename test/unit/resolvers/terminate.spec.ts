@@ -350,6 +350,21 @@ describe('after the upstream accepted, the answer is a success whatever the post
     ).toBe(true);
   });
 
+  it('a post-read that still shows ENABLED (lagging upstream): answered TERMINATING, with a warning naming the read status', async () => {
+    const ds = source();
+    const before = await ds.freshPhysicalConnection('cn-hangzhou', PC);
+    afterTerminate(ds, () => Promise.resolve(before));
+    const { data, errors } = await terminate(ds, { physicalConnectionId: PC, clientToken: 'tok-lagging' });
+    expect(errors).toBeUndefined();
+    expect(before?.status).toBe('ENABLED');
+    expect(data?.terminatePhysicalConnection.physicalConnection.status).toBe('TERMINATING');
+    const warning = t.harness.logger.entries.find(
+      (entry) => entry.level === 'warn' && (entry.obj as { clientToken?: string }).clientToken === 'tok-lagging',
+    );
+    expect(warning?.msg).toMatch(/lags the accepted termination/);
+    expect(warning?.obj).toMatchObject({ readStatus: 'ENABLED', upstreamRequestId: 'REQ-TERMINATE-1' });
+  });
+
   it('a replay whose post-read fails keeps the status the pre-read saw (TERMINATED stays TERMINATED)', async () => {
     const ds = source();
     expect((await terminate(ds, { physicalConnectionId: PC, clientToken: 'tok-replay' })).errors).toBeUndefined();

@@ -1,14 +1,18 @@
 /** The read-sharing settings: defaults (coalescing on, cache off) and refusals. */
+import { resolveSettings } from '../../../src/datasources/options';
 import { loadConfig } from '../../../src/server/config';
 import { configProblems } from '../../support/config-problems';
 
 describe('VPC_READ_* settings', () => {
+  /** What the data source runs with for these variables. */
+  const resolved = (env: Record<string, string>) => resolveSettings({ readSharing: loadConfig(env).upstream.readSharing }).readSharing;
+
   it('default to coalescing on and no cache', () => {
-    expect(loadConfig({}).upstream.readSharing).toEqual({ coalesce: true, cacheTtlMs: 0, cacheMaxEntries: 1000 });
+    expect(resolved({})).toEqual({ coalesce: true, cacheTtlMs: 0, cacheMaxEntries: 1000 });
   });
 
   it('accept switching coalescing off and a cache of up to a minute', () => {
-    expect(loadConfig({ VPC_READ_COALESCING: 'off', VPC_READ_CACHE_TTL_MS: '60000' }).upstream.readSharing).toEqual({
+    expect(resolved({ VPC_READ_COALESCING: 'off', VPC_READ_CACHE_TTL_MS: '60000' })).toEqual({
       coalesce: false,
       cacheTtlMs: 60_000,
       cacheMaxEntries: 1000,
