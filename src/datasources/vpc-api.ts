@@ -6,7 +6,6 @@
  * (the caller's, or a fresh UUID for this logical call) so retries of the call cannot act twice.
  */
 import { randomUUID } from 'node:crypto';
-import { BadInputError, UpstreamError } from './errors';
 import { physicalConnectionConditions, validTags, vbrConditions, vbrOfCircuitConditions } from './filters';
 import { mapRegions } from './mappers/region';
 import {
@@ -15,7 +14,6 @@ import {
   mapPhysicalConnectionPage,
   mapVbrAttachmentPage,
   mapVbrPage,
-  type MappedPage,
 } from './mappers/responses';
 import type { MapContext } from './mappers/values';
 import { LINE_OPERATORS, type PhysicalConnection, type Region, type Vbr, type VbrAttachment, type WriteResult } from './models';
@@ -25,8 +23,8 @@ import { Params } from './params';
 import { ReadCoalescer } from './read-coalescer';
 import * as v from './validation';
 import type { VpcClient } from './vpc-client';
+import { addressing, asRequest, associatedJson, missingId, opt, pageOf, readKey, signal, text, toList } from './vpc-api-support';
 import type {
-  AssociatedPhysicalConnectionInput,
   CallOptions,
   CreatePhysicalConnectionRequest,
   CreatePhysicalConnectionResult,
@@ -42,42 +40,9 @@ import type {
   ModifyVirtualBorderRouterAttributeRequest,
   PhysicalConnectionWrite,
   RecoverPhysicalConnectionRequest,
-  VbrAddressing,
   VbrWrite,
 } from './vpc-api-types';
 import { ACCEPT_LANGUAGE_WIRE, LINE_OPERATOR_WIRE } from './wire-enums';
-
-const opt = v.optional;
-const text = (max: number, field: string) => (x: unknown) => v.text(x, field, max);
-const ip = (field: string) => text(64, field);
-
-function pageOf(req: { pageNumber?: number; pageSize?: number }): { pageNumber: number; pageSize: number } {
-  return v.page(req.pageNumber ?? 1, req.pageSize ?? v.MAX_PAGE_SIZE);
-}
-
-/** Callers are typed, but a JavaScript caller (or a resolver bug) may pass anything. */
-function asRequest<T>(req: T): T {
-  if (typeof req !== 'object' || req === null) throw new BadInputError('request', 'the request must be an object');
-  return req;
-}
-
-function toList<T>(page: MappedPage<T>): ListResult<T> {
-  const items: T[] = [];
-  const rejected: ListResult<T>['rejected'] = [];
-  for (const m of page.items) {
-    if (m.ok) items.push(m.value);
-    else rejected.push({ id: m.id, ownerId: m.ownerId, error: m.error });
-  }
-  return { items, rejected, totalCount: page.totalCount, pageNumber: page.pageNumber, pageSize: page.pageSize, requestId: page.requestId };
-}
-
-/** Equal keys are interchangeable reads: the action, the region and every wire parameter. */
-function readKey(action: string, regionId: string | null, params: Readonly<Record<string, string>>): string {
-  const entries = Object.keys(params)
-    .sort()
-    .map((name) => [name, params[name]]);
-  return JSON.stringify([action, regionId, entries]);
-}
 
 const NO_SHARING = { coalesce: false, cacheTtlMs: 0, cacheMaxEntries: 1 };
 
@@ -376,56 +341,4 @@ export class VpcApi {
       this.reads.invalidate(regionId);
     }
   }
-}
-
-function signal(options: CallOptions): { signal?: AbortSignal } {
-  return options.signal ? { signal: options.signal } : {};
-}
-
-function addressing(params: Params, req: VbrAddressing): void {
-  params
-    .set('LocalGatewayIp', opt(req.localGatewayIp, ip('localGatewayIp')))
-    .set('PeerGatewayIp', opt(req.peerGatewayIp, ip('peerGatewayIp')))
-    .set('PeeringSubnetMask', opt(req.peeringSubnetMask, ip('peeringSubnetMask')))
-    .set('LocalIpv6GatewayIp', opt(req.localIpv6GatewayIp, ip('localIpv6GatewayIp')))
-    .set('PeerIpv6GatewayIp', opt(req.peerIpv6GatewayIp, ip('peerIpv6GatewayIp')))
-    .set('PeeringIpv6SubnetMask', opt(req.peeringIpv6SubnetMask, ip('peeringIpv6SubnetMask')))
-    .set('EnableIpv6', opt(req.enableIpv6, (x) => v.boolean(x, 'enableIpv6')));
-}
-
-/** The SDK's documented shape: VlanId as a string, `ipv6Enable` (lower-case i) as a boolean. */
-function associatedJson(value: unknown): string {
-  const entries = v.list(value, 'associatedPhysicalConnections', (item, f) => {
-    if (typeof item !== 'object' || item === null) return v.text(undefined, f, 0);
-    const a = item as AssociatedPhysicalConnectionInput;
-    const out: Record<string, string | boolean> = { PhysicalConnectionId: v.physicalConnectionId(a.physicalConnectionId, `${f}.physicalConnectionId`) };
-    const put = (key: string, val: string | boolean | undefined) => {
-      if (val !== undefined) out[key] = val;
-    };
-    put('VlanId', opt(a.vlanId, (x) => String(v.integer(x, `${f}.vlanId`, 0, 2999))));
-    put('CircuitCode', opt(a.circuitCode, text(128, `${f}.circuitCode`)));
-    put('LocalGatewayIp', opt(a.localGatewayIp, ip(`${f}.localGatewayIp`)));
-    put('PeerGatewayIp', opt(a.peerGatewayIp, ip(`${f}.peerGatewayIp`)));
-    put('PeeringSubnetMask', opt(a.peeringSubnetMask, ip(`${f}.peeringSubnetMask`)));
-    put('LocalIpv6GatewayIp', opt(a.localIpv6GatewayIp, ip(`${f}.localIpv6GatewayIp`)));
-    put('PeerIpv6GatewayIp', opt(a.peerIpv6GatewayIp, ip(`${f}.peerIpv6GatewayIp`)));
-    put('PeeringIpv6SubnetMask', opt(a.peeringIpv6SubnetMask, ip(`${f}.peeringIpv6SubnetMask`)));
-    put('ipv6Enable', opt(a.enableIpv6, (x) => v.boolean(x, `${f}.enableIpv6`)));
-    return out;
-  }, 10);
-  return JSON.stringify(entries);
-}
-
-function missingId(action: string, requestId: string, field: string): UpstreamError {
-  return new UpstreamError({
-    kind: 'UNAVAILABLE',
-    code: 'Response.Malformed',
-    httpStatus: 200,
-    requestId,
-    hostId: null,
-    action,
-    message: `The upstream ${action} response has no ${field}`,
-    // The write happened (or will be replayed for the same token): retrying with the token is safe.
-    retryable: true,
-  });
 }

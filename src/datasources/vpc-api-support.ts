@@ -1,0 +1,94 @@
+/**
+ * The plumbing of vpc-api.ts around its operations: argument readers, the VBR peering
+ * parameters (shared by create and modify), list results, read identity, and the error for a
+ * write answer without the id it must carry.
+ */
+import { BadInputError, UpstreamError } from './errors';
+import type { MappedPage } from './mappers/responses';
+import type { Params } from './params';
+import * as v from './validation';
+import type { AssociatedPhysicalConnectionInput, CallOptions, ListResult, VbrAddressing } from './vpc-api-types';
+
+export const opt = v.optional;
+export const text = (max: number, field: string) => (x: unknown) => v.text(x, field, max);
+const ip = (field: string) => text(64, field);
+
+export function pageOf(req: { pageNumber?: number; pageSize?: number }): { pageNumber: number; pageSize: number } {
+  return v.page(req.pageNumber ?? 1, req.pageSize ?? v.MAX_PAGE_SIZE);
+}
+
+/** Callers are typed, but a JavaScript caller (or a resolver bug) may pass anything. */
+export function asRequest<T>(req: T): T {
+  if (typeof req !== 'object' || req === null) throw new BadInputError('request', 'the request must be an object');
+  return req;
+}
+
+export function toList<T>(page: MappedPage<T>): ListResult<T> {
+  const items: T[] = [];
+  const rejected: ListResult<T>['rejected'] = [];
+  for (const m of page.items) {
+    if (m.ok) items.push(m.value);
+    else rejected.push({ id: m.id, ownerId: m.ownerId, error: m.error });
+  }
+  return { items, rejected, totalCount: page.totalCount, pageNumber: page.pageNumber, pageSize: page.pageSize, requestId: page.requestId };
+}
+
+/** Equal keys are interchangeable reads: the action, the region and every wire parameter. */
+export function readKey(action: string, regionId: string | null, params: Readonly<Record<string, string>>): string {
+  const entries = Object.keys(params)
+    .sort()
+    .map((name) => [name, params[name]]);
+  return JSON.stringify([action, regionId, entries]);
+}
+
+export function signal(options: CallOptions): { signal?: AbortSignal } {
+  return options.signal ? { signal: options.signal } : {};
+}
+
+export function addressing(params: Params, req: VbrAddressing): void {
+  params
+    .set('LocalGatewayIp', opt(req.localGatewayIp, ip('localGatewayIp')))
+    .set('PeerGatewayIp', opt(req.peerGatewayIp, ip('peerGatewayIp')))
+    .set('PeeringSubnetMask', opt(req.peeringSubnetMask, ip('peeringSubnetMask')))
+    .set('LocalIpv6GatewayIp', opt(req.localIpv6GatewayIp, ip('localIpv6GatewayIp')))
+    .set('PeerIpv6GatewayIp', opt(req.peerIpv6GatewayIp, ip('peerIpv6GatewayIp')))
+    .set('PeeringIpv6SubnetMask', opt(req.peeringIpv6SubnetMask, ip('peeringIpv6SubnetMask')))
+    .set('EnableIpv6', opt(req.enableIpv6, (x) => v.boolean(x, 'enableIpv6')));
+}
+
+/** The SDK's documented shape: VlanId as a string, `ipv6Enable` (lower-case i) as a boolean. */
+export function associatedJson(value: unknown): string {
+  const entries = v.list(value, 'associatedPhysicalConnections', (item, f) => {
+    if (typeof item !== 'object' || item === null) return v.text(undefined, f, 0);
+    const a = item as AssociatedPhysicalConnectionInput;
+    const out: Record<string, string | boolean> = { PhysicalConnectionId: v.physicalConnectionId(a.physicalConnectionId, `${f}.physicalConnectionId`) };
+    const put = (key: string, val: string | boolean | undefined) => {
+      if (val !== undefined) out[key] = val;
+    };
+    put('VlanId', opt(a.vlanId, (x) => String(v.integer(x, `${f}.vlanId`, 0, 2999))));
+    put('CircuitCode', opt(a.circuitCode, text(128, `${f}.circuitCode`)));
+    put('LocalGatewayIp', opt(a.localGatewayIp, ip(`${f}.localGatewayIp`)));
+    put('PeerGatewayIp', opt(a.peerGatewayIp, ip(`${f}.peerGatewayIp`)));
+    put('PeeringSubnetMask', opt(a.peeringSubnetMask, ip(`${f}.peeringSubnetMask`)));
+    put('LocalIpv6GatewayIp', opt(a.localIpv6GatewayIp, ip(`${f}.localIpv6GatewayIp`)));
+    put('PeerIpv6GatewayIp', opt(a.peerIpv6GatewayIp, ip(`${f}.peerIpv6GatewayIp`)));
+    put('PeeringIpv6SubnetMask', opt(a.peeringIpv6SubnetMask, ip(`${f}.peeringIpv6SubnetMask`)));
+    put('ipv6Enable', opt(a.enableIpv6, (x) => v.boolean(x, `${f}.enableIpv6`)));
+    return out;
+  }, 10);
+  return JSON.stringify(entries);
+}
+
+export function missingId(action: string, requestId: string, field: string): UpstreamError {
+  return new UpstreamError({
+    kind: 'UNAVAILABLE',
+    code: 'Response.Malformed',
+    httpStatus: 200,
+    requestId,
+    hostId: null,
+    action,
+    message: `The upstream ${action} response has no ${field}`,
+    // The write happened (or will be replayed for the same token): retrying with the token is safe.
+    retryable: true,
+  });
+}
