@@ -25,7 +25,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(\bauthorization["']?\s*[:=]\s*["']?)[^"'\r\n]+/gi, `$1${REDACTED}`],
   // A V3 credential outside a labelled header.
   [/ACS3-[A-Z0-9-]+\s+[^\s"']+/gi, REDACTED],
-  [/\bBearer\s+[A-Za-z0-9._~+/-]+=*/g, `Bearer ${REDACTED}`],
+  [/\b(Bearer)\s+[A-Za-z0-9._~+/-]+=*/gi, `$1 ${REDACTED}`],
   // key=value / key: value / "key":"value" pairs naming credentials or signatures: the key stays.
   [
     /\b(signature|accesskeysecret|access_key_secret|secret|securitytoken|security_token|x-acs-security-token|credential)\b(\s*[=:]\s*|"\s*:\s*")[^\s&,;"']+/gi,

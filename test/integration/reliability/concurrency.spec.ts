@@ -12,7 +12,7 @@ import { expectServing, startReliabilityGateway, type GraphQLError } from './sup
 const CALLS = 50;
 /**
  * Generous attempt deadlines: this suite is about idempotency, and a burst of 50 on a loaded
- * machine (or under --detectOpenHandles) can take longer than the fault suites' 150 ms attempts.
+ * machine (or under --detectOpenHandles) can take longer than the fault suites' one-second attempts.
  */
 const UPSTREAM_ENV = { VPC_TOTAL_TIMEOUT_MS: '10000', VPC_RETRY_BUDGET_MS: '10000' };
 /** Far beyond what one call may take: fresh reads + the write, each within 10 s + 10 s. */

@@ -170,11 +170,12 @@ describe('retries', () => {
   });
 
   it('honours x-acs-retry-after, and gives up when it exceeds the budget', async () => {
-    const honoured = harness((_r, i) => (i === 0 ? { ...apiError(400, 'Throttling'), headers: { 'x-acs-retry-after': '1000' } } : OK_TERMINATE));
+    const honoured = harness((_r, i) => (i === 0 ? { ...apiError(400, 'Throttling'), headers: { 'x-acs-retry-after': '150' } } : OK_TERMINATE));
     const started = Date.now();
     await terminate(honoured);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    expect(honoured.retries).toEqual([{ action: 'TerminatePhysicalConnection', attempt: 2, code: 'Throttling', delayMs: 1000 }]);
+    // A lower bound only: it really slept (timers never fire early), however loaded the machine.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(honoured.retries).toEqual([{ action: 'TerminatePhysicalConnection', attempt: 2, code: 'Throttling', delayMs: 150 }]);
 
     const tooLong = harness(() => ({ ...apiError(400, 'Throttling.Api'), headers: { 'x-acs-retry-after': '60000' } }));
     const error = await failure(terminate(tooLong));

@@ -12,6 +12,7 @@ describe('redactSecrets', () => {
       'Authorization: [REDACTED]\nnext line',
     ],
     ['a bearer token', 'sent Bearer abc.def-ghi_jkl', 'sent Bearer [REDACTED]'],
+    ['a lower-case bearer token', 'sent bearer abc.def-ghi_jkl', 'sent bearer [REDACTED]'],
     ['a V3 credential without a header name', 'ACS3-HMAC-SHA256 Credential=ak/x', '[REDACTED]'],
     [
       "Alibaba's string-to-sign tail",
