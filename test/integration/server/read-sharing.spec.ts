@@ -41,8 +41,8 @@ async function byAction(t: TestGateway): Promise<Record<string, number>> {
 describe('read coalescing (default on)', () => {
   it('sends a list that 20 consoles poll at the same moment once, and every console gets it', async () => {
     const t = await gateway();
-    // Every upstream call takes 1 s, so all 20 requests overlap even on a loaded CI machine.
-    await t.control.addFault({ action: '*', type: 'latency', latencyMs: 1000 });
+    // Every upstream call takes 2 s, so all 20 requests overlap even on a loaded CI machine.
+    await t.control.addFault({ action: '*', type: 'latency', latencyMs: 2000 });
     await t.control.clearCalls();
     const pages = await Promise.all(Array.from({ length: 20 }, () => list(t)));
     expect(await byAction(t)).toEqual({ DescribePhysicalConnections: 1, DescribeVirtualBorderRouters: 1 });
