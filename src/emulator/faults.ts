@@ -1,7 +1,9 @@
 /**
  * Injected failures, so the gateway's retry, timeout, circuit-breaker and parsing paths can be
  * tested against real HTTP. A fault matches an Action (or `*`), may be limited to `times` calls
- * and fire with a `probability`; a faulted request never reaches the domain.
+ * and fire with a `probability`. By default a faulted request never reaches the domain; with
+ * `afterEffect` the operation runs first and only its response is lost, garbled or late (the
+ * "applied, response lost" case ClientTokens exist for).
  *
  * This module only decides WHICH fault applies; `server.ts` acts it out on the socket.
  */
@@ -26,7 +28,15 @@ export interface FaultSpec {
   times?: number;
   /** Chance (0..1) that a matching call is affected; 1 when absent. */
   probability?: number;
+  /**
+   * Run the operation first (state change, write log, ClientToken, counters), then act out the
+   * fault on its response. Only for the types in `AFTER_EFFECT_TYPES`; default false.
+   */
+  afterEffect?: boolean;
 }
+
+/** The types that make sense once the operation has run: an `error` would hide that it did. */
+export const AFTER_EFFECT_TYPES: readonly FaultType[] = ['drop', 'truncated', 'malformed', 'latency'];
 
 export interface Fault extends FaultSpec {
   id: string;
@@ -46,6 +56,7 @@ export class FaultSpecError extends Error {
 
 const SPEC_KEYS = new Set([
   'action', 'type', 'httpStatus', 'code', 'message', 'latencyMs', 'retryAfterMs', 'times', 'probability',
+  'afterEffect',
 ]);
 const ACTION_OR_STAR = /^(?:\*|[A-Za-z][A-Za-z0-9]{0,99})$/;
 const ERROR_CODE = /^[A-Za-z][A-Za-z0-9._-]{0,99}$/;
@@ -74,7 +85,7 @@ export function parseFaultSpec(body: unknown, isAction: (action: string) => bool
   for (const key of Object.keys(body)) {
     if (!SPEC_KEYS.has(key)) throw new FaultSpecError(`unknown field "${key}"`);
   }
-  const { action, type, code, message, probability } = body;
+  const { action, type, code, message, probability, afterEffect } = body;
   if (typeof action !== 'string' || !ACTION_OR_STAR.test(action)) {
     throw new FaultSpecError('"action" must be an API action name or "*"');
   }
@@ -108,6 +119,14 @@ export function parseFaultSpec(body: unknown, isAction: (action: string) => bool
   if (spec.type === 'latency' && latencyMs === undefined) {
     throw new FaultSpecError('a "latency" fault needs "latencyMs"');
   }
+  if (afterEffect !== undefined && typeof afterEffect !== 'boolean') {
+    throw new FaultSpecError('"afterEffect" must be true or false');
+  }
+  if (afterEffect === true && !AFTER_EFFECT_TYPES.includes(spec.type)) {
+    throw new FaultSpecError(
+      `"afterEffect" applies only to types ${AFTER_EFFECT_TYPES.join(', ')} (an "error" after the operation ran would hide that it did)`,
+    );
+  }
   if (httpStatus !== undefined) spec.httpStatus = httpStatus;
   if (code !== undefined) spec.code = code;
   if (message !== undefined) spec.message = message;
@@ -115,6 +134,7 @@ export function parseFaultSpec(body: unknown, isAction: (action: string) => bool
   if (retryAfterMs !== undefined) spec.retryAfterMs = retryAfterMs;
   if (times !== undefined) spec.times = times;
   if (probability !== undefined) spec.probability = probability;
+  if (afterEffect !== undefined) spec.afterEffect = afterEffect;
   return spec;
 }
 

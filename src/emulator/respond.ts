@@ -54,9 +54,10 @@ export function dropConnection(res: ServerResponse): void {
 }
 
 /** Announces the full Content-Length, sends half of the body, then closes the socket. */
-export function sendTruncated(res: ServerResponse, rendered: RenderedBody, requestId: string): void {
+export function sendTruncated(res: ServerResponse, rendered: RenderedBody, requestId: string, status = 200): void {
+  if (res.headersSent || res.destroyed) return;
   const payload = Buffer.from(rendered.body, 'utf8');
-  res.writeHead(200, {
+  res.writeHead(status, {
     'content-type': rendered.contentType,
     'content-length': String(payload.length),
     'x-acs-request-id': requestId,

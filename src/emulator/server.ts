@@ -22,7 +22,14 @@ import {
   unparseableBody,
   wellFormedBody,
 } from './respond';
-import { hostIdFrom, parseFormat, renderSuccess, type ResponseFormat } from './render';
+import {
+  hostIdFrom,
+  parseFormat,
+  renderError,
+  renderSuccess,
+  type RenderedBody,
+  type ResponseFormat,
+} from './render';
 import {
   ClientAbortedError,
   getParam,
@@ -96,6 +103,13 @@ function businessParameters(params: ParamBag): ParamBag {
   return out;
 }
 
+/** A response ready to send (status, body, extra headers), kept apart from sending for afterEffect faults. */
+interface Reply {
+  status: number;
+  rendered: RenderedBody;
+  headers: Record<string, string>;
+}
+
 function firstHeader(headers: HeaderLists, name: string): string | undefined {
   return headers[name]?.[0];
 }
@@ -114,7 +128,8 @@ class ApiHandler {
     let format: ResponseFormat = 'JSON';
     let counted = false;
     try {
-      if (req.method !== 'GET' && req.method !== 'POST') throw routeErrors.method();
+      const method = req.method;
+      if (method !== 'GET' && method !== 'POST') throw routeErrors.method();
       const body = await readBody(req, this.deps.limits.maxBodyBytes);
       const { query, params } = parseParameters(rawQuery, body, firstHeader(headers, 'content-type'), this.deps.limits);
       const param = (name: string) => getParam(params, name);
@@ -134,17 +149,31 @@ class ApiHandler {
       if (!this.deps.domain.hasAction(action)) throw routeErrors.actionNotFound();
 
       const fault = this.deps.faults.take(action);
+      const run = () => {
+        const caller = this.deps.auth.authenticate({ method, query, params, headers, body });
+        const result = this.deps.domain.dispatch({
+          action,
+          params: businessParameters(params),
+          accountId: caller.accountId,
+          requestId,
+        });
+        const responseBody = 'RequestId' in result ? result : { RequestId: requestId, ...result };
+        return { status: 200, rendered: renderSuccess(action, responseBody, format), headers: {} };
+      };
+      if (fault?.afterEffect) {
+        // The operation's own outcome, refusals included, is what the fault then loses or garbles.
+        let reply: Reply;
+        try {
+          reply = run();
+        } catch (error) {
+          reply = this.errorReply(error, context, format);
+        }
+        await this.actOutAfterEffect(fault, res, reply, context, format);
+        return;
+      }
       if (fault && !(await this.actOutFault(fault, res, context, format))) return;
-
-      const caller = this.deps.auth.authenticate({ method: req.method, query, params, headers, body });
-      const result = this.deps.domain.dispatch({
-        action,
-        params: businessParameters(params),
-        accountId: caller.accountId,
-        requestId,
-      });
-      const responseBody = 'RequestId' in result ? result : { RequestId: requestId, ...result };
-      sendBody(res, 200, renderSuccess(action, responseBody, format), requestId);
+      const reply = run();
+      sendBody(res, reply.status, reply.rendered, requestId, reply.headers);
     } catch (error) {
       if (!counted) this.deps.counters.record(firstHeader(headers, 'x-acs-action'));
       this.fail(error, res, context, format);
@@ -158,13 +187,7 @@ class ApiHandler {
     context: { requestId: string; hostId: string },
     format: ResponseFormat,
   ): Promise<boolean> {
-    if (fault.latencyMs !== undefined && fault.latencyMs > 0) {
-      const completed = await this.delays.wait(fault.latencyMs);
-      if (!completed || res.destroyed) {
-        dropConnection(res);
-        return false;
-      }
-    }
+    if (!(await this.delayFor(fault, res))) return false;
     switch (fault.type) {
       case 'latency':
         return true;
@@ -187,6 +210,59 @@ class ApiHandler {
     }
   }
 
+  /**
+   * The operation has already run: the delay comes after it, and a client leaving meanwhile
+   * undoes nothing (as with a real endpoint whose answer is lost on the way back).
+   */
+  private async actOutAfterEffect(
+    fault: Fault,
+    res: ServerResponse,
+    reply: Reply,
+    context: { requestId: string; hostId: string },
+    format: ResponseFormat,
+  ): Promise<void> {
+    if (!(await this.delayFor(fault, res))) return;
+    switch (fault.type) {
+      case 'drop':
+        dropConnection(res);
+        return;
+      case 'malformed':
+        sendBody(res, 200, unparseableBody(context.requestId, format), context.requestId);
+        return;
+      case 'truncated':
+        sendTruncated(res, reply.rendered, context.requestId, reply.status);
+        return;
+      case 'latency':
+      case 'error': // refused by parseFaultSpec; served as is should one ever get here
+        sendBody(res, reply.status, reply.rendered, context.requestId, reply.headers);
+        return;
+    }
+  }
+
+  /** Waits the fault's `latencyMs`; false (and the socket dropped) if stopped or the client left. */
+  private async delayFor(fault: Fault, res: ServerResponse): Promise<boolean> {
+    if (fault.latencyMs === undefined || fault.latencyMs <= 0) return true;
+    const completed = await this.delays.wait(fault.latencyMs);
+    if (!completed || res.destroyed) {
+      dropConnection(res);
+      return false;
+    }
+    return true;
+  }
+
+  private errorReply(error: unknown, context: { requestId: string; hostId: string }, format: ResponseFormat): Reply {
+    let apiError: ApiError;
+    if (error instanceof ApiError) {
+      apiError = error;
+    } else {
+      this.deps.onInternalError?.(error);
+      apiError = commonErrors.internalError();
+    }
+    // A body we refused to read may still be arriving: do not try to reuse this connection.
+    const headers: Record<string, string> = apiError.httpStatus === 413 ? { connection: 'close' } : {};
+    return { status: apiError.httpStatus, rendered: renderError(apiError, context, format), headers };
+  }
+
   private fail(
     error: unknown,
     res: ServerResponse,
@@ -197,16 +273,8 @@ class ApiHandler {
       dropConnection(res);
       return;
     }
-    let apiError: ApiError;
-    if (error instanceof ApiError) {
-      apiError = error;
-    } else {
-      this.deps.onInternalError?.(error);
-      apiError = commonErrors.internalError();
-    }
-    // A body we refused to read may still be arriving: do not try to reuse this connection.
-    const extra: Record<string, string> = apiError.httpStatus === 413 ? { connection: 'close' } : {};
-    sendApiError(res, apiError, context, format, extra);
+    const reply = this.errorReply(error, context, format);
+    sendBody(res, reply.status, reply.rendered, context.requestId, reply.headers);
   }
 }
 

@@ -23,8 +23,24 @@ describe('parseFaultSpec', () => {
     [{ action: '*', type: 'latency' }, /needs "latencyMs"/],
     [{ action: '*', type: 'latency', latencyMs: 10, code: 'X' }, /apply only to type "error"/],
     [{ action: '*', type: 'drop', extra: 1 }, /unknown field "extra"/],
+    [{ action: '*', type: 'error', afterEffect: true }, /"afterEffect" applies only to types drop, truncated, malformed, latency/],
+    [{ action: '*', type: 'drop', afterEffect: 'yes' }, /"afterEffect" must be true or false/],
+    [{ action: '*', type: 'drop', afterEffect: 1 }, /"afterEffect" must be true or false/],
   ])('refuses %j', (body, message) => {
     expect(() => parseFaultSpec(body, isAction)).toThrow(message);
+  });
+
+  it.each(['drop', 'truncated', 'malformed'])('accepts afterEffect on %s (and false on error)', (type) => {
+    const body = { action: 'TerminatePhysicalConnection', type, afterEffect: true, times: 1 };
+    expect(parseFaultSpec(body, isAction)).toEqual(body);
+    expect(parseFaultSpec({ action: '*', type: 'error', afterEffect: false }, isAction)).toEqual({ action: '*', type: 'error', afterEffect: false });
+  });
+
+  it('accepts afterEffect on latency, and leaves it out when not given', () => {
+    expect(parseFaultSpec({ action: '*', type: 'latency', latencyMs: 5, afterEffect: true }, isAction)).toEqual({
+      action: '*', type: 'latency', latencyMs: 5, afterEffect: true,
+    });
+    expect(parseFaultSpec({ action: '*', type: 'drop' }, isAction)).not.toHaveProperty('afterEffect');
   });
 
   it('accepts "*" and every action the domain says it has', () => {
