@@ -12,7 +12,8 @@
  *    known token (no second effect) and refuses an unknown one (mapped to the same codes, with
  *    the status the fresh read saw).
  * 4. Call upstream with the caller's token or a generated one; an upstream refusal (state changed
- *    since step 2) maps to the same codes.
+ *    since step 2) maps to the same codes. Every error of this call carries the token
+ *    (`extensions.clientToken`): a timeout does not mean the write did not happen.
  * 5. Read the circuit fresh again so the payload shows TERMINATING. Once the upstream accepted,
  *    nothing may turn the answer into a failure (a client would retry a termination that
  *    happened): if that read fails, the payload carries the step-2 circuit as TERMINATING.
@@ -20,7 +21,7 @@
 import { randomUUID } from 'node:crypto';
 import { UpstreamError } from '../datasources/errors';
 import type { PhysicalConnection, PhysicalConnectionStatus, WriteResult } from '../datasources/models';
-import { PhysicalConnectionNotEnabledError, PhysicalConnectionNotFoundError } from '../schema/errors';
+import { GatewayError, PhysicalConnectionNotEnabledError, PhysicalConnectionNotFoundError } from '../schema/errors';
 import { TerminatePhysicalConnectionInput } from '../schema/inputs';
 import { toGatewayError, type ErrorScope } from '../schema/map-error';
 import { Arg, Ctx, Mutation, Resolver } from '../schema/type-graphql';
@@ -42,12 +43,20 @@ function rejection(reason: unknown, scope: ErrorScope): unknown {
  * circuit TERMINATING/TERMINATED and the upstream refused the token for that very state, so the
  * error names the status instead of leaving it null.
  */
-function terminateRefusal(reason: unknown, scope: ErrorScope, pc: PhysicalConnection, possibleReplay: boolean): unknown {
-  const mapped = rejection(reason, scope);
+function terminateRefusal(
+  reason: unknown,
+  scope: ErrorScope,
+  pc: PhysicalConnection,
+  possibleReplay: boolean,
+  clientToken: string,
+): unknown {
+  let mapped = rejection(reason, scope);
   if (possibleReplay && mapped instanceof PhysicalConnectionNotEnabledError && mapped.extensions.currentStatus === null) {
-    return new PhysicalConnectionNotEnabledError(pc.id, pc.status, mapped.extensions.upstream, reason);
+    mapped = new PhysicalConnectionNotEnabledError(pc.id, pc.status, mapped.extensions.upstream, reason);
   }
-  return mapped;
+  // Whatever went wrong, the write may have reached the upstream: the client needs the token to
+  // retry it safely (a generated one is otherwise known only to the audit log).
+  return mapped instanceof GatewayError ? mapped.attemptedWith(clientToken) : mapped;
 }
 
 /** What the warning about a failed post-read says of its cause: codes, never a raw message. */
@@ -102,7 +111,7 @@ export class TerminateResolver {
     try {
       result = await dataSource.terminatePhysicalConnection(regionId, id, { clientToken });
     } catch (error) {
-      throw terminateRefusal(error, scope, pc, possibleReplay);
+      throw terminateRefusal(error, scope, pc, possibleReplay, clientToken);
     }
     const usedToken = result.clientToken ?? clientToken;
     const correlation = {

@@ -36,6 +36,12 @@ export type UpstreamDetails = {
 export type BaseExtensions<C extends GatewayErrorCode = GatewayErrorCode> = {
   code: C;
   retryable: boolean;
+  /**
+   * On an error of a write the gateway sent upstream: the ClientToken it carried (the caller's or
+   * a generated one). A failure without a clear answer (timeout, dropped connection, 5xx) does
+   * not mean the write did not happen; retrying with this token replays it instead of repeating it.
+   */
+  clientToken?: string;
 };
 
 /**
@@ -48,6 +54,12 @@ export abstract class GatewayError<X extends BaseExtensions = BaseExtensions> ex
   protected constructor(message: string, extensions: X, cause?: unknown) {
     super(message, { extensions, originalError: cause instanceof Error ? cause : undefined });
     this.name = new.target.name;
+  }
+
+  /** Marks this error as the outcome of a write sent upstream with `clientToken` (see BaseExtensions). */
+  attemptedWith(clientToken: string): this {
+    (this as { extensions: X }).extensions = { ...this.extensions, clientToken };
+    return this;
   }
 }
 

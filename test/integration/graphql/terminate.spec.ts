@@ -32,6 +32,9 @@ async function emulatorStatus(id: string): Promise<string | undefined> {
   return state.PhysicalConnections.find((pc) => pc.PhysicalConnectionId === id)?.Status;
 }
 
+/** The token the gateway generates when the caller gives none (errors of the write carry it). */
+const GENERATED_TOKEN = expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown as string;
+
 async function expectRefusal(input: TerminatePhysicalConnectionMutationVariables['input'], extensions: object) {
   const { data, errors } = await terminate(input);
   expect(data).toBeNull();
@@ -148,6 +151,7 @@ describe('the clientToken replay rule', () => {
         // What the fresh read saw: the upstream refused the token for exactly that state.
         currentStatus: 'TERMINATED',
         upstream: { code: 'Forbidden.NotAllowedInState', httpStatus: 400, requestId: UPSTREAM_REQUEST_ID },
+        clientToken: 'never-used-before',
       },
     );
     expect(await terminateCalls()).toBe(1);
@@ -163,6 +167,7 @@ describe('the clientToken replay rule', () => {
         physicalConnectionId: READY_C,
         currentStatus: 'TERMINATING',
         upstream: { code: 'Forbidden.NotAllowedInState', httpStatus: 400, requestId: UPSTREAM_REQUEST_ID },
+        clientToken: 'tok-other',
       },
     );
     expect(await terminateCalls()).toBe(2);
@@ -179,6 +184,7 @@ describe('the clientToken replay rule', () => {
         physicalConnectionId: READY_B,
         reason: null,
         upstream: { code: 'IdempotentParameterMismatch', httpStatus: 400, requestId: UPSTREAM_REQUEST_ID },
+        clientToken: token,
       },
     );
     expect(error?.message).toContain('clientToken');
@@ -305,6 +311,7 @@ describe('the race: preconditions pass, then the upstream refuses (injected faul
         physicalConnectionId: READY_A,
         ...expected,
         upstream: { code, httpStatus: code.endsWith('NotFound') ? 404 : 400, requestId: UPSTREAM_REQUEST_ID },
+        clientToken: GENERATED_TOKEN,
       },
     );
     expect(await terminateCalls()).toBe(1);
@@ -326,7 +333,12 @@ describe('upstream health and credentials', () => {
     await gw.emu.control.addFault({ action: 'TerminatePhysicalConnection', type: 'error', httpStatus: 503, code: 'ServiceUnavailable' });
     await expectRefusal(
       { physicalConnectionId: READY_A },
-      { code: 'UPSTREAM_UNAVAILABLE', retryable: true, upstream: { code: 'ServiceUnavailable', httpStatus: 503, requestId: UPSTREAM_REQUEST_ID } },
+      {
+        code: 'UPSTREAM_UNAVAILABLE',
+        retryable: true,
+        upstream: { code: 'ServiceUnavailable', httpStatus: 503, requestId: UPSTREAM_REQUEST_ID },
+        clientToken: GENERATED_TOKEN,
+      },
     );
     await gw.emu.control.clearFaults();
     await gw.emu.control.addFault({ action: 'DescribeVirtualBorderRoutersForPhysicalConnection', type: 'drop' });
@@ -361,7 +373,12 @@ describe('upstream health and credentials', () => {
     });
     await expectRefusal(
       { physicalConnectionId: READY_A },
-      { code: 'UPSTREAM_ERROR', retryable: false, upstream: { code: 'OperationFailed.SomethingNew', httpStatus: 400, requestId: UPSTREAM_REQUEST_ID } },
+      {
+        code: 'UPSTREAM_ERROR',
+        retryable: false,
+        upstream: { code: 'OperationFailed.SomethingNew', httpStatus: 400, requestId: UPSTREAM_REQUEST_ID },
+        clientToken: GENERATED_TOKEN,
+      },
     );
   });
 });

@@ -8,6 +8,8 @@ import { upstreamError } from './support/fake-data-source';
 import { PC, useTerminateHarness } from './support/terminate';
 
 const t = useTerminateHarness();
+/** Errors of the write itself carry the token it was sent with: here a generated one. */
+const GENERATED_TOKEN = expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown as string;
 const { source, expectError } = t;
 
 describe('the upstream refuses after the preconditions passed (race)', () => {
@@ -23,6 +25,7 @@ describe('the upstream refuses after the preconditions passed (race)', () => {
         physicalConnectionId: PC,
         vbrIds: null,
         upstream: { code: 'Forbidden.VbrAttached', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+        clientToken: GENERATED_TOKEN,
       },
     );
   });
@@ -42,6 +45,7 @@ describe('the upstream refuses after the preconditions passed (race)', () => {
         physicalConnectionId: PC,
         currentStatus: null,
         upstream: { code: 'Forbidden.NotAllowedInState', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+        clientToken: GENERATED_TOKEN,
       },
     );
   });
@@ -59,6 +63,7 @@ describe('the upstream refuses after the preconditions passed (race)', () => {
         retryable: false,
         physicalConnectionId: PC,
         upstream: { code: 'InvalidPhysicalConnectionId.NotFound', httpStatus: 404, requestId: 'REQ-FAKE-0001' },
+        clientToken: GENERATED_TOKEN,
       },
     );
   });
@@ -77,6 +82,7 @@ describe('the upstream refuses after the preconditions passed (race)', () => {
         physicalConnectionId: PC,
         businessStatus: null,
         upstream: { code: 'OperationFailed.ResourceLockedBySystem', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+        clientToken: GENERATED_TOKEN,
       },
     );
   });
@@ -96,6 +102,7 @@ describe('the upstream refuses after the preconditions passed (race)', () => {
         physicalConnectionId: PC,
         reason,
         upstream: { code, httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+        clientToken: GENERATED_TOKEN,
       },
     );
     expect(error?.message).toContain(hint);
@@ -154,7 +161,12 @@ describe('upstream health and credentials', () => {
     await expectError(
       ds,
       { physicalConnectionId: PC },
-      { code: 'UPSTREAM_ERROR', retryable: false, upstream: { code: 'Some.NewCode', httpStatus: 400, requestId: 'REQ-FAKE-0001' } },
+      {
+        code: 'UPSTREAM_ERROR',
+        retryable: false,
+        upstream: { code: 'Some.NewCode', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+        clientToken: GENERATED_TOKEN,
+      },
     );
   });
 

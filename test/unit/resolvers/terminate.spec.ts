@@ -240,6 +240,7 @@ describe('success and the clientToken replay rule', () => {
         // The status the fresh read saw: the upstream refused the token for that very state.
         currentStatus: 'TERMINATED',
         upstream: { code: 'Forbidden.NotAllowedInState', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+        clientToken: 'never-used',
       },
     );
     expect(ds.callsOf('terminatePhysicalConnection')).toHaveLength(1);
@@ -257,6 +258,7 @@ describe('success and the clientToken replay rule', () => {
         physicalConnectionId: PC,
         currentStatus: 'TERMINATING',
         upstream: { code: 'Forbidden.NotAllowedInState', httpStatus: 400, requestId: 'REQ-FAKE-0001' },
+        clientToken: 'tok-other',
       },
     );
     expect(ds.callsOf('terminatePhysicalConnection')).toHaveLength(2);
