@@ -2,7 +2,7 @@
  * Settings of the standalone emulator (`npm run emulator`), read from the environment. Every
  * invalid value stops startup with a message naming the variable.
  */
-import { DEFAULT_ACCESS_KEY, DEFAULT_TRANSITION_MS } from './defaults';
+import { DEFAULT_ACCESS_KEY, DEFAULT_STS_KEY, DEFAULT_TRANSITION_MS } from './defaults';
 import type { EmulatorOptions } from './index';
 
 export interface StandaloneConfig {
@@ -10,6 +10,8 @@ export interface StandaloneConfig {
   port: number;
   accessKeyId: string;
   accessKeySecret: string;
+  /** A second, STS-style pair: every request signed with it must carry `securityToken`. */
+  sts: { accessKeyId: string; accessKeySecret: string; securityToken: string };
   /** Path of a seed JSON file; the demo seed when absent. */
   seedPath?: string;
   transitionMs: number;
@@ -29,7 +31,10 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*|[0-9A-Fa-f:.]{2,45})$/;
 /** Printable ASCII without spaces: what a header or query parameter can carry verbatim. */
-const KEY_TEXT = /^[\x21-\x7E]{1,256}$/;
+const KEY_TEXT = /^[\x21-\x7E]+$/;
+const MAX_KEY_LENGTH = 256;
+/** Real STS tokens are base64 text of a thousand characters or more. */
+const MAX_TOKEN_LENGTH = 8192;
 
 function value(env: Env, name: string): string | undefined {
   const raw = env[name];
@@ -45,11 +50,13 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return Number(raw);
 }
 
-function keyText(env: Env, name: string, fallback: string): string {
+function keyText(env: Env, name: string, fallback: string, maxLength = MAX_KEY_LENGTH): string {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   // The value itself is never echoed: it may be a secret.
-  if (!KEY_TEXT.test(raw)) throw new ConfigError(name, 'must be 1-256 printable ASCII characters without spaces');
+  if (!KEY_TEXT.test(raw) || raw.length > maxLength) {
+    throw new ConfigError(name, `must be 1-${maxLength} printable ASCII characters without spaces`);
+  }
   return raw;
 }
 
@@ -61,8 +68,17 @@ export function loadConfig(env: Env): StandaloneConfig {
     port: integer(env, 'VPC_EMULATOR_PORT', 9100, 0, 65535),
     accessKeyId: keyText(env, 'VPC_EMULATOR_ACCESS_KEY_ID', DEFAULT_ACCESS_KEY.accessKeyId),
     accessKeySecret: keyText(env, 'VPC_EMULATOR_ACCESS_KEY_SECRET', DEFAULT_ACCESS_KEY.accessKeySecret),
+    sts: {
+      accessKeyId: keyText(env, 'VPC_EMULATOR_STS_ACCESS_KEY_ID', DEFAULT_STS_KEY.accessKeyId),
+      accessKeySecret: keyText(env, 'VPC_EMULATOR_STS_ACCESS_KEY_SECRET', DEFAULT_STS_KEY.accessKeySecret),
+      securityToken: keyText(env, 'VPC_EMULATOR_SECURITY_TOKEN', DEFAULT_STS_KEY.securityToken, MAX_TOKEN_LENGTH),
+    },
     transitionMs: integer(env, 'VPC_EMULATOR_TRANSITION_MS', DEFAULT_TRANSITION_MS, 0, 86_400_000),
   };
+  // One id cannot be both a plain pair and an STS pair: which secret and token would apply?
+  if (config.sts.accessKeyId === config.accessKeyId) {
+    throw new ConfigError('VPC_EMULATOR_STS_ACCESS_KEY_ID', 'must differ from VPC_EMULATOR_ACCESS_KEY_ID');
+  }
   const seedPath = value(env, 'VPC_EMULATOR_SEED');
   if (seedPath !== undefined) config.seedPath = seedPath;
   return config;
@@ -75,6 +91,7 @@ export function toEmulatorOptions(config: StandaloneConfig): EmulatorOptions {
     transitionMs: config.transitionMs,
     accessKeys: [
       { accessKeyId: config.accessKeyId, accessKeySecret: config.accessKeySecret, accountId: DEFAULT_ACCESS_KEY.accountId },
+      { ...config.sts, accountId: DEFAULT_STS_KEY.accountId },
     ],
   };
   if (config.seedPath !== undefined) options.seed = config.seedPath;

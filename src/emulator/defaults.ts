@@ -8,5 +8,17 @@ export const DEFAULT_ACCESS_KEY: Readonly<AccessKeyPair & { accountId: string }>
   accountId: DEFAULT_ACCOUNT_ID,
 });
 
+/**
+ * The standalone emulator's default STS pair (`npm run emulator`), public like the pair above: an
+ * SDK or gateway configured with STS credentials (`securityToken`) works against it out of the box.
+ * The `STS.` prefix is how Alibaba's temporary access key ids look.
+ */
+export const DEFAULT_STS_KEY: Readonly<Required<AccessKeyPair>> = Object.freeze({
+  accessKeyId: 'STS.EmulatorAccessKey',
+  accessKeySecret: 'EmulatorStsAccessKeySecret',
+  securityToken: 'EmulatorSecurityToken',
+  accountId: DEFAULT_ACCOUNT_ID,
+});
+
 /** How long each transient state lasts unless configured. */
 export const DEFAULT_TRANSITION_MS = 5000;

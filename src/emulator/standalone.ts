@@ -1,10 +1,11 @@
 /**
  * The standalone emulator behind `npm run emulator`, as a function so tests can run it: reads
  * the environment (config.ts), starts the server and prints where it listens. It prints the
- * access key id, and the secret only when it is the public default, never a configured one.
+ * access key ids, and a secret or security token only when it is the public default, never a
+ * configured one.
  */
 import { loadConfig, toEmulatorOptions } from './config';
-import { DEFAULT_ACCESS_KEY } from './defaults';
+import { DEFAULT_ACCESS_KEY, DEFAULT_STS_KEY } from './defaults';
 import { startEmulator, type RunningEmulator } from './index';
 
 export type Print = (line: string) => void;
@@ -20,10 +21,14 @@ export async function runStandalone(
     ...toEmulatorOptions(config),
     onInternalError: (error) => printError('emulator: internal error:', error),
   });
-  const defaultSecret = config.accessKeySecret === DEFAULT_ACCESS_KEY.accessKeySecret;
+  const shown = (value: string, publicDefault: string) =>
+    value === publicDefault ? `${value} (the public default)` : '(as configured)';
   print(`VPC emulator (2016-04-28) listening on ${emulator.url}`);
   print(`  access key id:     ${config.accessKeyId}`);
-  print(`  access key secret: ${defaultSecret ? `${config.accessKeySecret} (the public default)` : '(as configured)'}`);
+  print(`  access key secret: ${shown(config.accessKeySecret, DEFAULT_ACCESS_KEY.accessKeySecret)}`);
+  print(`  STS key id:        ${config.sts.accessKeyId}`);
+  print(`  STS key secret:    ${shown(config.sts.accessKeySecret, DEFAULT_STS_KEY.accessKeySecret)}`);
+  print(`  security token:    ${shown(config.sts.securityToken, DEFAULT_STS_KEY.securityToken)}`);
   print(`  seed:              ${config.seedPath ?? 'built-in demo seed'}; transitions last ${config.transitionMs} ms`);
   print(`  control:           ${emulator.url}/_emulator/health`);
   return emulator;

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
       port: 9100,
       accessKeyId: 'LTAIEmulatorAccessKey',
       accessKeySecret: 'EmulatorAccessKeySecret',
+      sts: { accessKeyId: 'STS.EmulatorAccessKey', accessKeySecret: 'EmulatorStsAccessKeySecret', securityToken: 'EmulatorSecurityToken' },
       transitionMs: 5000,
     });
   });
@@ -19,12 +20,17 @@ describe('loadConfig', () => {
       VPC_EMULATOR_ACCESS_KEY_SECRET: 's3cr3t!',
       VPC_EMULATOR_SEED: '/tmp/seed.json',
       VPC_EMULATOR_TRANSITION_MS: '250',
+      VPC_EMULATOR_STS_ACCESS_KEY_ID: 'STS.custom',
+      VPC_EMULATOR_STS_ACCESS_KEY_SECRET: 'sts-s3cr3t',
+      VPC_EMULATOR_SECURITY_TOKEN: 'CAIS+token/=',
     });
+    const sts = { accessKeyId: 'STS.custom', accessKeySecret: 'sts-s3cr3t', securityToken: 'CAIS+token/=' };
     expect(config).toEqual({
       host: '0.0.0.0',
       port: 0,
       accessKeyId: 'LTAIcustom',
       accessKeySecret: 's3cr3t!',
+      sts,
       seedPath: '/tmp/seed.json',
       transitionMs: 250,
     });
@@ -33,7 +39,10 @@ describe('loadConfig', () => {
       port: 0,
       transitionMs: 250,
       seed: '/tmp/seed.json',
-      accessKeys: [{ accessKeyId: 'LTAIcustom', accessKeySecret: 's3cr3t!', accountId: '1688000000000001' }],
+      accessKeys: [
+        { accessKeyId: 'LTAIcustom', accessKeySecret: 's3cr3t!', accountId: '1688000000000001' },
+        { ...sts, accountId: '1688000000000001' },
+      ],
     });
   });
 
@@ -45,6 +54,12 @@ describe('loadConfig', () => {
     ['VPC_EMULATOR_HOST', 'bad host/'],
     ['VPC_EMULATOR_ACCESS_KEY_ID', 'has space'],
     ['VPC_EMULATOR_ACCESS_KEY_SECRET', 'tab\there'],
+    ['VPC_EMULATOR_ACCESS_KEY_SECRET', 'x'.repeat(257)],
+    ['VPC_EMULATOR_STS_ACCESS_KEY_ID', 'has space'],
+    ['VPC_EMULATOR_STS_ACCESS_KEY_ID', 'LTAIEmulatorAccessKey'],
+    ['VPC_EMULATOR_STS_ACCESS_KEY_SECRET', 'new\nline'],
+    ['VPC_EMULATOR_SECURITY_TOKEN', 'x'.repeat(8193)],
+    ['VPC_EMULATOR_SECURITY_TOKEN', 'tok en'],
   ])('refuses %s=%j naming the variable', (name, value) => {
     let error: unknown;
     try {
@@ -57,7 +72,15 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message.startsWith(`${name}:`)).toBe(true);
   });
 
-  it('never puts a rejected secret into the message', () => {
+  it('takes a security token of a real STS token\'s length (thousands of characters)', () => {
+    const token = 'A'.repeat(8192);
+    expect(loadConfig({ VPC_EMULATOR_SECURITY_TOKEN: token }).sts.securityToken).toBe(token);
+  });
+
+  it('never puts a rejected secret or token into the message', () => {
+    expect(() => loadConfig({ VPC_EMULATOR_SECURITY_TOKEN: 'secret token value' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('secret token value') }),
+    );
     expect(() => loadConfig({ VPC_EMULATOR_ACCESS_KEY_SECRET: 'very secret value' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('very secret value') }),
     );
