@@ -1,5 +1,5 @@
 /**
- * Verifies both Alibaba signature algorithms (reference §5) against the configured key pairs and
+ * Verifies both Alibaba signature algorithms (reference §5; V3 with SHA-256 or SM3) against the configured key pairs and
  * answers every refusal with the code and message Alibaba's POP gateway uses (reference §4.2).
  *
  * The signing primitives come from `src/shared/acs-signature.ts`, the same code the data source
@@ -9,15 +9,17 @@ import { ApiError } from './api-error';
 import { NONCE_WINDOW_MS, NonceMemory } from './nonce-memory';
 import { getParam, singleHeader, type HeaderLists, type ParamBag } from './request';
 import {
+  isSm3Available,
+  isV3HmacAlgorithm,
   parseV3Authorization,
-  sha256Hex,
   signaturesEqual,
   v1Signature,
   v1StringToSign,
   v3CanonicalRequest,
+  v3HashHex,
   v3Signature,
   v3StringToSign,
-  V3_ALGORITHM,
+  V3_SM3_ALGORITHM,
 } from '../shared/acs-signature';
 
 export interface AccessKeyPair {
@@ -53,6 +55,13 @@ const authErrors = {
     new ApiError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.'),
   accessKeyNotFound: () => new ApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.'),
   signatureMethod: () => new ApiError(400, 'InvalidSignatureMethod', 'Specified signature method is not valid.'),
+  // Alibaba accepts SM3; only a Node.js build without it (some FIPS builds) cannot check it.
+  sm3Unavailable: () =>
+    new ApiError(
+      400,
+      'InvalidSignatureMethod',
+      'Specified signature method is not valid. ACS3-HMAC-SM3 is not available in this emulator: its Node.js build has no SM3 hash.',
+    ),
   timestampFormat: () =>
     new ApiError(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.'),
   timestampExpired: () =>
@@ -119,12 +128,15 @@ export interface AuthenticatorOptions {
   /** Milliseconds since the epoch. */
   now: () => number;
   maxNonces?: number;
+  /** Whether SM3 can be computed here; default `isSm3Available` (tests inject false). */
+  sm3Available?: () => boolean;
 }
 
 export class Authenticator {
   private readonly keys = new Map<string, AccessKeyPair>();
   private readonly nonces: NonceMemory;
   private readonly now: () => number;
+  private readonly sm3Available: () => boolean;
 
   constructor(options: AuthenticatorOptions) {
     if (options.keys.length === 0) throw new Error('at least one access key pair is required');
@@ -134,6 +146,7 @@ export class Authenticator {
       this.keys.set(key.accessKeyId, key);
     }
     this.now = options.now;
+    this.sm3Available = options.sm3Available ?? isSm3Available;
     this.nonces = new NonceMemory(options.maxNonces, NONCE_WINDOW_MS);
   }
 
@@ -179,7 +192,9 @@ export class Authenticator {
     const header = (name: string) => singleHeader(request.headers, name);
     const parsed = parseV3Authorization(header('authorization') ?? '');
     if (!parsed) throw authErrors.incompleteSignature();
-    if (parsed.algorithm !== V3_ALGORITHM) throw authErrors.signatureMethod();
+    const algorithm = parsed.algorithm;
+    if (!isV3HmacAlgorithm(algorithm)) throw authErrors.signatureMethod();
+    if (algorithm === V3_SM3_ALGORITHM && !this.sm3Available()) throw authErrors.sm3Unavailable();
 
     for (const name of V3_REQUIRED_HEADERS) {
       if (!header(name)) throw authErrors.missing(name);
@@ -202,7 +217,8 @@ export class Authenticator {
     this.checkNonceShape(nonce, 'x-acs-signature-nonce');
     const key = this.keyFor(parsed.credential);
     const payloadHash = header('x-acs-content-sha256') ?? '';
-    if (payloadHash.toLowerCase() !== sha256Hex(request.body)) throw authErrors.invalid('x-acs-content-sha256');
+    // The header keeps its name under SM3; only the hash inside changes (as the SDK sends it).
+    if (payloadHash.toLowerCase() !== v3HashHex(algorithm, request.body)) throw authErrors.invalid('x-acs-content-sha256');
     this.checkSecurityToken(key, header('x-acs-security-token'));
 
     const stringToSign = v3StringToSign(
@@ -214,8 +230,9 @@ export class Authenticator {
         signedHeaders: [...signed],
         payloadHash,
       }),
+      algorithm,
     );
-    if (!signaturesEqual(parsed.signature, v3Signature(key.accessKeySecret, stringToSign))) {
+    if (!signaturesEqual(parsed.signature, v3Signature(key.accessKeySecret, stringToSign, algorithm))) {
       throw authErrors.signatureMismatch(stringToSign);
     }
     this.consumeNonce(key.accessKeyId, nonce, requestTime);

@@ -1,5 +1,5 @@
 /**
- * Alibaba Cloud request signatures, both algorithms (reference §5).
+ * Alibaba Cloud request signatures, both algorithms (reference §5), V3 with SHA-256 or SM3.
  *
  * One implementation serves both sides: the data source signs with it and the emulator verifies
  * with it. The published vectors (test/unit/shared/acs-signature.spec.ts) and the official SDKs
@@ -7,12 +7,37 @@
  *
  * Nothing here logs; callers must never put a string-to-sign or signature into an error or log.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, getHashes, timingSafeEqual } from 'node:crypto';
 
 /** SHA-256 of the empty string: the payload hash of every VPC call (parameters travel in the query). */
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
+/**
+ * The SM3 variant (reference §5.2: "also implemented" by the SDK): the same canonical request, with
+ * SM3 in place of SHA-256 for the payload hash (still sent as `x-acs-content-sha256`), the
+ * canonical-request hash and the HMAC. Nothing else changes.
+ */
+export const V3_SM3_ALGORITHM = 'ACS3-HMAC-SM3';
+export type V3HmacAlgorithm = typeof V3_ALGORITHM | typeof V3_SM3_ALGORITHM;
+
+const V3_DIGESTS: Readonly<Record<V3HmacAlgorithm, string>> = { [V3_ALGORITHM]: 'sha256', [V3_SM3_ALGORITHM]: 'sm3' };
+
+/** SM3 comes from OpenSSL: present on Node 20, 22 and 24 builds, absent from some FIPS or trimmed ones. */
+let sm3Available: boolean | undefined;
+export function isSm3Available(): boolean {
+  sm3Available ??= getHashes().includes('sm3');
+  return sm3Available;
+}
+
+export function isV3HmacAlgorithm(value: string): value is V3HmacAlgorithm {
+  return value === V3_ALGORITHM || value === V3_SM3_ALGORITHM;
+}
+
+/** Hex digest with the algorithm's hash: the payload hash and the canonical-request hash. */
+export function v3HashHex(algorithm: V3HmacAlgorithm, data: string | Buffer): string {
+  return createHash(V3_DIGESTS[algorithm]).update(data).digest('hex');
+}
 
 /** What encodeURIComponent leaves alone but RFC 3986 reserves. */
 const SUB_DELIMS = /[!'()*]/g;
@@ -110,17 +135,26 @@ export function v3CanonicalRequest(input: V3CanonicalInput): string {
   ].join('\n');
 }
 
-export function v3StringToSign(canonicalRequest: string): string {
-  return `${V3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
+export function v3StringToSign(canonicalRequest: string, algorithm: V3HmacAlgorithm = V3_ALGORITHM): string {
+  return `${algorithm}\n${v3HashHex(algorithm, canonicalRequest)}`;
 }
 
-export function v3Signature(accessKeySecret: string, stringToSign: string): string {
-  return createHmac('sha256', accessKeySecret).update(stringToSign).digest('hex');
+export function v3Signature(
+  accessKeySecret: string,
+  stringToSign: string,
+  algorithm: V3HmacAlgorithm = V3_ALGORITHM,
+): string {
+  return createHmac(V3_DIGESTS[algorithm], accessKeySecret).update(stringToSign).digest('hex');
 }
 
-export function v3Authorization(accessKeyId: string, signedHeaders: readonly string[], signature: string): string {
+export function v3Authorization(
+  accessKeyId: string,
+  signedHeaders: readonly string[],
+  signature: string,
+  algorithm: V3HmacAlgorithm = V3_ALGORITHM,
+): string {
   const names = [...new Set(signedHeaders.map((h) => h.toLowerCase()))].sort();
-  return `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${names.join(';')},Signature=${signature}`;
+  return `${algorithm} Credential=${accessKeyId},SignedHeaders=${names.join(';')},Signature=${signature}`;
 }
 
 export interface ParsedV3Authorization {

@@ -1,6 +1,7 @@
 /**
  * The official SDK 7.x (`@alicloud/vpc20160428` on `@alicloud/openapi-core`, V3 ACS3-HMAC-SHA256
- * signatures by default, XML error parsing when asked) as a client of the emulator.
+ * signatures by default, ACS3-HMAC-SM3 when asked, XML error parsing when asked) as a client of the
+ * emulator.
  */
 import Client, * as $Vpc from '@alicloud/vpc20160428';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
@@ -113,6 +114,23 @@ describe('@alicloud/vpc20160428 (V3 signatures)', () => {
       sdk({ accessKeySecret: 'wrong' }).describeRegions(new $Vpc.DescribeRegionsRequest({})),
     );
     expect({ code: failure.code, status: failure.status }).toEqual({ code: 'SignatureDoesNotMatch', status: 400 });
+  });
+
+  it('with signatureAlgorithm ACS3-HMAC-SM3 drives the whole lifecycle (SM3 payload hash, canonical hash and HMAC)', async () => {
+    await emu.control.clearCalls();
+    const seen = await runLifecycle(adapter(sdk({ signatureAlgorithm: 'ACS3-HMAC-SM3' })), 'ap-cn-hangzhou-sdk-sm3', () =>
+      clock.advance(TRANSITION_MS),
+    );
+    expect(seen).toEqual(['Initial', 'Allocated', 'Confirmed', 'Enabled', 'Terminating', 'Terminated']);
+    expect((await emu.control.calls()).byAction).toMatchObject({ TerminatePhysicalConnection: 3, CreatePhysicalConnection: 1 });
+  });
+
+  it('with ACS3-HMAC-SM3 a wrong secret is SignatureDoesNotMatch over the SM3 string-to-sign', async () => {
+    const failure = await sdkFailure(() =>
+      sdk({ signatureAlgorithm: 'ACS3-HMAC-SM3', accessKeySecret: 'wrong' }).describeRegions(new $Vpc.DescribeRegionsRequest({})),
+    );
+    expect({ code: failure.code, status: failure.status }).toEqual({ code: 'SignatureDoesNotMatch', status: 400 });
+    expect(failure.message).toContain('ACS3-HMAC-SM3');
   });
 
   it('the same SDK with signatureAlgorithm v2 (V1 HMAC-SHA1 path) works too', async () => {

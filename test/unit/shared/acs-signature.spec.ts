@@ -1,5 +1,8 @@
+import { OpenApiUtil } from '@alicloud/openapi-core';
 import {
   EMPTY_BODY_SHA256,
+  isSm3Available,
+  isV3HmacAlgorithm,
   parseV3Authorization,
   percentEncode,
   v1Signature,
@@ -7,7 +10,10 @@ import {
   v3Authorization,
   v3CanonicalRequest,
   v3Signature,
+  v3HashHex,
   v3StringToSign,
+  V3_ALGORITHM,
+  V3_SM3_ALGORITHM,
 } from '../../../src/shared/acs-signature';
 
 describe('percentEncode', () => {
@@ -106,5 +112,61 @@ describe('V3 ACS3-HMAC-SHA256 published vector (reference §5.2)', () => {
     expect(parseV3Authorization('ACS3-HMAC-SHA256')).toBeNull();
     expect(parseV3Authorization('ACS3-HMAC-SHA256 Credential=id,Signature=abc')).toBeNull();
     expect(parseV3Authorization('ACS3-HMAC-SHA256 garbage')).toBeNull();
+  });
+});
+
+describe('V3 ACS3-HMAC-SM3 (reference §5.2 publishes no vector: proven against SDK code and SM3 vectors)', () => {
+  // The §5.2 published inputs, with the SM3 payload hash where SHA-256 had its own.
+  const EMPTY_BODY_SM3 = '1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b';
+  const headers = {
+    host: 'ecs.cn-shanghai.aliyuncs.com',
+    'x-acs-action': 'RunInstances',
+    'x-acs-version': '2014-05-26',
+    'x-acs-date': '2023-10-26T10:22:32Z',
+    'x-acs-signature-nonce': '3156853299f313e23d1673dc12e1703d',
+    'x-acs-content-sha256': EMPTY_BODY_SM3,
+  };
+  const query = { ImageId: 'win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd', RegionId: 'cn-shanghai' };
+  const signedHeaders = Object.keys(headers);
+  const canonical = v3CanonicalRequest({ method: 'POST', pathname: '/', query, headers, signedHeaders, payloadHash: EMPTY_BODY_SM3 });
+
+  it('is available on this Node.js build (20, 22 and 24 all ship it)', () => {
+    expect(isSm3Available()).toBe(true);
+    expect(isV3HmacAlgorithm(V3_SM3_ALGORITHM)).toBe(true);
+    expect(isV3HmacAlgorithm('ACS3-RSA-SHA256')).toBe(false);
+  });
+
+  it('hashes the GB/T 32905 "abc" vector, the SDK unit-test "test" vector and the empty body', () => {
+    expect(v3HashHex(V3_SM3_ALGORITHM, 'abc')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+    expect(v3HashHex(V3_SM3_ALGORITHM, 'test')).toBe('55e12e91650d2fec56ec74e1d3e4ddbfce2ef3a65890c2a19ecf88a307e76a23');
+    expect(v3HashHex(V3_SM3_ALGORITHM, Buffer.alloc(0))).toBe(EMPTY_BODY_SM3);
+    expect(v3HashHex(V3_ALGORITHM, '')).toBe(EMPTY_BODY_SHA256);
+  });
+
+  it('signs exactly as the official SDK (openapi-core getAuthorization) does', () => {
+    const stringToSign = v3StringToSign(canonical, V3_SM3_ALGORITHM);
+    expect(stringToSign.startsWith('ACS3-HMAC-SM3\n')).toBe(true);
+    const ours = v3Authorization('YourAccessKeyId', signedHeaders, v3Signature('YourAccessKeySecret', stringToSign, V3_SM3_ALGORITHM), V3_SM3_ALGORITHM);
+    const request = { method: 'POST', pathname: '/', query, headers } as unknown as Parameters<typeof OpenApiUtil.getAuthorization>[0];
+    const sdk = OpenApiUtil.getAuthorization(request, 'ACS3-HMAC-SM3', EMPTY_BODY_SM3, 'YourAccessKeyId', 'YourAccessKeySecret');
+    expect(ours).toBe(sdk);
+    // Pinned too, so an SDK upgrade that changed the algorithm would show up here.
+    expect(ours).toBe(
+      'ACS3-HMAC-SM3 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=19cac349828155410ebe3ae96f5732d62cefef94ce7df9b1623defdf9f5b7704',
+    );
+  });
+
+  it('the same SDK path reproduces the published SHA-256 vector (so the comparison above is sound)', () => {
+    const shaHeaders = { ...headers, 'x-acs-content-sha256': EMPTY_BODY_SHA256 };
+    const request = { method: 'POST', pathname: '/', query, headers: shaHeaders } as unknown as Parameters<typeof OpenApiUtil.getAuthorization>[0];
+    expect(OpenApiUtil.getAuthorization(request, V3_ALGORITHM, EMPTY_BODY_SHA256, 'YourAccessKeyId', 'YourAccessKeySecret')).toContain(
+      'Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0',
+    );
+  });
+
+  it('defaults stay SHA-256 (the data source\'s calls are unchanged)', () => {
+    expect(v3StringToSign('x')).toBe(v3StringToSign('x', V3_ALGORITHM));
+    expect(v3Signature('k', 'x')).toBe(v3Signature('k', 'x', V3_ALGORITHM));
+    expect(v3Signature('k', 'x', V3_SM3_ALGORITHM)).not.toBe(v3Signature('k', 'x'));
   });
 });
