@@ -5,16 +5,22 @@
  */
 import Client, * as $Vpc from '@alicloud/vpc20160428';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
+// openapi-core's own dependency (its Config.retryOptions type); what a user writing retries imports.
+import { RetryCondition, RetryOptions, RuntimeOptions } from '@darabonba/typescript';
+import { DEMO_IDS } from '../../../src/emulator/domain';
 import { useEmulator } from '../../support/emulator';
 import { TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET } from '../../support/signed-client';
 import { ManualClock, runLifecycle, type LifecycleApi, type SdkFailure } from './sdk-lifecycle';
 
 const REGION = 'cn-hangzhou';
+const DEMO_READY = DEMO_IDS.enabledReadyToTerminate[0];
 const TRANSITION_MS = 1000;
 const clock = new ManualClock();
 const emu = useEmulator({ transitionMs: TRANSITION_MS, now: clock.now });
 
-function sdk(options: { signatureAlgorithm?: string; accessKeySecret?: string; format?: string } = {}): Client {
+function sdk(
+  options: { signatureAlgorithm?: string; accessKeySecret?: string; format?: string; retryOptions?: RetryOptions } = {},
+): Client {
   return new Client(
     new $OpenApiUtil.Config({
       accessKeyId: TEST_ACCESS_KEY_ID,
@@ -23,6 +29,7 @@ function sdk(options: { signatureAlgorithm?: string; accessKeySecret?: string; f
       protocol: 'HTTP',
       regionId: REGION,
       ...(options.signatureAlgorithm ? { signatureAlgorithm: options.signatureAlgorithm } : {}),
+      ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
       ...(options.format ? { globalParameters: new $OpenApiUtil.GlobalParameters({ queries: { Format: options.format } }) } : {}),
     }),
   );
@@ -142,5 +149,44 @@ describe('@alicloud/vpc20160428 (V3 signatures)', () => {
   it('reads an XML error body when the emulator answers in XML (SDK checks the exact content type)', async () => {
     const failure = await sdkFailure(() => adapter(sdk({ format: 'XML' })).terminate('pc-bp1doesnotexist00000', 'tok-xml'));
     expect({ code: failure.code, status: failure.status }).toEqual({ code: 'InvalidPhysicalConnectionId.NotFound', status: 404 });
+  });
+});
+
+describe('SDK retries against the emulator (the docs/emulator.md snippet)', () => {
+  beforeEach(() => emu.control.reset());
+
+  const retryOn = (condition: { errorCode?: string[]; exception?: string[] }) =>
+    new RetryOptions({
+      retryable: true,
+      retryCondition: [new RetryCondition({ maxAttempts: 3, errorCode: [], exception: [], ...condition, backoff: { policy: 'Fixed', period: 10 } })],
+    });
+
+  it('RuntimeOptions({ autoretry: true }) does not retry in openapi-core 1.x: one call, the error', async () => {
+    await emu.control.addFault({ action: 'DescribeRegions', type: 'error', code: 'Throttling.User', times: 2 });
+    const failure = await sdkFailure(() =>
+      sdk().describeRegionsWithOptions(new $Vpc.DescribeRegionsRequest({}), new RuntimeOptions({ autoretry: true, maxAttempts: 3 })),
+    );
+    expect(failure.code).toBe('Throttling.User');
+    expect((await emu.control.calls()).total).toBe(1);
+  });
+
+  it('Config.retryOptions with a RetryCondition on the error code retries: 3 calls, then success', async () => {
+    await emu.control.addFault({ action: 'DescribeRegions', type: 'error', code: 'Throttling.User', times: 2 });
+    const res = await sdk({ retryOptions: retryOn({ errorCode: ['Throttling.User'] }) }).describeRegions(new $Vpc.DescribeRegionsRequest({}));
+    expect(res.statusCode).toBe(200);
+    expect((await emu.control.calls()).total).toBe(3);
+  });
+
+  it('a terminate whose response was lost (afterEffect drop) is retried with its ClientToken and replayed', async () => {
+    const id = DEMO_READY;
+    await emu.control.addFault({ action: 'TerminatePhysicalConnection', type: 'drop', afterEffect: true, times: 1 });
+    const client = sdk({ retryOptions: retryOn({ exception: ['Error'] }) });
+    const res = await client.terminatePhysicalConnection(
+      new $Vpc.TerminatePhysicalConnectionRequest({ regionId: REGION, physicalConnectionId: id, clientToken: 'sdk-retry-1' }),
+    );
+    const events = await emu.control.events();
+    expect(events).toHaveLength(1);
+    expect(res.body?.requestId).toBe(events[0]?.requestId);
+    expect((await emu.control.calls()).byAction).toEqual({ TerminatePhysicalConnection: 2 });
   });
 });
