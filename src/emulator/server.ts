@@ -2,7 +2,8 @@
  * The HTTP front of the emulator: one `node:http` server, keep-alive, no per-request logging.
  *
  * An API request goes: parse (bounded) -> count -> route (path, Format, Action, Version) -> faults
- * -> authenticate -> strip common parameters -> `domain.dispatch` -> render. `/_emulator/*` goes
+ * -> authenticate -> strip common parameters -> `domain.dispatch` -> render. An `afterEffect`
+ * fault is acted out after render instead, on the operation's own response. `/_emulator/*` goes
  * to control.ts instead and is never counted.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
