@@ -3,7 +3,8 @@
  * runtime's concerns as hooks and plugins (src/server/plugins, one concern per file).
  *
  * Order of the GraphQL request path, each step refusing before the next costs anything:
- * body limit (Fastify) -> CORS -> playground page for browsers -> authentication (401) ->
+ * receive timeout and body limit (Fastify) -> method (405) -> CORS -> playground page for
+ * browsers -> authentication (401) -> document shape (directives, repeated fields) ->
  * Apollo: CSRF, batching, parse with token limit, validation limits, scope check (403) ->
  * execution with a per-request data source whose signal aborts when the client goes away.
  */
@@ -22,10 +23,14 @@ import { sendGraphQLErrors } from './graphql-response';
 import { auditPlugin, recordWrites, registerAuditLog } from './plugins/audit';
 import { authPreHandler, scopePlugin, type Authenticator } from './plugins/auth';
 import { csrfPrevention, registerCors } from './plugins/csrf-cors';
+import { documentGuard, knownOperationTypesRule } from './plugins/document-guard';
 import { registerHealthRoutes, type Readiness } from './plugins/health';
+import { persistedQueryRefusal, registerMethodNotAllowed } from './plugins/http-semantics';
+import { PROTOTYPE_KEY_CODE, registerJsonBodyParser } from './plugins/json-body';
 import { limitValidationRules, parseOptions } from './plugins/limits';
 import { genReqId, registerRequestLogging } from './plugins/logging';
 import type { GatewayMetrics } from './plugins/metrics';
+import { clientErrorHandler, requestTimeoutOptions } from './plugins/request-timeout';
 import { Playground, wantsPlayground, type PlaygroundAssets } from './plugins/playground';
 import { registerDrainHeaders } from './plugins/shutdown';
 import type { ServerContext } from './request-state';
@@ -79,6 +84,10 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     },
     FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_REQUEST', message: 'The JSON request body is empty.' },
     FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' },
+    [PROTOTYPE_KEY_CODE]: {
+      code: 'BAD_REQUEST',
+      message: 'The request body contains a "__proto__" or "constructor.prototype" key, refused as prototype poisoning.',
+    },
   };
   const known = byFastifyCode[error.code];
   const isJsonSyntax = error instanceof SyntaxError;
@@ -97,6 +106,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId,
     requestIdHeader: false,
     bodyLimit: config.http.bodyLimitBytes,
+    ...requestTimeoutOptions(config.http.requestTimeoutMs),
+    clientErrorHandler: clientErrorHandler(config.http.requestTimeoutMs),
     trustProxy: config.http.trustProxy,
     // While closing: new requests get 503, idle keep-alive sockets close, in-flight ones finish.
     return503OnClosing: true,
@@ -107,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   metrics.register(app, GRAPHQL_PATH);
   registerAuditLog(app, GRAPHQL_PATH, config.limits.maxTokens);
   registerDrainHeaders(app, readiness);
+  registerJsonBodyParser(app);
   app.setErrorHandler((error: FastifyError, request, reply) => handleError(error, request, reply, config.http.bodyLimitBytes));
   await registerCors(app, config.http.corsOrigins);
   registerHealthRoutes(app, readiness);
@@ -127,7 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxRecursiveSelections: true,
     // The runtime owns signals (shutdown.ts): Apollo must not stop itself behind its back.
     stopOnTerminationSignals: false,
-    validationRules: limitValidationRules(config.limits),
+    validationRules: [...limitValidationRules(config.limits), knownOperationTypesRule],
     parseOptions: parseOptions(config.limits),
     logger: logger.child({ component: 'apollo' }),
     formatError: (formatted, error) => {
@@ -144,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       noStore,
+      persistedQueryRefusal(),
       metrics.apolloPlugin(),
       scopePlugin(),
       auditPlugin(),
@@ -179,10 +192,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return playground.sendPage(reply);
       },
       authPreHandler(authenticator),
+      documentGuard(config.limits),
     ],
     handler: (request, reply) =>
       requestScope.run({ requestId: request.id, logger: request.log }, () => apolloHandler.call(app, request, reply)),
   });
+  registerMethodNotAllowed(app, GRAPHQL_PATH);
 
   return app;
 }

@@ -172,12 +172,14 @@ export const SETTINGS = {
   GATEWAY_INTROSPECTION: setting(boolean),
   GATEWAY_PLAYGROUND: setting(boolean),
   GATEWAY_TRUST_PROXY: setting(boolean, false),
+  GATEWAY_REQUEST_TIMEOUT_MS: setting(integer(100, 600_000), 30_000),
 
   GATEWAY_BODY_LIMIT_BYTES: setting(integer(1024, 10 * 1024 * 1024), 100 * 1024),
   GATEWAY_MAX_DEPTH: setting(integer(1, 100), 10),
   GATEWAY_MAX_ALIASES: setting(integer(0, 1000), 15),
   GATEWAY_MAX_TOKENS: setting(integer(50, 100_000), 2_000),
-  GATEWAY_MAX_DIRECTIVES: setting(integer(0, 1000), 20),
+  GATEWAY_MAX_DIRECTIVES: setting(integer(0, 1000), 5),
+  GATEWAY_MAX_REPEATED_FIELDS: setting(integer(1, 1000), 5),
   GATEWAY_MAX_COST: setting(integer(1, 1_000_000), 5_000),
   GATEWAY_MAX_MUTATION_FIELDS: setting(integer(1, 100), 1),
 
@@ -218,7 +220,13 @@ export interface GatewayConfig {
   };
   emulator: { transitionMs?: number; seedPath?: string };
   auth: AuthSettings;
-  http: { bodyLimitBytes: number; corsOrigins: string[]; trustProxy: boolean };
+  http: {
+    bodyLimitBytes: number;
+    corsOrigins: string[];
+    trustProxy: boolean;
+    /** Time to receive a whole request (headers and body), not to answer it. */
+    requestTimeoutMs: number;
+  };
   introspection: boolean;
   playground: boolean;
   limits: {
@@ -226,6 +234,8 @@ export interface GatewayConfig {
     maxAliases: number;
     maxTokens: number;
     maxDirectives: number;
+    /** The same response key in one selection set, at most this many times. */
+    maxRepeatedFields: number;
     maxCost: number;
     maxMutationFields: number;
   };
@@ -324,6 +334,7 @@ export function loadConfig(env: Env): GatewayConfig {
       bodyLimitBytes: v.GATEWAY_BODY_LIMIT_BYTES ?? 100 * 1024,
       corsOrigins: v.GATEWAY_CORS_ORIGINS ?? [],
       trustProxy: v.GATEWAY_TRUST_PROXY ?? false,
+      requestTimeoutMs: v.GATEWAY_REQUEST_TIMEOUT_MS ?? 30_000,
     },
     // Production hides the schema and the playground unless an operator opts in.
     introspection: v.GATEWAY_INTROSPECTION ?? !production,
@@ -332,7 +343,8 @@ export function loadConfig(env: Env): GatewayConfig {
       maxDepth: v.GATEWAY_MAX_DEPTH ?? 10,
       maxAliases: v.GATEWAY_MAX_ALIASES ?? 15,
       maxTokens: v.GATEWAY_MAX_TOKENS ?? 2_000,
-      maxDirectives: v.GATEWAY_MAX_DIRECTIVES ?? 20,
+      maxDirectives: v.GATEWAY_MAX_DIRECTIVES ?? 5,
+      maxRepeatedFields: v.GATEWAY_MAX_REPEATED_FIELDS ?? 5,
       maxCost: v.GATEWAY_MAX_COST ?? 5_000,
       maxMutationFields: v.GATEWAY_MAX_MUTATION_FIELDS ?? 1,
     },

@@ -2,7 +2,8 @@
  * Limits applied before execution, so an abusive document costs a parse and a validation pass and
  * never an upstream call:
  * - tokens: graphql-js's own `maxTokens` parse option (aborts the parse itself);
- * - depth, aliases, directives, cost: graphql-armor's validation rules;
+ * - depth, aliases (`__typename` aliases included), directives, cost: graphql-armor's validation rules;
+ * - directives in the whole document and repeated response keys: document-guard.ts, before validation;
  * - mutation fields: at most `maxMutationFields` root fields per mutation (default 1), because a
  *   destructive call should be one decision with one outcome, not a batch that half-succeeds.
  * Body size and batching are HTTP-level (app.ts: Fastify `bodyLimit`, Apollo batching off).
@@ -78,7 +79,8 @@ export function maxMutationFieldsRule(max: number): ValidationRule {
 export function limitValidationRules(limits: Limits): ValidationRule[] {
   return [
     maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, ...reportInstead('depth') }),
-    maxAliasesRule({ n: limits.maxAliases, ...reportInstead('aliases') }),
+    // armor exempts `__typename` aliases by default; 101 of them is graphql-cop's alias-overloading probe.
+    maxAliasesRule({ n: limits.maxAliases, allowList: [], ...reportInstead('aliases') }),
     maxDirectivesRule({ n: limits.maxDirectives, ...reportInstead('directives') }),
     costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, ...reportInstead('cost') }),
     maxMutationFieldsRule(limits.maxMutationFields),

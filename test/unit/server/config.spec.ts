@@ -13,10 +13,10 @@ describe('loadConfig', () => {
       logLevel: 'info',
       upstream: { mode: 'auto', endpoint: null, defaultRegionId: 'cn-hangzhou', signatureVersion: 'v3', timeouts: {}, retry: {} },
       auth: { mode: null, jwtSecret: null, jwksUrl: null, issuer: null, audience: null, clockToleranceSec: 5 },
-      http: { bodyLimitBytes: 102_400, corsOrigins: [], trustProxy: false },
+      http: { bodyLimitBytes: 102_400, corsOrigins: [], trustProxy: false, requestTimeoutMs: 30_000 },
       introspection: true,
       playground: true,
-      limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 20, maxCost: 5000, maxMutationFields: 1 },
+      limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 5, maxRepeatedFields: 5, maxCost: 5000, maxMutationFields: 1 },
       shutdown: { timeoutMs: 10_000, drainDelayMs: 0 },
     });
     expect(config.upstream).not.toHaveProperty('connectionsPerOrigin');
@@ -77,6 +77,20 @@ describe('loadConfig', () => {
       VPC_ENDPOINT: expect.stringMatching(/http or https/),
       GATEWAY_INTROSPECTION: 'must be true or false',
       GATEWAY_CORS_ORIGINS: 'must be origins like https://console.example.com (no path), or *',
+    });
+  });
+
+  it('bounds the request timeout and the repeated-field limit', () => {
+    expect(loadConfig({ GATEWAY_REQUEST_TIMEOUT_MS: '2500', GATEWAY_MAX_REPEATED_FIELDS: '3' })).toMatchObject({
+      http: { requestTimeoutMs: 2500 },
+      limits: { maxRepeatedFields: 3 },
+    });
+    expect(configProblems({ GATEWAY_REQUEST_TIMEOUT_MS: '0', GATEWAY_MAX_REPEATED_FIELDS: '0' })).toEqual({
+      GATEWAY_REQUEST_TIMEOUT_MS: 'must be an integer from 100 to 600000',
+      GATEWAY_MAX_REPEATED_FIELDS: 'must be an integer from 1 to 1000',
+    });
+    expect(configProblems({ GATEWAY_REQUEST_TIMEOUT_MS: '600001' })).toEqual({
+      GATEWAY_REQUEST_TIMEOUT_MS: 'must be an integer from 100 to 600000',
     });
   });
 

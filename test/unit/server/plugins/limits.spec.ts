@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { buildGatewaySchema } from '../../../../src/schema/build-schema';
 import { loadConfig } from '../../../../src/server/config';
+import { documentShapeProblem } from '../../../../src/server/plugins/document-guard';
 import { limitValidationRules, maxMutationFieldsRule, parseOptions } from '../../../../src/server/plugins/limits';
 
 const schema = buildSchema(`
@@ -10,7 +11,7 @@ const schema = buildSchema(`
   type Query { node: Node nodes: [Node!]! }
   type Mutation { a: Boolean b: Boolean }
 `);
-const limits = { maxDepth: 4, maxAliases: 2, maxTokens: 100, maxDirectives: 2, maxCost: 50, maxMutationFields: 1 };
+const limits = { maxDepth: 4, maxAliases: 2, maxTokens: 100, maxDirectives: 2, maxRepeatedFields: 3, maxCost: 50, maxMutationFields: 1 };
 
 function errors(query: string, rules = limitValidationRules(limits)): { message: string; limit: unknown }[] {
   return validate(schema, parse(query), [...specifiedRules, ...rules]).map((e) => ({ message: e.message, limit: e.extensions['limit'] }));
@@ -35,6 +36,13 @@ describe('limit validation rules', () => {
     expect(errors('{ node { id } }', cheap)).toEqual([]);
     expect(errors('{ nodes { id name child { id name child { id name } } } }', cheap)).toEqual([
       { message: expect.stringMatching(/^Query Cost limit of 10 exceeded, found \d+/), limit: 'cost' },
+    ]);
+  });
+
+  it('counts __typename aliases like any other (graphql-cop alias overloading)', () => {
+    expect(errors('{ a: __typename b: __typename }')).toEqual([]);
+    expect(errors('{ a: __typename b: __typename c: __typename }')).toEqual([
+      { message: 'Aliases limit of 2 exceeded, found 3.', limit: 'aliases' },
     ]);
   });
 
@@ -70,7 +78,7 @@ describe('the default limits and the example operations', () => {
     for (const file of files) {
       const document = parse(readFileSync(join(dir, file), 'utf8'), parseOptions(defaults));
       const found = validate(gatewaySchema, document, [...specifiedRules, ...limitValidationRules(defaults)]);
-      expect({ file, errors: found.map((e) => e.message) }).toEqual({ file, errors: [] });
+      expect({ file, errors: found.map((e) => e.message), shape: documentShapeProblem(document, defaults) }).toEqual({ file, errors: [], shape: null });
     }
   });
 });

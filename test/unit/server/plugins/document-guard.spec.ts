@@ -1,0 +1,64 @@
+import { buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { documentShapeProblem, knownOperationTypesRule } from '../../../../src/server/plugins/document-guard';
+
+const limits = { maxDirectives: 3, maxRepeatedFields: 2 };
+const shape = (query: string) => documentShapeProblem(parse(query), limits);
+
+describe('documentShapeProblem', () => {
+  it('accepts an ordinary document', () => {
+    expect(shape('query Q($a: Boolean!) { x @include(if: $a) y: x z: x ... on Query { x } ...F } fragment F on Query { x x }')).toBeNull();
+  });
+
+  it('counts every directive in the document, unknown ones included, and reports once', () => {
+    expect(shape('{ x @a @b @c }')).toBeNull();
+    expect(shape('query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }')).toEqual({
+      message: 'Directives limit of 3 exceeded, found 10.',
+      limit: 'directives',
+    });
+    // In fragments and on variable definitions too: every directive the validator would visit.
+    expect(shape('query Q($v: Int @d) { ...F @d } fragment F on Query @d { x @d }')).toMatchObject({ limit: 'directives' });
+  });
+
+  it('refuses a response key repeated past the limit in one selection set', () => {
+    expect(shape('{ x x }')).toBeNull();
+    expect(shape(`{ ${'__typename '.repeat(500)}}`)).toEqual({
+      message: 'Repeated field limit of 2 exceeded: "__typename" is selected 500 times in one selection set.',
+      limit: 'repeatedFields',
+    });
+    // The response key counts: an alias makes the same field a different key, and vice versa.
+    expect(shape('{ a: x b: x c: x }')).toBeNull();
+    expect(shape('{ k: x k: y k: z }')).toMatchObject({ limit: 'repeatedFields' });
+    // Nested selection sets are checked too.
+    expect(shape('{ node { id id id } }')).toMatchObject({ limit: 'repeatedFields' });
+  });
+
+  it('counts direct selections only: fragments are their own selection sets', () => {
+    expect(shape('{ x x ... on Query { x x } ...F } fragment F on Query { x x }')).toBeNull();
+  });
+
+  it('bounds the echoed key', () => {
+    const long = 'k'.repeat(500);
+    expect(shape(`{ ${long}: x ${long}: x ${long}: x }`)?.message).toContain(`"${'k'.repeat(64)}"`);
+    expect(shape(`{ ${long}: x ${long}: x ${long}: x }`)?.message).not.toContain('k'.repeat(65));
+  });
+});
+
+describe('knownOperationTypesRule', () => {
+  const schema = buildSchema('type Query { x: Int } type Mutation { y: Int }');
+  const errors = (query: string) => validate(schema, parse(query), [...specifiedRules, knownOperationTypesRule]).map((e) => e.message);
+
+  it('refuses a subscription when the schema has no Subscription type', () => {
+    expect(errors('subscription { __typename }')).toEqual(['This API has no subscription operations: the schema defines no Subscription type.']);
+  });
+
+  it('lets queries and mutations through', () => {
+    expect(errors('query Q { x } mutation M { y }')).toEqual([]);
+  });
+
+  it('refuses a mutation against a schema without one', () => {
+    const readOnly = buildSchema('type Query { x: Int }');
+    expect(validate(readOnly, parse('mutation { __typename }'), [knownOperationTypesRule]).map((e) => e.message)).toEqual([
+      'This API has no mutation operations: the schema defines no Mutation type.',
+    ]);
+  });
+});
