@@ -51,9 +51,41 @@ describe('request limits', () => {
     expect(body.errors[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
   });
 
-  it('refuses too many directives', async () => {
-    const fields = Array.from({ length: 30 }, () => '__typename @include(if: true)').join(' ');
-    await expectRefused(await t.graphql({ query: `{ ${fields} }` }), 400, /Directives limit of 20 exceeded/);
+  it('refuses too many directives with one limit error, unknown directives included', async () => {
+    const fields = Array.from({ length: 30 }, (_, i) => `f${i}: __typename @include(if: true)`).join(' ');
+    const known = await expectRefused(await t.graphql({ query: `{ ${fields} }` }), 400, /Directives limit of 5 exceeded, found 30/);
+    expect(known.errors).toHaveLength(1);
+    // graphql-cop's "directive overloading" probe: it flags a server that answers 10 errors.
+    const cop = await t.graphql({ query: 'query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }' });
+    const body = await expectRefused(cop, 400, /^Directives limit of 5 exceeded, found 10\.$/);
+    expect(body.errors).toEqual([
+      { message: 'Directives limit of 5 exceeded, found 10.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'directives', retryable: false } },
+    ]);
+    // Within the limit, unknown directives are what they are.
+    const few = await expectRefused(await t.graphql({ query: '{ __typename @aa @bb }' }), 400, /Unknown directive "@aa"/);
+    expect(few.errors).toHaveLength(2);
+  });
+
+  it('refuses a field repeated past GATEWAY_MAX_REPEATED_FIELDS before graphql-js compares the pairs', async () => {
+    // graphql-cop's "field duplication" probe.
+    const cop = await t.graphql({ query: `query cop { ${'__typename \n'.repeat(500)}} ` });
+    const body = await expectRefused(cop, 400, /Repeated field limit of 5 exceeded: "__typename" is selected 500 times/);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'repeatedFields' });
+    // Same key, different arguments: OverlappingFieldsCanBeMerged would compare ~20 000 pairs.
+    const conflicting = Array.from({ length: 200 }, (_, i) => `physicalConnections(first: ${i + 1}) { totalCount }`).join(' ');
+    await expectRefused(await t.graphql({ query: `{ ${conflicting} }` }), 400, /"physicalConnections" is selected 200 times/);
+    // Five is fine.
+    const ok = await t.graphql({ query: '{ __typename __typename __typename __typename __typename }' });
+    expect(ok.status).toBe(200);
+  });
+
+  it('counts __typename aliases against GATEWAY_MAX_ALIASES', async () => {
+    // graphql-cop's "alias overloading" probe: 101 aliases of __typename.
+    const aliases = Array.from({ length: 101 }, (_, i) => `alias${i}:__typename \n`).join('');
+    const body = await expectRefused(await t.graphql({ query: `query cop { ${aliases} }` }), 400, /Aliases limit of 5 exceeded, found 101/);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'aliases' });
   });
 
   it('refuses a body over GATEWAY_BODY_LIMIT_BYTES with 413', async () => {

@@ -46,7 +46,7 @@ export interface TestGateway {
   url: string;
   control: ControlClient;
   logs: LogCapture;
-  http(method: 'GET' | 'POST' | 'OPTIONS', path: string, options?: { body?: string; headers?: Record<string, string> }): Promise<HttpResult>;
+  http(method: 'GET' | 'POST' | 'OPTIONS' | 'PUT' | 'DELETE' | 'PATCH', path: string, options?: { body?: string; headers?: Record<string, string> }): Promise<HttpResult>;
   /** POST /graphql with a JSON body. */
   graphql(body: unknown, headers?: Record<string, string>): Promise<HttpResult>;
   upstreamCalls(): Promise<number>;
