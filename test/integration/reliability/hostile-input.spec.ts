@@ -20,7 +20,7 @@ const LIST = 'query L($regionId: String, $filter: PhysicalConnectionFilter, $fir
 
 interface HostileCase {
   name: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   path?: string;
   /** null: no content-type header. */
   contentType?: string | null;
@@ -35,6 +35,8 @@ interface HostileCase {
   field?: string;
   /** A value that must not come back verbatim (the gateway never echoes hostile input). */
   echo?: string;
+  /** Exactly this many errors (a limit refuses with one error, not one per offending node). */
+  errorCount?: number;
 }
 
 const op = (query: string, variables?: Record<string, unknown>): string => JSON.stringify({ query, ...(variables ? { variables } : {}) });
@@ -83,6 +85,12 @@ const badToken = (name: string, clientToken: string): HostileCase => ({
 /** A list literal nested `depth` levels deep. */
 const nestedList = (depth: number) => op(`{ physicalConnections(filter: { ids: ${'['.repeat(depth)}"pc-1"${']'.repeat(depth)} }) { totalCount } }`);
 
+/** graphql-cop's denial-of-service probes, verbatim (dolevf/graphql-cop lib/tests/dos_*.py). */
+const COP_ALIASES = `query cop { ${Array.from({ length: 101 }, (_, i) => `alias${i}:__typename \n`).join('')} }`;
+const COP_DUPLICATE_FIELDS = `query cop { ${'__typename \n'.repeat(500)}} `;
+const COP_DIRECTIVES = 'query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }';
+const COP_KNOWN_DIRECTIVES = `query cop { __typename ${'@skip(if:false)'.repeat(10)} }`;
+
 const CASES: HostileCase[] = [
   // ---- the HTTP envelope
   { name: 'invalid JSON', body: '{"query": "{ regions { regionId } }"', status: 400, code: 'BAD_REQUEST' },
@@ -94,8 +102,9 @@ const CASES: HostileCase[] = [
   { name: 'query not a string', body: '{"query": {"kind": "Document"}}', status: 400 },
   { name: 'variables not an object', body: '{"query": "{ regions { regionId } }", "variables": "x"}', status: 400 },
   { name: 'unknown operationName', body: JSON.stringify({ query: 'query A { regions { regionId } }', operationName: 'B' }), status: 400 },
-  { name: 'prototype pollution in variables', body: `{"query": ${JSON.stringify(TERMINATE)}, "variables": {"input": {"__proto__": {"physicalConnectionId": "${PC}"}}}}`, status: 400 },
-  { name: 'constructor.prototype in variables', body: `{"query": ${JSON.stringify(TERMINATE)}, "variables": {"input": {"constructor": {"prototype": {"physicalConnectionId": "${PC}"}}}}}`, status: 400 },
+  { name: 'prototype pollution in variables', body: `{"query": ${JSON.stringify(TERMINATE)}, "variables": {"input": {"__proto__": {"physicalConnectionId": "${PC}"}}}}`, status: 400, code: 'BAD_REQUEST' },
+  { name: 'constructor.prototype in variables', body: `{"query": ${JSON.stringify(TERMINATE)}, "variables": {"input": {"constructor": {"prototype": {"physicalConnectionId": "${PC}"}}}}}`, status: 400, code: 'BAD_REQUEST' },
+  { name: 'prototype pollution at the top level', body: `{"query": ${JSON.stringify(TERMINATE)}, "__proto__": {"variables": {"input": {"physicalConnectionId": "${PC}"}}}}`, status: 400, code: 'BAD_REQUEST' },
   // ---- content types
   { name: 'text/plain (CSRF)', contentType: 'text/plain', body: terminate({}), status: 400 },
   { name: 'form encoded', contentType: 'application/x-www-form-urlencoded', body: `query=${encodeURIComponent(TERMINATE)}`, status: 415 },
@@ -114,6 +123,14 @@ const CASES: HostileCase[] = [
   { name: 'nested list literal within the token limit', body: nestedList(400), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'recursive fragments', body: op('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'NUL byte in the document', body: op('{ regions { regionId } }\u0000'), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
+  // ---- graphql-cop (HIGH "Denial of Service" findings when accepted)
+  { name: 'graphql-cop alias overloading (101 __typename aliases)', body: op(COP_ALIASES), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', errorCount: 1 },
+  { name: 'graphql-cop field duplication (500 x __typename)', body: op(COP_DUPLICATE_FIELDS), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', errorCount: 1 },
+  { name: 'graphql-cop directive overloading (10 unknown directives)', body: op(COP_DIRECTIVES), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', errorCount: 1 },
+  { name: 'graphql-cop directive overloading (10 x @skip)', body: op(COP_KNOWN_DIRECTIVES), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', errorCount: 1 },
+  // ---- operations and protocol features the gateway does not have
+  { name: 'subscription (no Subscription type)', body: op('subscription { __typename }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED', errorCount: 1 },
+  { name: 'automatic persisted query', body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }), status: 400, code: 'PERSISTED_QUERY_NOT_SUPPORTED' },
   // ---- ids: unicode, control characters, injection
   badId('NUL', `${PC}\u0000`),
   badId('CRLF header injection', `${PC}\r\nHost: evil.example`),
@@ -166,6 +183,9 @@ const CASES: HostileCase[] = [
   { name: 'introspection (__type)', body: op('{ __type(name: "Mutation") { fields { name } } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'introspection behind an alias and a fragment', body: op('{ ...F } fragment F on Query { s: __schema { queryType { name } } }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   // ---- methods and auth
+  { name: 'PUT', method: 'PUT', body: terminate({}), status: 405, code: 'METHOD_NOT_ALLOWED' },
+  { name: 'DELETE', method: 'DELETE', status: 405, code: 'METHOD_NOT_ALLOWED' },
+  { name: 'PATCH with an XML body', method: 'PATCH', contentType: 'application/xml', body: '<query/>', status: 405, code: 'METHOD_NOT_ALLOWED' },
   { name: 'mutation over GET', method: 'GET', path: `/graphql?query=${encodeURIComponent(TERMINATE)}`, headers: { 'apollo-require-preflight': 'true' }, status: 405 },
   { name: 'GET with a hostile region in the URL', method: 'GET', path: `/graphql?query=${encodeURIComponent(LIST)}&variables=${encodeURIComponent('{"regionId":"evil.example/"}')}`, headers: { 'apollo-require-preflight': 'true' }, status: 200, code: 'BAD_USER_INPUT', field: 'regionId' },
   { name: 'no bearer token', auth: false, body: terminate({}), status: 401, code: 'UNAUTHENTICATED' },
@@ -208,6 +228,7 @@ describe('hostile input (production mode, JWT auth)', () => {
       expect(error.extensions?.['stacktrace']).toBeUndefined();
     }
     if (c.code !== undefined) expect(first?.extensions?.code).toBe(c.code);
+    if (c.errorCount !== undefined) expect(body.errors).toHaveLength(c.errorCount);
     if (c.field !== undefined) expect(first?.extensions?.['field']).toBe(c.field);
     if (c.echo !== undefined && c.echo.length > 3) expect(res.text).not.toContain(JSON.stringify(c.echo).slice(1, -1));
 
