@@ -288,6 +288,37 @@ describe('vpconns and MACsec keys, seen in the fresh read of the circuit', () =>
   });
 });
 
+describe('a termination whose answer is lost (applied upstream, response dropped on every attempt)', () => {
+  it('fails retryable WITH the generated token; a retry with it succeeds with the original RequestId and no second effect', async () => {
+    // The emulator terminates, then drops the connection: on every attempt of the data source.
+    await gw.emu.control.addFault({ action: 'TerminatePhysicalConnection', type: 'drop', afterEffect: true });
+    const lost = await expectRefusal(
+      { physicalConnectionId: READY_A },
+      {
+        code: 'UPSTREAM_UNAVAILABLE',
+        retryable: true,
+        upstream: { code: expect.stringMatching(/^Transport\./) as unknown as string, httpStatus: 0, requestId: null },
+        clientToken: GENERATED_TOKEN,
+      },
+    );
+    const token = lost?.extensions?.['clientToken'] as string;
+    const [effect, ...others] = await gw.emu.control.events();
+    expect(others).toEqual([]);
+    expect(effect).toMatchObject({ action: 'TerminatePhysicalConnection', resourceId: READY_A, clientToken: token });
+
+    // Without the token the retry is refused (the circuit is TERMINATING): the token is the way back.
+    await gw.emu.control.clearFaults();
+    const retried = await terminate({ physicalConnectionId: READY_A, clientToken: token });
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data?.terminatePhysicalConnection).toMatchObject({
+      requestId: effect?.requestId,
+      clientToken: token,
+      physicalConnection: { id: READY_A, status: 'TERMINATING' },
+    });
+    expect(await gw.emu.control.events()).toHaveLength(1);
+  });
+});
+
 describe('the race: preconditions pass, then the upstream refuses (injected fault)', () => {
   it.each([
     ['Forbidden.VbrAttached', { code: 'VBRS_ATTACHED', vbrIds: null }],
