@@ -48,14 +48,15 @@ const REDACTED = String.raw`(?!\s*\[(?:REDACTED|redacted)\])`;
 export const LEAK_SHAPES: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   { reason: 'V1 signature (Signature=...)', pattern: new RegExp(String.raw`\bSignature=${REDACTED}[A-Za-z0-9%+/=_-]{4,}`, 'g') },
   { reason: 'V1 signature (Signature=...)', pattern: new RegExp(String.raw`"signature"\s*:\s*"${REDACTED}[^"\[]{4,}`, 'gi') },
-  { reason: 'V3 Authorization header (ACS3-HMAC-SHA256 Credential=...)', pattern: /ACS3-HMAC-SHA256\s+Credential=/g },
+  // Any V3 algorithm: ACS3-HMAC-SHA256, ACS3-HMAC-SM3, ACS3-RSA-SHA256.
+  { reason: 'V3 Authorization header (ACS3-HMAC-SHA256 Credential=...)', pattern: /ACS3-[A-Z0-9]+(?:-[A-Z0-9]+)*\s+Credential=/g },
   {
     reason: 'string-to-sign',
     pattern: new RegExp(String.raw`string[\s_-]?to[\s_-]?sign(?:\s+is)?\s*(?:[:=]|"\s*:\s*")${REDACTED}\s*[^\s"\[]`, 'gi'),
   },
   // The string-to-sign without its label: a V1 canonical query, or a V3 one (algorithm + hash).
   { reason: 'string-to-sign (canonical request)', pattern: /\b(?:GET|POST)&%2F&[A-Za-z0-9%._~-]+/g },
-  { reason: 'string-to-sign (canonical request)', pattern: /ACS3-HMAC-SHA256(?:\\n|\n)[0-9a-f]{64}/g },
+  { reason: 'string-to-sign (canonical request)', pattern: /ACS3-[A-Z0-9]+(?:-[A-Z0-9]+)*(?:\\n|\n)[0-9a-f]{64}/g },
   { reason: 'JWT', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g },
   { reason: 'bearer credential', pattern: new RegExp(String.raw`\bBearer\s+${REDACTED}[A-Za-z0-9._~+/-]{16,}=*`, 'gi') },
   // The same labels, URL-encoded (a logged URL or form body) or under the header-style key.

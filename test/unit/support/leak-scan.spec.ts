@@ -20,6 +20,8 @@ describe('leak scanner', () => {
     ['a V1 signature in a URL', 'GET http://vpc/?Action=X&Signature=Zm9vYmFyYmF6cXV4%3D&SignatureNonce=1', 'V1 signature (Signature=...)'],
     ['a signature as a JSON field', '{"signature":"0a1b2c3d4e5f"}', 'V1 signature (Signature=...)'],
     ['a V3 Authorization header', 'authorization: ACS3-HMAC-SHA256 Credential=LTAI,SignedHeaders=host,Signature=abc', 'V3 Authorization header (ACS3-HMAC-SHA256 Credential=...)'],
+    ['an SM3 V3 Authorization header', 'authorization: ACS3-HMAC-SM3 Credential=LTAI,SignedHeaders=host,Signature=abc', 'V3 Authorization header (ACS3-HMAC-SHA256 Credential=...)'],
+    ['an SM3 string-to-sign without a label', `ACS3-HMAC-SM3\\n${'cd'.repeat(32)}`, 'string-to-sign (canonical request)'],
     ['an echoed string-to-sign', 'The request signature does not conform. server string to sign is:POST&%2F&AccessKeyId%3DLTAI', 'string-to-sign'],
     ['a string-to-sign field', '{"stringToSign":"ACS3-HMAC-SHA256\\nabc"}', 'string-to-sign'],
     ['a V1 canonical request without a label', '{"msg":"POST&%2F&Action%3DDescribeRegions%26Format%3DJSON"}', 'string-to-sign (canonical request)'],
