@@ -68,6 +68,8 @@ describe('runtime hardening (review 4)', () => {
       expect(closed).toBe(true);
       expect(text).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
       expect(text).toMatch(/\r\nConnection: close\r\n/i);
+      // The abandoned request is the client's doing: nothing at error level.
+      expect(t.logs.find((line) => line.level === 'error' || line.level === 'fatal')).toEqual([]);
       expect(bodyOf(text).errors).toEqual([
         {
           message: `The request was not received within ${TIMEOUT_MS} ms (GATEWAY_REQUEST_TIMEOUT_MS).`,
