@@ -74,11 +74,18 @@ function queryOf(request: FastifyRequest): string | null {
   return typeof query === 'string' ? query : null;
 }
 
+/**
+ * Documents that passed, by text: clients send the same few documents over and over, so the
+ * second parse is paid once per document, not per request. Bounded; oldest dropped first.
+ */
+const PASSED_MEMO_SIZE = 500;
+
 /** Route preHandler for `/graphql`, after authentication: refuses an over-limit shape with 400. */
 export function documentGuard(limits: Pick<Limits, 'maxDirectives' | 'maxRepeatedFields' | 'maxTokens'>) {
+  const passed = new Set<string>();
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     const query = queryOf(request);
-    if (query === null) return undefined;
+    if (query === null || passed.has(query)) return undefined;
     let document: DocumentNode;
     try {
       document = parse(query, { maxTokens: limits.maxTokens });
@@ -86,7 +93,11 @@ export function documentGuard(limits: Pick<Limits, 'maxDirectives' | 'maxRepeate
       return undefined;
     }
     const problem = documentShapeProblem(document, limits);
-    if (problem === null) return undefined;
+    if (problem === null) {
+      passed.add(query);
+      if (passed.size > PASSED_MEMO_SIZE) passed.delete(passed.values().next().value as string);
+      return undefined;
+    }
     request.gateway.rejectedWith = 'GRAPHQL_VALIDATION_FAILED';
     return sendGraphQLErrors(request, reply, 400, [
       { message: problem.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: problem.limit, retryable: false } },
