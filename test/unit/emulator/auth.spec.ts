@@ -1,4 +1,5 @@
 import { ApiError } from '../../../src/emulator/api-error';
+import { v3VectorHeaders } from '../../support/v3-vector';
 import { Authenticator, parseAcsTimestamp, type AuthRequest } from '../../../src/emulator/auth';
 import { newParamBag, parseUrlEncoded, DEFAULT_LIMITS, type ParamBag } from '../../../src/emulator/request';
 import {
@@ -86,14 +87,7 @@ describe('V1 published vector (reference §5.1) through the emulator verifier', 
 });
 
 describe('V3 published vector (reference §5.2) through the emulator verifier', () => {
-  const headers = {
-    host: 'ecs.cn-shanghai.aliyuncs.com',
-    'x-acs-action': 'RunInstances',
-    'x-acs-version': '2014-05-26',
-    'x-acs-date': '2023-10-26T10:22:32Z',
-    'x-acs-signature-nonce': '3156853299f313e23d1673dc12e1703d',
-    'x-acs-content-sha256': EMPTY_BODY_SHA256,
-  };
+  const headers = v3VectorHeaders(EMPTY_BODY_SHA256);
   const authorization =
     'ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0';
   const query = 'ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai';

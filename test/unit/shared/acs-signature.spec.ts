@@ -1,4 +1,5 @@
 import { OpenApiUtil } from '@alicloud/openapi-core';
+import { V3_VECTOR_QUERY, v3VectorHeaders } from '../../support/v3-vector';
 import {
   EMPTY_BODY_SHA256,
   isSm3Available,
@@ -55,19 +56,12 @@ describe('V1 HMAC-SHA1 published vector (reference §5.1, ECS "Request signature
 });
 
 describe('V3 ACS3-HMAC-SHA256 published vector (reference §5.2)', () => {
-  const headers = {
-    host: 'ecs.cn-shanghai.aliyuncs.com',
-    'x-acs-action': 'RunInstances',
-    'x-acs-version': '2014-05-26',
-    'x-acs-date': '2023-10-26T10:22:32Z',
-    'x-acs-signature-nonce': '3156853299f313e23d1673dc12e1703d',
-    'x-acs-content-sha256': EMPTY_BODY_SHA256,
-  };
+  const headers = v3VectorHeaders(EMPTY_BODY_SHA256);
   const signedHeaders = Object.keys(headers);
   const canonical = v3CanonicalRequest({
     method: 'POST',
     pathname: '/',
-    query: { ImageId: 'win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd', RegionId: 'cn-shanghai' },
+    query: V3_VECTOR_QUERY,
     headers,
     signedHeaders,
     payloadHash: EMPTY_BODY_SHA256,
@@ -118,15 +112,8 @@ describe('V3 ACS3-HMAC-SHA256 published vector (reference §5.2)', () => {
 describe('V3 ACS3-HMAC-SM3 (reference §5.2 publishes no vector: proven against SDK code and SM3 vectors)', () => {
   // The §5.2 published inputs, with the SM3 payload hash where SHA-256 had its own.
   const EMPTY_BODY_SM3 = '1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b';
-  const headers = {
-    host: 'ecs.cn-shanghai.aliyuncs.com',
-    'x-acs-action': 'RunInstances',
-    'x-acs-version': '2014-05-26',
-    'x-acs-date': '2023-10-26T10:22:32Z',
-    'x-acs-signature-nonce': '3156853299f313e23d1673dc12e1703d',
-    'x-acs-content-sha256': EMPTY_BODY_SM3,
-  };
-  const query = { ImageId: 'win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd', RegionId: 'cn-shanghai' };
+  const headers = v3VectorHeaders(EMPTY_BODY_SM3);
+  const query = V3_VECTOR_QUERY;
   const signedHeaders = Object.keys(headers);
   const canonical = v3CanonicalRequest({ method: 'POST', pathname: '/', query, headers, signedHeaders, payloadHash: EMPTY_BODY_SM3 });
 
