@@ -46,7 +46,10 @@ export function forbiddenPrototypeKey(value: unknown): '__proto__' | 'constructo
 /** Either key, possibly written with `\u` escapes: the walk above runs only when this matches. */
 const SUSPECT = /proto|\\u/;
 
-export function parseJsonBody(text: string): unknown {
+export function parseJsonBody(raw: string): unknown {
+  // A UTF-8 byte order mark is legal before JSON text (RFC 8259 lets parsers ignore it), and
+  // secure-json-parse, which this replaces, skipped it.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.length === 0) throw new JsonBodyError('FST_ERR_CTP_EMPTY_JSON_BODY', 'Body cannot be empty when content-type is set to application/json');
   let value: unknown;
   try {

@@ -11,10 +11,7 @@ describe('documentShapeProblem', () => {
 
   it('counts every directive in the document, unknown ones included, and reports once', () => {
     expect(shape('{ x @a @b @c }')).toBeNull();
-    expect(shape('query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }')).toEqual({
-      message: 'Directives limit of 3 exceeded, found 10.',
-      limit: 'directives',
-    });
+    expect(shape('{ x @a @b y @c z @d }')).toEqual({ message: 'Directives limit of 3 exceeded, found 4.', limit: 'directives' });
     // In fragments and on variable definitions too: every directive the validator would visit.
     expect(shape('query Q($v: Int @d) { ...F @d } fragment F on Query @d { x @d }')).toMatchObject({ limit: 'directives' });
   });
@@ -32,8 +29,28 @@ describe('documentShapeProblem', () => {
     expect(shape('{ node { id id id } }')).toMatchObject({ limit: 'repeatedFields' });
   });
 
-  it('counts direct selections only: fragments are their own selection sets', () => {
-    expect(shape('{ x x ... on Query { x x } ...F } fragment F on Query { x x }')).toBeNull();
+  it('refuses a directive written twice at one location (graphql-cop), whatever the total', () => {
+    const many = { maxDirectives: 100, maxRepeatedFields: 2 };
+    expect(documentShapeProblem(parse('query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }'), many)).toEqual({
+      message: 'Directive "@aa" is repeated 10 times at one location; a directive may appear once per location.',
+      limit: 'directives',
+    });
+    expect(documentShapeProblem(parse('{ x @skip(if: false) @skip(if: true) }'), many)).toMatchObject({ limit: 'directives' });
+    expect(documentShapeProblem(parse('query Q @a @a { x }'), many)).toMatchObject({ limit: 'directives' });
+    expect(documentShapeProblem(parse('{ x @skip(if: false) @include(if: true) y @skip(if: false) }'), many)).toBeNull();
+  });
+
+  it('flattens inline fragments into their selection set; a named spread counts as one key', () => {
+    expect(shape('{ x ... on Query { x } }')).toBeNull();
+    expect(shape('{ x ... on Query { x ... on Query { x } } }')).toMatchObject({ limit: 'repeatedFields' });
+    expect(shape(`{ ${'... on Query { regions { regionId } } '.repeat(199)}}`)).toEqual({
+      message: 'Repeated field limit of 2 exceeded: "regions" is selected 199 times in one selection set.',
+      limit: 'repeatedFields',
+    });
+    expect(shape('{ ...F ...F } fragment F on Query { x }')).toBeNull();
+    expect(shape('{ ...F ...F ...F } fragment F on Query { x }')).toMatchObject({ limit: 'repeatedFields' });
+    // A named fragment's own selection set is checked where it is defined, not where it is spread.
+    expect(shape('{ x x ...F } fragment F on Query { x x }')).toBeNull();
   });
 
   it('bounds the echoed key', () => {

@@ -17,6 +17,11 @@ describe('parseJsonBody', () => {
     });
   });
 
+  it('skips a leading UTF-8 byte order mark, as Fastify\'s own parser did', () => {
+    expect(parseJsonBody('\uFEFF{"query":"{ x }"}')).toEqual({ query: '{ x }' });
+    expect(codeOf('\uFEFF')).toBe('FST_ERR_CTP_EMPTY_JSON_BODY');
+  });
+
   it('refuses empty and malformed bodies with Fastify codes', () => {
     expect(codeOf('')).toBe('FST_ERR_CTP_EMPTY_JSON_BODY');
     expect(codeOf('{"query": ')).toBe('FST_ERR_CTP_INVALID_JSON_BODY');
