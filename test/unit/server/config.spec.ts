@@ -16,7 +16,7 @@ describe('loadConfig', () => {
       http: { bodyLimitBytes: 102_400, corsOrigins: [], trustProxy: false, requestTimeoutMs: 30_000 },
       introspection: true,
       playground: true,
-      limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 5, maxRepeatedFields: 5, maxCost: 5000, maxMutationFields: 1 },
+      limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 20, maxRepeatedFields: 5, maxCost: 5000, maxMutationFields: 1 },
       shutdown: { timeoutMs: 10_000, drainDelayMs: 0 },
     });
     expect(config.upstream).not.toHaveProperty('connectionsPerOrigin');
