@@ -107,7 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     bodyLimit: config.http.bodyLimitBytes,
     ...requestTimeoutOptions(config.http.requestTimeoutMs),
-    clientErrorHandler: clientErrorHandler(config.http.requestTimeoutMs),
+    clientErrorHandler: clientErrorHandler(config.http.requestTimeoutMs, (status) => metrics.countClientError(status)),
     trustProxy: config.http.trustProxy,
     // While closing: new requests get 503, idle keep-alive sockets close, in-flight ones finish.
     return503OnClosing: true,

@@ -2,17 +2,17 @@
  * Shape limits checked on the parsed document BEFORE Apollo validates it:
  * - directives in the document (`GATEWAY_MAX_DIRECTIVES`), and a directive written twice at one
  *   location (never valid here: the schema has no repeatable directive);
- * - the same response key repeated in one selection set, inline fragments included
- *   (`GATEWAY_MAX_REPEATED_FIELDS`).
+ * - the same response key repeated in one selection set: `GATEWAY_MAX_REPEATED_FIELDS` times
+ *   directly, ten times that counting its inline and named fragments.
  *
  * Why before validation and not as one more validation rule: Apollo runs the configured rules
  * (limits.ts) only after graphql-js's own rules passed (`maxRecursiveSelections` moves them to a
  * second pass), so a document of 10 unknown directives got 10 "Unknown directive" errors and never
  * reached the limit; and graphql-js's OverlappingFieldsCanBeMerged compares every pair of fields
  * sharing a response key, so 600 x `b(x: <n>)` costs half a second of CPU per request before any
- * rule of ours could refuse it. This check walks the AST once (plus inline fragments once per
- * enclosing selection set), follows no named fragment (so cycles and fragment bombs cost nothing
- * here), and answers with ONE error naming the limit.
+ * rule of ours could refuse it. This check walks the AST once, plus each fragment at most once per
+ * enclosing selection set (so cycles and fragment bombs stay cheap here), and answers with ONE
+ * error naming the limit.
  *
  * The price is a second parse of each document (tens of microseconds for a console query; the
  * token limit bounds the worst case). A document that does not parse is left to Apollo, which
@@ -28,6 +28,7 @@ import {
   type ASTVisitor,
   type DirectiveNode,
   type DocumentNode,
+  type FragmentDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
@@ -41,19 +42,44 @@ export interface ShapeProblem {
 }
 
 /**
- * What one selection set selects, by response key, with inline fragments flattened into it and a
- * named spread counted under `...Name`: graphql-js compares all of these with each other, so
- * `{ ...on Query { x } ...on Query { x } ... }` is the same pairwise work as `{ x x ... }`.
+ * What one selection set selects, by response key. Flattened (`expanded` a set), as graphql-js's
+ * field-merging check sees it: inline fragments merged in, each named spread counted under
+ * `...Name` and expanded once per selection set (cycles and fragment bombs stay linear), so
+ * `{ ...on Query { x } ...F1 ...F2 }` with F1 and F2 selecting `x` is the pairwise work of `{ x x x }`.
  */
-function countSelections(node: SelectionSetNode, counts: Map<string, number>): void {
+function countSelections(
+  node: SelectionSetNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  counts: Map<string, number>,
+  /** null: direct selections only (no fragment of either kind is entered). */
+  expanded: Set<string> | null,
+): void {
   for (const selection of node.selections) {
     if (selection.kind === Kind.INLINE_FRAGMENT) {
-      countSelections(selection.selectionSet, counts);
+      if (expanded !== null) countSelections(selection.selectionSet, fragments, counts, expanded);
       continue;
     }
     const key = selection.kind === Kind.FIELD ? (selection.alias?.value ?? selection.name.value) : `...${selection.name.value}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (expanded === null || selection.kind !== Kind.FRAGMENT_SPREAD || expanded.has(selection.name.value)) continue;
+    expanded.add(selection.name.value);
+    const fragment = fragments.get(selection.name.value);
+    if (fragment !== undefined) countSelections(fragment.selectionSet, fragments, counts, expanded);
   }
+}
+
+const NO_FRAGMENTS: ReadonlyMap<string, FragmentDefinitionNode> = new Map();
+
+/**
+ * Through fragments a key may repeat this many times more than directly: colocated fragments
+ * each selecting `id` (and Apollo Client adding `__typename` to every one of them) are normal,
+ * 150 fragments selecting the same field are not.
+ */
+const FRAGMENT_FACTOR = 10;
+
+function firstOver(counts: ReadonlyMap<string, number>, max: number): { key: string; count: number } | null {
+  for (const [key, count] of counts) if (count > max) return { key, count };
+  return null;
 }
 
 /** The first directive written twice at one location (no directive of this schema is repeatable). */
@@ -71,6 +97,10 @@ export function documentShapeProblem(
 ): ShapeProblem | null {
   let directives = 0;
   let problem: ShapeProblem | null = null;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
   const quoted = (name: string) => `"${name.slice(0, 64)}"`;
   visit(document, {
     enter(node) {
@@ -88,16 +118,26 @@ export function documentShapeProblem(
         return BREAK;
       }
       if (node.kind !== Kind.SELECTION_SET) return undefined;
-      const counts = new Map<string, number>();
-      countSelections(node, counts);
-      for (const [key, count] of counts) {
-        if (count > limits.maxRepeatedFields) {
-          problem = {
-            message: `Repeated field limit of ${limits.maxRepeatedFields} exceeded: ${quoted(key)} is selected ${count} times in one selection set.`,
-            limit: 'repeatedFields',
-          };
-          return BREAK;
-        }
+      const direct = new Map<string, number>();
+      countSelections(node, NO_FRAGMENTS, direct, null);
+      const overLimit = firstOver(direct, limits.maxRepeatedFields);
+      if (overLimit !== null) {
+        problem = {
+          message: `Repeated field limit of ${limits.maxRepeatedFields} exceeded: ${quoted(overLimit.key)} is selected ${overLimit.count} times in one selection set.`,
+          limit: 'repeatedFields',
+        };
+        return BREAK;
+      }
+      const flattened = new Map<string, number>();
+      countSelections(node, fragments, flattened, new Set());
+      const max = limits.maxRepeatedFields * FRAGMENT_FACTOR;
+      const overFlattened = firstOver(flattened, max);
+      if (overFlattened !== null) {
+        problem = {
+          message: `Repeated field limit of ${max} (through fragments) exceeded: ${quoted(overFlattened.key)} is selected ${overFlattened.count} times in one selection set, counting its fragments.`,
+          limit: 'repeatedFields',
+        };
+        return BREAK;
       }
       return undefined;
     },

@@ -94,6 +94,12 @@ export class GatewayMetrics {
     labelNames: ['route', 'method', 'status_code'] as const,
     registers: [this.registry],
   });
+  private readonly clientErrors = new Counter({
+    name: 'gateway_http_client_errors_total',
+    help: 'Connections answered by Node before any route (no request to count above): request receive timeouts (408), oversized headers (431), unparsable HTTP (400), by status code.',
+    labelNames: ['status_code'] as const,
+    registers: [this.registry],
+  });
   private readonly inflight = new Gauge({
     name: 'gateway_inflight_requests',
     help: 'HTTP requests being processed.',
@@ -131,6 +137,11 @@ export class GatewayMetrics {
         this.sharedReads.inc({ action: this.actions.value(e.action), source: e.source });
       },
     };
+  }
+
+  /** A 408/431/400 the client-error handler answered (request-timeout.ts): slowloris shows here. */
+  countClientError(statusCode: number): void {
+    this.clientErrors.inc({ status_code: String(statusCode) });
   }
 
   countError(code: string): void {

@@ -56,11 +56,12 @@ function answerFor(errorCode: string | undefined, timeoutMs: number): ClientErro
  * header overflow, unparsable HTTP). Answered in the GraphQL error shape of every other refusal,
  * then the socket is closed: the stream is out of sync, nothing more can be read from it.
  */
-export function clientErrorHandler(timeoutMs: number) {
+export function clientErrorHandler(timeoutMs: number, onAnswer: (statusCode: number) => void = () => undefined) {
   return function handleClientError(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
     // A reset or already-destroyed socket has no one left to answer.
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
     const answer = answerFor(error.code, timeoutMs);
+    onAnswer(answer.status);
     this.log.debug({ err: { name: error.name, code: error.code }, remoteAddress: socket.remoteAddress }, 'client error');
     if (!socket.writable) {
       socket.destroy();

@@ -78,10 +78,16 @@ describe('runtime hardening (review 4)', () => {
       ]);
     }, 15_000);
 
-    it('closes a socket whose headers never complete', async () => {
+    it('closes a socket whose headers never complete, and counts it where an operator looks', async () => {
+      const timeouts = async () => {
+        const metrics = (await t.http('GET', '/metrics')).text;
+        return Number(/^gateway_http_client_errors_total\{status_code="408"\} (\d+)$/m.exec(metrics)?.[1] ?? 0);
+      };
+      const before = await timeouts();
       const { text, closed } = await rawExchange(port, 'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a');
       expect(closed).toBe(true);
       expect(text).toMatch(/^HTTP\/1\.1 408 /);
+      expect(await timeouts()).toBe(before + 1);
     }, 15_000);
 
     it('keeps an idle keep-alive socket usable past the timeout', async () => {

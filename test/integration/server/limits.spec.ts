@@ -78,6 +78,13 @@ describe('request limits', () => {
     const cop = await t.graphql({ query: `query cop { ${'__typename \n'.repeat(500)}} ` });
     const body = await expectRefused(cop, 400, /Repeated field limit of 5 exceeded: "__typename" is selected 500 times/);
     expect(body.errors).toHaveLength(1);
+    // Refused again, not remembered: only documents that passed skip the check next time.
+    const again = await t.graphql({ query: `query cop { ${'__typename \n'.repeat(500)}} ` });
+    await expectRefused(again, 400, /Repeated field limit of 5 exceeded/);
+    // 150 named fragments selecting the same field: the same pairwise work, refused too.
+    const fragments = Array.from({ length: 150 }, (_, i) => `fragment F${i} on Query { regions { regionId } }`).join(' ');
+    const spreads = Array.from({ length: 150 }, (_, i) => `...F${i}`).join(' ');
+    await expectRefused(await t.graphql({ query: `{ ${spreads} } ${fragments}` }), 400, /"regions" is selected 150 times in one selection set, counting its fragments/);
     expect(body.errors[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'repeatedFields' });
     // Same key, different arguments: OverlappingFieldsCanBeMerged would compare ~20 000 pairs.
     const conflicting = Array.from({ length: 200 }, (_, i) => `physicalConnections(first: ${i + 1}) { totalCount }`).join(' ');

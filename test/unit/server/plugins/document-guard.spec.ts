@@ -40,17 +40,23 @@ describe('documentShapeProblem', () => {
     expect(documentShapeProblem(parse('{ x @skip(if: false) @include(if: true) y @skip(if: false) }'), many)).toBeNull();
   });
 
-  it('flattens inline fragments into their selection set; a named spread counts as one key', () => {
-    expect(shape('{ x ... on Query { x } }')).toBeNull();
-    expect(shape('{ x ... on Query { x ... on Query { x } } }')).toMatchObject({ limit: 'repeatedFields' });
-    expect(shape(`{ ${'... on Query { regions { regionId } } '.repeat(199)}}`)).toEqual({
-      message: 'Repeated field limit of 2 exceeded: "regions" is selected 199 times in one selection set.',
+  it('counts a spread as one key, and fragments separately with ten times the limit', () => {
+    // Direct: limit 2. A named spread is a key of its own.
+    expect(shape('{ x ... on Query { x } ...F } fragment F on Query { x }')).toBeNull();
+    expect(shape('{ ...F ...F ...F } fragment F on Query { x }')).toMatchObject({ limit: 'repeatedFields' });
+    // Colocated fragments each selecting the same key are normal, up to 10 x 2 here.
+    const fragments = (n: number) => Array.from({ length: n }, (_, i) => `fragment F${i} on Query { __typename regions { regionId } }`).join(' ');
+    const spreads = (n: number) => Array.from({ length: n }, (_, i) => `...F${i}`).join(' ');
+    expect(shape(`{ __typename ${spreads(19)} } ${fragments(19)}`)).toBeNull();
+    expect(shape(`{ ${spreads(150)} } ${fragments(150)}`)).toEqual({
+      message: 'Repeated field limit of 20 (through fragments) exceeded: "__typename" is selected 150 times in one selection set, counting its fragments.',
       limit: 'repeatedFields',
     });
-    expect(shape('{ ...F ...F } fragment F on Query { x }')).toBeNull();
-    expect(shape('{ ...F ...F ...F } fragment F on Query { x }')).toMatchObject({ limit: 'repeatedFields' });
-    // A named fragment's own selection set is checked where it is defined, not where it is spread.
-    expect(shape('{ x x ...F } fragment F on Query { x x }')).toBeNull();
+    expect(shape(`{ ${'... on Query { regions { regionId } } '.repeat(199)}}`)).toMatchObject({ limit: 'repeatedFields' });
+    // Fragments spreading fragments are followed; a cycle (invalid, left to the validator) ends.
+    const chain = Array.from({ length: 25 }, (_, i) => `fragment C${i} on Query { x ${i < 24 ? `...C${i + 1}` : ''} }`).join(' ');
+    expect(shape(`{ ...C0 } ${chain}`)).toMatchObject({ limit: 'repeatedFields' });
+    expect(shape('{ ...A } fragment A on Query { ...B } fragment B on Query { ...A y }')).toBeNull();
   });
 
   it('bounds the echoed key', () => {
