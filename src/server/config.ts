@@ -125,13 +125,17 @@ const origin = z
 
 // ------------------------------------------------------------------ the settings
 
-interface Setting<T> {
+interface Setting<T, F extends T | undefined = T | undefined> {
   schema: z.ZodType<T, string>;
-  /** Applied when unset; `undefined` means "not configured". */
-  fallback: T | undefined;
+  /** Applied when unset (the one place a default is written); `undefined` means "not configured". */
+  fallback: F;
 }
 
-const setting = <T>(schema: z.ZodType<T, string>, fallback?: T): Setting<T> => ({ schema, fallback });
+function setting<T>(schema: z.ZodType<T, string>): Setting<T, undefined>;
+function setting<T>(schema: z.ZodType<T, string>, fallback: T): Setting<T, T>;
+function setting<T>(schema: z.ZodType<T, string>, fallback?: T): Setting<T> {
+  return { schema, fallback };
+}
 
 /** Every variable the gateway itself reads (the Alibaba credential chain reads its own; see docs). */
 export const SETTINGS = {
@@ -188,7 +192,10 @@ export const SETTINGS = {
 } satisfies Record<string, Setting<unknown>>;
 
 type SettingName = keyof typeof SETTINGS;
-type Values = { [K in SettingName]: (typeof SETTINGS)[K] extends Setting<infer T> ? T | undefined : never };
+/** A setting with a fallback always has a value once read; one without may be unset. */
+type Values = {
+  [K in SettingName]: (typeof SETTINGS)[K] extends Setting<infer T, infer F> ? (undefined extends F ? T | undefined : T) : never;
+};
 
 export interface AuthSettings {
   /** null: not set; `finalizeAuth` decides from the upstream mode. */
@@ -283,7 +290,7 @@ export function loadConfig(env: Env): GatewayConfig {
     jwksUrl: v.GATEWAY_JWKS_URL ?? null,
     issuer: v.GATEWAY_JWT_ISSUER ?? null,
     audience: v.GATEWAY_JWT_AUDIENCE === undefined || v.GATEWAY_JWT_AUDIENCE.length === 0 ? null : v.GATEWAY_JWT_AUDIENCE,
-    clockToleranceSec: v.GATEWAY_JWT_CLOCK_TOLERANCE_S ?? 5,
+    clockToleranceSec: v.GATEWAY_JWT_CLOCK_TOLERANCE_S,
   };
   // A variable already reported as invalid reads as unset here; one message per variable is enough.
   problems.push(...authProblems(auth).filter((p) => !problems.some((q) => q.variable === p.variable)));
@@ -301,14 +308,14 @@ export function loadConfig(env: Env): GatewayConfig {
 
   return {
     production,
-    host: v.HOST ?? '127.0.0.1',
-    port: v.PORT ?? 4000,
-    logLevel: v.LOG_LEVEL ?? 'info',
+    host: v.HOST,
+    port: v.PORT,
+    logLevel: v.LOG_LEVEL,
     upstream: {
-      mode: v.VPC_UPSTREAM_MODE ?? 'auto',
+      mode: v.VPC_UPSTREAM_MODE,
       endpoint: v.VPC_ENDPOINT ?? null,
-      defaultRegionId: v.VPC_DEFAULT_REGION ?? 'cn-hangzhou',
-      signatureVersion: v.VPC_SIGNATURE_VERSION ?? 'v3',
+      defaultRegionId: v.VPC_DEFAULT_REGION,
+      signatureVersion: v.VPC_SIGNATURE_VERSION,
       ...defined({ connectionsPerOrigin: v.VPC_CONNECTIONS_PER_ORIGIN, userAgent: v.VPC_USER_AGENT }),
       timeouts: defined({
         connectMs: v.VPC_CONNECT_TIMEOUT_MS,
@@ -331,26 +338,26 @@ export function loadConfig(env: Env): GatewayConfig {
     emulator: defined({ transitionMs: v.VPC_EMULATOR_TRANSITION_MS, seedPath: v.VPC_EMULATOR_SEED }),
     auth,
     http: {
-      bodyLimitBytes: v.GATEWAY_BODY_LIMIT_BYTES ?? 100 * 1024,
-      corsOrigins: v.GATEWAY_CORS_ORIGINS ?? [],
-      trustProxy: v.GATEWAY_TRUST_PROXY ?? false,
-      requestTimeoutMs: v.GATEWAY_REQUEST_TIMEOUT_MS ?? 30_000,
+      bodyLimitBytes: v.GATEWAY_BODY_LIMIT_BYTES,
+      corsOrigins: v.GATEWAY_CORS_ORIGINS,
+      trustProxy: v.GATEWAY_TRUST_PROXY,
+      requestTimeoutMs: v.GATEWAY_REQUEST_TIMEOUT_MS,
     },
     // Production hides the schema and the playground unless an operator opts in.
     introspection: v.GATEWAY_INTROSPECTION ?? !production,
     playground: v.GATEWAY_PLAYGROUND ?? !production,
     limits: {
-      maxDepth: v.GATEWAY_MAX_DEPTH ?? 10,
-      maxAliases: v.GATEWAY_MAX_ALIASES ?? 15,
-      maxTokens: v.GATEWAY_MAX_TOKENS ?? 2_000,
-      maxDirectives: v.GATEWAY_MAX_DIRECTIVES ?? 20,
-      maxRepeatedFields: v.GATEWAY_MAX_REPEATED_FIELDS ?? 5,
-      maxCost: v.GATEWAY_MAX_COST ?? 5_000,
-      maxMutationFields: v.GATEWAY_MAX_MUTATION_FIELDS ?? 1,
+      maxDepth: v.GATEWAY_MAX_DEPTH,
+      maxAliases: v.GATEWAY_MAX_ALIASES,
+      maxTokens: v.GATEWAY_MAX_TOKENS,
+      maxDirectives: v.GATEWAY_MAX_DIRECTIVES,
+      maxRepeatedFields: v.GATEWAY_MAX_REPEATED_FIELDS,
+      maxCost: v.GATEWAY_MAX_COST,
+      maxMutationFields: v.GATEWAY_MAX_MUTATION_FIELDS,
     },
     shutdown: {
-      timeoutMs: v.GATEWAY_SHUTDOWN_TIMEOUT_MS ?? 10_000,
-      drainDelayMs: v.GATEWAY_DRAIN_DELAY_MS ?? 0,
+      timeoutMs: v.GATEWAY_SHUTDOWN_TIMEOUT_MS,
+      drainDelayMs: v.GATEWAY_DRAIN_DELAY_MS,
     },
   };
 }
