@@ -45,15 +45,34 @@ export function signal(options: CallOptions): { signal?: AbortSignal } {
   return options.signal ? { signal: options.signal } : {};
 }
 
+/** The peering addresses of a VBR request: wire name by field (the IPv6 switch differs per place). */
+const PEERING_ADDRESSES: ReadonlyArray<readonly [Exclude<keyof VbrAddressing, 'enableIpv6'>, string]> = [
+  ['localGatewayIp', 'LocalGatewayIp'],
+  ['peerGatewayIp', 'PeerGatewayIp'],
+  ['peeringSubnetMask', 'PeeringSubnetMask'],
+  ['localIpv6GatewayIp', 'LocalIpv6GatewayIp'],
+  ['peerIpv6GatewayIp', 'PeerIpv6GatewayIp'],
+  ['peeringIpv6SubnetMask', 'PeeringIpv6SubnetMask'],
+];
+
+/**
+ * Validated peering parameters of `req`, each under its wire name; `prefix` names the argument
+ * in errors, and the IPv6 switch goes under `ipv6Name` (`EnableIpv6` as a parameter, `ipv6Enable`
+ * inside the AssociatedPhysicalConnections JSON, as the SDK documents).
+ */
+function peeringParams(req: VbrAddressing, prefix: string, ipv6Name: string): Array<[string, string | boolean]> {
+  const out: Array<[string, string | boolean]> = [];
+  for (const [field, wire] of PEERING_ADDRESSES) {
+    const value = opt(req[field], ip(`${prefix}${field}`));
+    if (value !== undefined) out.push([wire, value]);
+  }
+  const ipv6 = opt(req.enableIpv6, (x) => v.boolean(x, `${prefix}enableIpv6`));
+  if (ipv6 !== undefined) out.push([ipv6Name, ipv6]);
+  return out;
+}
+
 export function addressing(params: Params, req: VbrAddressing): void {
-  params
-    .set('LocalGatewayIp', opt(req.localGatewayIp, ip('localGatewayIp')))
-    .set('PeerGatewayIp', opt(req.peerGatewayIp, ip('peerGatewayIp')))
-    .set('PeeringSubnetMask', opt(req.peeringSubnetMask, ip('peeringSubnetMask')))
-    .set('LocalIpv6GatewayIp', opt(req.localIpv6GatewayIp, ip('localIpv6GatewayIp')))
-    .set('PeerIpv6GatewayIp', opt(req.peerIpv6GatewayIp, ip('peerIpv6GatewayIp')))
-    .set('PeeringIpv6SubnetMask', opt(req.peeringIpv6SubnetMask, ip('peeringIpv6SubnetMask')))
-    .set('EnableIpv6', opt(req.enableIpv6, (x) => v.boolean(x, 'enableIpv6')));
+  for (const [wire, value] of peeringParams(req, '', 'EnableIpv6')) params.set(wire, value);
 }
 
 /** The SDK's documented shape: VlanId as a string, `ipv6Enable` (lower-case i) as a boolean. */
@@ -67,13 +86,7 @@ export function associatedJson(value: unknown): string {
     };
     put('VlanId', opt(a.vlanId, (x) => String(v.integer(x, `${f}.vlanId`, 0, 2999))));
     put('CircuitCode', opt(a.circuitCode, text(128, `${f}.circuitCode`)));
-    put('LocalGatewayIp', opt(a.localGatewayIp, ip(`${f}.localGatewayIp`)));
-    put('PeerGatewayIp', opt(a.peerGatewayIp, ip(`${f}.peerGatewayIp`)));
-    put('PeeringSubnetMask', opt(a.peeringSubnetMask, ip(`${f}.peeringSubnetMask`)));
-    put('LocalIpv6GatewayIp', opt(a.localIpv6GatewayIp, ip(`${f}.localIpv6GatewayIp`)));
-    put('PeerIpv6GatewayIp', opt(a.peerIpv6GatewayIp, ip(`${f}.peerIpv6GatewayIp`)));
-    put('PeeringIpv6SubnetMask', opt(a.peeringIpv6SubnetMask, ip(`${f}.peeringIpv6SubnetMask`)));
-    put('ipv6Enable', opt(a.enableIpv6, (x) => v.boolean(x, `${f}.enableIpv6`)));
+    for (const [wire, val] of peeringParams(a, `${f}.`, 'ipv6Enable')) put(wire, val);
     return out;
   }, 10);
   return JSON.stringify(entries);
