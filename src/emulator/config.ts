@@ -10,8 +10,12 @@ export interface StandaloneConfig {
   port: number;
   accessKeyId: string;
   accessKeySecret: string;
-  /** A second, STS-style pair: every request signed with it must carry `securityToken`. */
-  sts: { accessKeyId: string; accessKeySecret: string; securityToken: string };
+  /**
+   * A second, STS-style pair: every request signed with it must carry `securityToken`. Null when
+   * an operator configured a private main pair and no STS variable: a public default pair would
+   * then be a way around the private one.
+   */
+  sts: { accessKeyId: string; accessKeySecret: string; securityToken: string } | null;
   /** Path of a seed JSON file; the demo seed when absent. */
   seedPath?: string;
   transitionMs: number;
@@ -60,24 +64,35 @@ function keyText(env: Env, name: string, fallback: string, maxLength = MAX_KEY_L
   return raw;
 }
 
+const STS_VARIABLES = ['VPC_EMULATOR_STS_ACCESS_KEY_ID', 'VPC_EMULATOR_STS_ACCESS_KEY_SECRET', 'VPC_EMULATOR_SECURITY_TOKEN'];
+
 export function loadConfig(env: Env): StandaloneConfig {
   const host = value(env, 'VPC_EMULATOR_HOST') ?? '127.0.0.1';
   if (!HOST.test(host)) throw new ConfigError('VPC_EMULATOR_HOST', `not a host name or IP address: ${JSON.stringify(host)}`);
+  const privateMainPair = value(env, 'VPC_EMULATOR_ACCESS_KEY_ID') !== undefined || value(env, 'VPC_EMULATOR_ACCESS_KEY_SECRET') !== undefined;
+  const stsConfigured = STS_VARIABLES.some((name) => value(env, name) !== undefined);
   const config: StandaloneConfig = {
     host,
     port: integer(env, 'VPC_EMULATOR_PORT', 9100, 0, 65535),
     accessKeyId: keyText(env, 'VPC_EMULATOR_ACCESS_KEY_ID', DEFAULT_ACCESS_KEY.accessKeyId),
     accessKeySecret: keyText(env, 'VPC_EMULATOR_ACCESS_KEY_SECRET', DEFAULT_ACCESS_KEY.accessKeySecret),
-    sts: {
-      accessKeyId: keyText(env, 'VPC_EMULATOR_STS_ACCESS_KEY_ID', DEFAULT_STS_KEY.accessKeyId),
-      accessKeySecret: keyText(env, 'VPC_EMULATOR_STS_ACCESS_KEY_SECRET', DEFAULT_STS_KEY.accessKeySecret),
-      securityToken: keyText(env, 'VPC_EMULATOR_SECURITY_TOKEN', DEFAULT_STS_KEY.securityToken, MAX_TOKEN_LENGTH),
-    },
+    sts:
+      privateMainPair && !stsConfigured
+        ? null
+        : {
+            accessKeyId: keyText(env, 'VPC_EMULATOR_STS_ACCESS_KEY_ID', DEFAULT_STS_KEY.accessKeyId),
+            accessKeySecret: keyText(env, 'VPC_EMULATOR_STS_ACCESS_KEY_SECRET', DEFAULT_STS_KEY.accessKeySecret),
+            securityToken: keyText(env, 'VPC_EMULATOR_SECURITY_TOKEN', DEFAULT_STS_KEY.securityToken, MAX_TOKEN_LENGTH),
+          },
     transitionMs: integer(env, 'VPC_EMULATOR_TRANSITION_MS', DEFAULT_TRANSITION_MS, 0, 86_400_000),
   };
-  // One id cannot be both a plain pair and an STS pair: which secret and token would apply?
-  if (config.sts.accessKeyId === config.accessKeyId) {
-    throw new ConfigError('VPC_EMULATOR_STS_ACCESS_KEY_ID', 'must differ from VPC_EMULATOR_ACCESS_KEY_ID');
+  // One id cannot be both a plain pair and an STS pair: which secret and token would apply? Name
+  // the variable the operator set (the other one is a default).
+  if (config.sts !== null && config.sts.accessKeyId === config.accessKeyId) {
+    const [set, other] = value(env, 'VPC_EMULATOR_STS_ACCESS_KEY_ID') !== undefined
+      ? ['VPC_EMULATOR_STS_ACCESS_KEY_ID', 'VPC_EMULATOR_ACCESS_KEY_ID']
+      : ['VPC_EMULATOR_ACCESS_KEY_ID', 'VPC_EMULATOR_STS_ACCESS_KEY_ID'];
+    throw new ConfigError(set, `must differ from ${other} (${JSON.stringify(config.accessKeyId)})`);
   }
   const seedPath = value(env, 'VPC_EMULATOR_SEED');
   if (seedPath !== undefined) config.seedPath = seedPath;
@@ -91,7 +106,7 @@ export function toEmulatorOptions(config: StandaloneConfig): EmulatorOptions {
     transitionMs: config.transitionMs,
     accessKeys: [
       { accessKeyId: config.accessKeyId, accessKeySecret: config.accessKeySecret, accountId: DEFAULT_ACCESS_KEY.accountId },
-      { ...config.sts, accountId: DEFAULT_STS_KEY.accountId },
+      ...(config.sts === null ? [] : [{ ...config.sts, accountId: DEFAULT_STS_KEY.accountId }]),
     ],
   };
   if (config.seedPath !== undefined) options.seed = config.seedPath;

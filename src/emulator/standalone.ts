@@ -26,9 +26,13 @@ export async function runStandalone(
   print(`VPC emulator (2016-04-28) listening on ${emulator.url}`);
   print(`  access key id:     ${config.accessKeyId}`);
   print(`  access key secret: ${shown(config.accessKeySecret, DEFAULT_ACCESS_KEY.accessKeySecret)}`);
-  print(`  STS key id:        ${config.sts.accessKeyId}`);
-  print(`  STS key secret:    ${shown(config.sts.accessKeySecret, DEFAULT_STS_KEY.accessKeySecret)}`);
-  print(`  security token:    ${shown(config.sts.securityToken, DEFAULT_STS_KEY.securityToken)}`);
+  if (config.sts === null) {
+    print('  STS pair:          none (a private access key is configured and no VPC_EMULATOR_STS_* variable)');
+  } else {
+    print(`  STS key id:        ${config.sts.accessKeyId}`);
+    print(`  STS key secret:    ${shown(config.sts.accessKeySecret, DEFAULT_STS_KEY.accessKeySecret)}`);
+    print(`  security token:    ${shown(config.sts.securityToken, DEFAULT_STS_KEY.securityToken)}`);
+  }
   print(`  seed:              ${config.seedPath ?? 'built-in demo seed'}; transitions last ${config.transitionMs} ms`);
   print(`  control:           ${emulator.url}/_emulator/health`);
   return emulator;

@@ -74,7 +74,24 @@ describe('loadConfig', () => {
 
   it('takes a security token of a real STS token\'s length (thousands of characters)', () => {
     const token = 'A'.repeat(8192);
-    expect(loadConfig({ VPC_EMULATOR_SECURITY_TOKEN: token }).sts.securityToken).toBe(token);
+    expect(loadConfig({ VPC_EMULATOR_SECURITY_TOKEN: token }).sts?.securityToken).toBe(token);
+  });
+
+  it('drops the public STS pair when a private main pair is configured without any STS variable', () => {
+    const config = loadConfig({ VPC_EMULATOR_ACCESS_KEY_ID: 'LTAIprivate', VPC_EMULATOR_ACCESS_KEY_SECRET: 'private-secret' });
+    expect(config.sts).toBeNull();
+    expect(toEmulatorOptions(config).accessKeys).toEqual([
+      { accessKeyId: 'LTAIprivate', accessKeySecret: 'private-secret', accountId: '1688000000000001' },
+    ]);
+    // Asking for STS explicitly keeps it.
+    const withSts = loadConfig({ VPC_EMULATOR_ACCESS_KEY_SECRET: 'private-secret', VPC_EMULATOR_SECURITY_TOKEN: 'tok' });
+    expect(withSts.sts).toEqual({ accessKeyId: 'STS.EmulatorAccessKey', accessKeySecret: 'EmulatorStsAccessKeySecret', securityToken: 'tok' });
+  });
+
+  it('names the variable the operator set when the two key ids clash', () => {
+    expect(() => loadConfig({ VPC_EMULATOR_ACCESS_KEY_ID: 'STS.EmulatorAccessKey', VPC_EMULATOR_SECURITY_TOKEN: 'tok' })).toThrow(
+      expect.objectContaining({ variable: 'VPC_EMULATOR_ACCESS_KEY_ID' }),
+    );
   });
 
   it('never puts a rejected secret or token into the message', () => {
