@@ -38,6 +38,15 @@ async function rawTerminate(token: string, signal?: AbortSignal) {
   });
 }
 
+/** Sends a terminate and gives up once the emulator holds it (its latency fault was hit). */
+async function terminateAndGiveUp(token: string): Promise<void> {
+  const controller = new AbortController();
+  const sent = rawTerminate(token, controller.signal);
+  while (((await emu.control.faults())[0]?.hits ?? 0) === 0) await new Promise((r) => setTimeout(r, 10));
+  controller.abort();
+  await expect(sent).rejects.toThrow();
+}
+
 /** The retry a careful client makes: same token; must replay, not act again. */
 async function expectReplay(token: string, originalRequestId: string) {
   const retry = await emu.client().call('TerminatePhysicalConnection', terminate(token));
@@ -107,9 +116,14 @@ describe('afterEffect latency', () => {
     await emu.control.addFault({ action: 'TerminatePhysicalConnection', type: 'latency', latencyMs: 400, afterEffect: true, times: 1 });
     const started = Date.now();
     const pending = emu.client().call('TerminatePhysicalConnection', terminate('late-1'));
-    await new Promise((r) => setTimeout(r, 100));
-    const [event] = await emu.control.events();
+    // The write shows while the answer is still held back (polled: no fixed delay to miss).
+    let event: Awaited<ReturnType<typeof emu.control.events>>[number] | undefined;
+    while (event === undefined) {
+      [event] = await emu.control.events();
+      if (event === undefined) await new Promise((r) => setTimeout(r, 10));
+    }
     expect(event).toMatchObject({ clientToken: 'late-1' });
+    expect(await Promise.race([pending.then(() => 'answered'), Promise.resolve('pending')])).toBe('pending');
     const res = await pending;
     expect(Date.now() - started).toBeGreaterThanOrEqual(390);
     expect(res.status).toBe(200);
@@ -118,7 +132,7 @@ describe('afterEffect latency', () => {
 
   it('a client that gives up during the delay does not undo the write', async () => {
     await emu.control.addFault({ action: 'TerminatePhysicalConnection', type: 'latency', latencyMs: 60_000, afterEffect: true, times: 1 });
-    await expect(rawTerminate('gave-up-1', AbortSignal.timeout(150))).rejects.toThrow();
+    await terminateAndGiveUp('gave-up-1');
     const [event] = await emu.control.events();
     expect(event).toMatchObject({ clientToken: 'gave-up-1' });
     expect(await circuitStatus(READY)).toBe('Terminating');
@@ -127,7 +141,8 @@ describe('afterEffect latency', () => {
 
   it('without afterEffect, a client that gives up during the delay leaves no write (today\'s default)', async () => {
     await emu.control.addFault({ action: 'TerminatePhysicalConnection', type: 'latency', latencyMs: 60_000, times: 1 });
-    await expect(rawTerminate('gave-up-2', AbortSignal.timeout(150))).rejects.toThrow();
+    // It arrives (the fault holds it), the client leaves, and nothing was written.
+    await terminateAndGiveUp('gave-up-2');
     expect(await emu.control.events()).toEqual([]);
     expect(await circuitStatus(READY)).toBe('Enabled');
   });

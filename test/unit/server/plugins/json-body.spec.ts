@@ -33,11 +33,9 @@ describe('parseJsonBody', () => {
     expect(codeOf('{"a": [{"constructor": {"prototype": {"x": 1}}}]}')).toBe(PROTOTYPE_KEY_CODE);
     expect(codeOf('{"\\u005f_proto__": {}}')).toBe(PROTOTYPE_KEY_CODE);
     expect(codeOf('{"constructor": {"\\u0070rototype": {}}}')).toBe(PROTOTYPE_KEY_CODE);
-    try {
-      parseJsonBody('{"__proto__": {}}');
-    } catch (error) {
-      expect(error).toMatchObject({ statusCode: 400, message: expect.stringContaining('"__proto__"') });
-    }
+    expect(() => parseJsonBody('{"__proto__": {}}')).toThrow(
+      expect.objectContaining({ statusCode: 400, message: expect.stringContaining('"__proto__"') }),
+    );
   });
 
   it('allows a constructor key that is not an object with a prototype', () => {
@@ -47,8 +45,7 @@ describe('parseJsonBody', () => {
 
 describe('forbiddenPrototypeKey', () => {
   it('walks deep values without recursion', () => {
-    let deep: unknown = { __proto__: null };
-    deep = JSON.parse('{"__proto__": 1}');
+    let deep: unknown = JSON.parse('{"__proto__": 1}');
     for (let i = 0; i < 50_000; i++) deep = [deep];
     expect(forbiddenPrototypeKey(deep)).toBe('__proto__');
     expect(forbiddenPrototypeKey([[[1, 'x', null]]])).toBeNull();
