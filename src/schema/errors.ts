@@ -56,7 +56,12 @@ export abstract class GatewayError<X extends BaseExtensions = BaseExtensions> ex
     this.name = new.target.name;
   }
 
-  /** Marks this error as the outcome of a write sent upstream with `clientToken` (see BaseExtensions). */
+  /**
+   * Marks this error as the outcome of a write sent upstream with `clientToken` (see
+   * BaseExtensions). Meant for an error just mapped for this one failure (map-error.ts builds a
+   * new one each time), before it is thrown: nobody has read `extensions` yet, so replacing the
+   * object (readonly only in GraphQLError's typings) changes nothing anyone saw.
+   */
   attemptedWith(clientToken: string): this {
     (this as { extensions: X }).extensions = { ...this.extensions, clientToken };
     return this;

@@ -70,7 +70,7 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     try {
       done(null, parseJsonBody(typeof body === 'string' ? body : body.toString('utf8')));
     } catch (error) {
-      done(error as JsonBodyError, undefined);
+      done(error instanceof Error ? error : new Error(String(error)), undefined);
     }
   });
 }
