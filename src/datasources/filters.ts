@@ -12,13 +12,12 @@ import {
   PHYSICAL_CONNECTION_STATUSES,
   PRODUCT_TYPES,
   VBR_STATUSES,
-  type PhysicalConnectionSpec,
   type Tag,
 } from './models';
 import type { FilterCondition } from './params';
 import type { PhysicalConnectionFilter, VbrFilter } from './types';
 import * as v from './validation';
-import { LINE_OPERATOR_WIRE, PHYSICAL_CONNECTION_STATUS_WIRE, PRODUCT_TYPE_WIRE, VBR_STATUS_WIRE } from './wire-enums';
+import { LINE_OPERATOR_WIRE, PHYSICAL_CONNECTION_STATUS_WIRE, PRODUCT_TYPE_WIRE, SPEC_WIRE, VBR_STATUS_WIRE } from './wire-enums';
 
 type Check = (value: unknown, field: string) => string;
 
@@ -34,17 +33,6 @@ const enumWire =
   <T extends string>(values: readonly T[], wire: Readonly<Record<T, string>>): Check =>
   (x, f) =>
     wire[v.oneOf(x, f, values)];
-
-/**
- * The documented `Spec` filter values. Only the filter sends them; responses are classified by
- * bandwidth in mappers/physical-connection.ts (an upstream `1G` is SPEC_1G_AND_BELOW too).
- */
-const SPEC_WIRE: Readonly<Record<PhysicalConnectionSpec, string>> = {
-  SPEC_1G_AND_BELOW: '1G and below',
-  SPEC_10G: '10G',
-  SPEC_40G: '40G',
-  SPEC_100G: '100G',
-};
 
 const PHYSICAL_CONNECTION_KEYS: readonly KeySpec<PhysicalConnectionFilter>[] = [
   { field: 'ids', upstreamKey: 'PhysicalConnectionId', check: (x, f) => v.physicalConnectionId(x, f) },

@@ -4,7 +4,7 @@
  * because the upstream itself spells some of them two ways (`Allocation Failed` in Describe
  * results, `AllocationFailed` in operation docs).
  */
-import type { LineOperator, PhysicalConnectionStatus, ProductType, RegionLanguage, VbrStatus } from './models';
+import type { LineOperator, PhysicalConnectionSpec, PhysicalConnectionStatus, ProductType, RegionLanguage, VbrStatus } from './models';
 
 export const PHYSICAL_CONNECTION_STATUS_WIRE: Readonly<Record<PhysicalConnectionStatus, string>> = {
   INITIAL: 'Initial',
@@ -46,3 +46,14 @@ export const PRODUCT_TYPE_WIRE: Readonly<Record<ProductType, string>> = {
 
 /** DescribeRegions `AcceptLanguage`: the values it documents (the SDK model lists exactly these). */
 export const ACCEPT_LANGUAGE_WIRE: Readonly<Record<RegionLanguage, 'zh-CN' | 'en-US'>> = { ZH_CN: 'zh-CN', EN_US: 'en-US' };
+
+/**
+ * The documented `Spec` filter values. Only the filter sends them; responses are classified by
+ * bandwidth in mappers/physical-connection.ts (an upstream `1G` is SPEC_1G_AND_BELOW too).
+ */
+export const SPEC_WIRE: Readonly<Record<PhysicalConnectionSpec, string>> = {
+  SPEC_1G_AND_BELOW: '1G and below',
+  SPEC_10G: '10G',
+  SPEC_40G: '40G',
+  SPEC_100G: '100G',
+};
