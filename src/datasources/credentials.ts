@@ -1,12 +1,12 @@
 /**
  * Where the access key comes from: static keys given in the options, or Alibaba's default
  * credential chain (`@alicloud/credentials`: env, OIDC, CLI profile, credentials file, ECS RAM
- * role, URI; reference §6.2).
+ * role, URI; reference §6.2), the metadata service only when configured (credential-chain.ts).
  *
  * The chain is asked on EVERY attempt: it caches and refreshes STS credentials itself, so asking
  * each time is how a rotated token is picked up without restarting the gateway.
  */
-import Credential from '@alicloud/credentials';
+import { defaultCredentialChain } from './credential-chain';
 import { UpstreamError } from './errors';
 import { sanitizeMessage } from './sanitize';
 
@@ -130,7 +130,7 @@ export function createCredentialSource(
       // Built lazily: the chain reads files and env at construction, which a backend that is
       // created but never used (or given static keys later) need not pay for.
       getCredential: () => {
-        provider ??= new Credential();
+        provider ??= defaultCredentialChain();
         return provider.getCredential();
       },
     },

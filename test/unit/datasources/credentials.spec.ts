@@ -1,8 +1,10 @@
 /**
  * Where the access key comes from: static keys, the default chain (environment variables), and a
  * provider whose STS token rotates: each attempt asks again, so the new token is used at once.
+ * The default chain asks the ECS metadata service only when ALIBABA_CLOUD_ECS_METADATA is set.
  */
 import Credential from '@alicloud/credentials';
+import { Socket, type TcpNetConnectOpts } from 'node:net';
 import { parseV3Authorization } from '../../../src/shared/acs-signature';
 import { createVpcBackend } from '../../../src/datasources';
 import { KEPT_CREDENTIAL_GENERATIONS, createCredentialSource } from '../../../src/datasources/credentials';
@@ -14,7 +16,9 @@ const ENV_KEYS = [
   'ALIBABA_CLOUD_ACCESS_KEY_ID',
   'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
   'ALIBABA_CLOUD_SECURITY_TOKEN',
+  'ALIBABA_CLOUD_ECS_METADATA',
   'ALIBABA_CLOUD_ECS_METADATA_DISABLED',
+  'ALIBABA_CLOUD_PROFILE',
   'ALIBABA_CLOUD_CLI_PROFILE_DISABLED',
   'ALIBABA_CLOUD_CREDENTIALS_FILE',
   'ALIBABA_CLOUD_ROLE_ARN',
@@ -172,5 +176,72 @@ describe('credentials', () => {
 
   it('rejects incomplete static keys at construction', () => {
     expect(() => createVpcBackend({ credentials: { accessKeyId: 'id', accessKeySecret: '' } })).toThrow(/accessKeySecret/);
+  });
+});
+
+describe('the default chain (credential-chain.ts)', () => {
+  /**
+   * Every TCP connection attempted while `fn` runs, as `host:port`. None is made: each socket
+   * fails before connecting, as an unreachable address would (without the wait).
+   */
+  async function attemptedConnections(fn: () => Promise<unknown>): Promise<string[]> {
+    const attempted: string[] = [];
+    const connect = jest.spyOn(Socket.prototype, 'connect').mockImplementation(function (this: Socket, ...args: unknown[]) {
+      // net.createConnection passes its normalized arguments as one array.
+      const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
+      const options = first as TcpNetConnectOpts;
+      attempted.push(`${options.host ?? ''}:${options.port}`);
+      process.nextTick(() => this.destroy(new Error('connection intercepted by the test')));
+      return this;
+    });
+    try {
+      await fn();
+    } finally {
+      connect.mockRestore();
+    }
+    return attempted;
+  }
+
+  /** Nothing configured, whatever the machine's home directory holds. */
+  beforeEach(() => {
+    process.env.ALIBABA_CLOUD_CLI_PROFILE_DISABLED = 'true';
+    process.env.ALIBABA_CLOUD_CREDENTIALS_FILE = '/nonexistent/alibabacloud-credentials';
+  });
+
+  const resolve = () => createCredentialSource({}, new Set()).get();
+
+  it('ALIBABA_CLOUD_ECS_METADATA unset: the chain fails with the clear error and attempts no connection at all (no 100.100.100.200)', async () => {
+    let outcome: unknown;
+    const attempted = await attemptedConnections(async () => {
+      outcome = await resolve().catch((e: unknown) => e);
+    });
+    expect(outcome).toMatchObject({ kind: 'AUTH', code: 'Credentials.Unavailable' });
+    expect(attempted).toEqual([]);
+  });
+
+  it('ALIBABA_CLOUD_ECS_METADATA set to a role name: the chain asks the metadata service (intercepted here)', async () => {
+    process.env.ALIBABA_CLOUD_ECS_METADATA = 'gateway-role';
+    let outcome: unknown;
+    const attempted = await attemptedConnections(async () => {
+      outcome = await resolve().catch((e: unknown) => e);
+    });
+    expect(outcome).toMatchObject({ kind: 'AUTH', code: 'Credentials.Unavailable' });
+    expect(attempted.length).toBeGreaterThan(0);
+    expect(new Set(attempted)).toEqual(new Set(['100.100.100.200:80']));
+  });
+
+  it('a walk that found nothing pins no step: credentials configured later are found', async () => {
+    const source = createCredentialSource({}, new Set());
+    await expect(source.get()).rejects.toMatchObject({ code: 'Credentials.Unavailable' });
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = 'LTAIlater';
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = 'later-secret';
+    await expect(source.get()).resolves.toEqual({ accessKeyId: 'LTAIlater', accessKeySecret: 'later-secret' });
+  });
+
+  it('ALIBABA_CLOUD_ECS_METADATA set but ALIBABA_CLOUD_ECS_METADATA_DISABLED=true: no connection', async () => {
+    process.env.ALIBABA_CLOUD_ECS_METADATA = 'gateway-role';
+    process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
+    const attempted = await attemptedConnections(() => resolve().catch(() => undefined));
+    expect(attempted).toEqual([]);
   });
 });
