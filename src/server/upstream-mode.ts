@@ -2,16 +2,18 @@
  * Which VPC API the gateway talks to. `VPC_UPSTREAM_MODE=auto` (the default) picks, in order:
  * 1. `VPC_ENDPOINT` set -> that endpoint (credentials from the Alibaba default chain);
  * 2. credentials the Alibaba default chain would find -> the public Alibaba endpoints;
- * 3. otherwise -> the embedded emulator, started in process.
+ * 3. otherwise -> the embedded emulator, started in process; but never with NODE_ENV=production,
+ *    where a replica on fake data would answer "ready" and "terminated" for real circuits: there,
+ *    finding nothing stops the process (exit code 2) and the emulator needs VPC_UPSTREAM_MODE=emulator.
  *
- * Step 2 is decided offline (environment and files only): probing the ECS metadata service
- * (100.100.100.200) at start-up would hang for seconds off-cloud. An ECS RAM role without
- * `ALIBABA_CLOUD_ECS_METADATA` is therefore selected with `VPC_UPSTREAM_MODE=alibaba`.
+ * Step 2 is decided offline (environment and files only), and matches the chain the data source
+ * builds (src/datasources/credential-chain.ts): an ECS RAM role counts only when
+ * `ALIBABA_CLOUD_ECS_METADATA` names it, so nothing probes the metadata service (100.100.100.200).
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Env, GatewayConfig } from './config';
+import { ConfigError, type Env, type GatewayConfig } from './config';
 
 export type UpstreamMode =
   | { kind: 'endpoint'; endpoint: string; credentialSource: string }
@@ -62,7 +64,15 @@ export function detectCredentialSource(probe: CredentialProbe): string | null {
   return null;
 }
 
-export function selectUpstreamMode(config: GatewayConfig, probe: CredentialProbe): UpstreamMode {
+const NOTHING_FOUND_IN_PRODUCTION =
+  'NODE_ENV=production found no upstream, and auto never falls back to the embedded emulator in production. ' +
+  'Set VPC_ENDPOINT, or credentials for the Alibaba default chain: ALIBABA_CLOUD_ACCESS_KEY_ID and ' +
+  'ALIBABA_CLOUD_ACCESS_KEY_SECRET; an OIDC role (ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ' +
+  'ALIBABA_CLOUD_OIDC_TOKEN_FILE); a CLI profile or ALIBABA_CLOUD_CREDENTIALS_FILE; ALIBABA_CLOUD_ECS_METADATA ' +
+  '(the ECS RAM role name); ALIBABA_CLOUD_CREDENTIALS_URI. Or choose VPC_UPSTREAM_MODE explicitly ' +
+  '(alibaba, endpoint; emulator only on purpose, with GATEWAY_AUTH_MODE)';
+
+export function selectUpstreamMode(config: Pick<GatewayConfig, 'production' | 'upstream'>, probe: CredentialProbe): UpstreamMode {
   const { mode, endpoint } = config.upstream;
   const chainSource = (): string => detectCredentialSource(probe) ?? 'Alibaba default credential chain';
   switch (mode) {
@@ -76,7 +86,9 @@ export function selectUpstreamMode(config: GatewayConfig, probe: CredentialProbe
     case 'auto': {
       if (endpoint !== null) return { kind: 'endpoint', endpoint, credentialSource: chainSource() };
       const source = detectCredentialSource(probe);
-      return source === null ? { kind: 'emulator' } : { kind: 'alibaba', credentialSource: source };
+      if (source !== null) return { kind: 'alibaba', credentialSource: source };
+      if (config.production) throw new ConfigError([{ variable: 'VPC_UPSTREAM_MODE', message: NOTHING_FOUND_IN_PRODUCTION }]);
+      return { kind: 'emulator' };
     }
   }
 }

@@ -138,6 +138,18 @@ describe('start-up refusals', () => {
     expect(result.stderr).toMatch(/GATEWAY_AUTH_MODE: required with a real upstream \(endpoint\)/);
   });
 
+  it('in production never falls back to the emulator: exit code 2, naming VPC_UPSTREAM_MODE and the credential variables', async () => {
+    // A fresh machine (no ALIBABA_CLOUD_* variable, an empty HOME), as an ECS role without
+    // ALIBABA_CLOUD_ECS_METADATA or a misspelt variable would look.
+    const result = await runToExit({ NODE_ENV: 'production', GATEWAY_AUTH_MODE: 'none', ALIBABA_CLOUD_ACCESS_KEY: 'LTAItypo' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/VPC_UPSTREAM_MODE: NODE_ENV=production found no upstream, and auto never falls back to the embedded emulator/);
+    for (const name of ['VPC_ENDPOINT', 'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ECS_METADATA', 'ALIBABA_CLOUD_CREDENTIALS_FILE']) {
+      expect(result.stderr).toContain(name);
+    }
+    expect(result.stdout).not.toMatch(/gateway listening/);
+  });
+
   it('never echoes a secret it refuses', async () => {
     const result = await runToExit({ GATEWAY_AUTH_MODE: 'jwt', GATEWAY_JWT_SECRET: 'short-secret-value' });
     expect(result.code).toBe(2);

@@ -1,7 +1,8 @@
 /**
  * Upstream mode selection through `startGateway`: a standalone emulator reached as a configured
  * endpoint with credentials from the Alibaba default chain (environment variables), the refusal
- * to front a real upstream without an auth decision, and clean-up when start-up fails half way.
+ * to front a real upstream without an auth decision, production's refusal to fall back to the
+ * emulator, and clean-up when start-up fails half way.
  */
 import { Writable } from 'node:stream';
 import { createVpcBackend } from '../../../src/datasources';
@@ -71,6 +72,21 @@ describe('start-up decisions and failures', () => {
         },
       }),
     ).rejects.toThrow(ConfigError);
+    expect(emulatorStarts).toBe(0);
+  });
+
+  it('production: finding nothing refuses before starting anything, instead of falling back to the emulator', async () => {
+    let emulatorStarts = 0;
+    await expect(
+      startGateway(loadConfig({ PORT: '0', NODE_ENV: 'production', GATEWAY_AUTH_MODE: 'none' }), {
+        logger: silent(),
+        probe: noFiles({}),
+        startEmulator: async () => {
+          emulatorStarts += 1;
+          throw new Error('must not start');
+        },
+      }),
+    ).rejects.toThrow(/VPC_UPSTREAM_MODE: NODE_ENV=production found no upstream/);
     expect(emulatorStarts).toBe(0);
   });
 

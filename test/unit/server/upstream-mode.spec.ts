@@ -1,4 +1,4 @@
-import { loadConfig, type Env } from '../../../src/server/config';
+import { ConfigError, loadConfig, type Env } from '../../../src/server/config';
 import { describeUpstreamMode, detectCredentialSource, selectUpstreamMode, type CredentialProbe } from '../../../src/server/upstream-mode';
 
 function probe(env: Env = {}, files: string[] = []): CredentialProbe {
@@ -47,6 +47,24 @@ describe('selectUpstreamMode', () => {
     expect(selectUpstreamMode(loadConfig({ VPC_UPSTREAM_MODE: 'alibaba' }), probe())).toEqual({
       kind: 'alibaba',
       credentialSource: 'Alibaba default credential chain',
+    });
+  });
+
+  it('production: auto never falls back to the emulator; it names VPC_UPSTREAM_MODE and the credential variables', () => {
+    const production = loadConfig({ NODE_ENV: 'production' });
+    // An ECS RAM role without ALIBABA_CLOUD_ECS_METADATA, or a misspelt key variable, looks like this.
+    const refuse = () => selectUpstreamMode(production, probe({ ALIBABA_CLOUD_ACCESS_KEY: 'id', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 's' }));
+    expect(refuse).toThrow(ConfigError);
+    expect(refuse).toThrow(/^Invalid configuration:\n {2}VPC_UPSTREAM_MODE: NODE_ENV=production found no upstream/);
+    for (const name of ['VPC_ENDPOINT', 'ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ECS_METADATA', 'ALIBABA_CLOUD_CREDENTIALS_FILE']) {
+      expect(refuse).toThrow(name);
+    }
+    // What production still selects: whatever was found or chosen.
+    const withKeys = probe({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'id', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 's' });
+    expect(selectUpstreamMode(production, withKeys)).toMatchObject({ kind: 'alibaba' });
+    expect(selectUpstreamMode(loadConfig({ NODE_ENV: 'production', VPC_UPSTREAM_MODE: 'emulator' }), probe())).toEqual({ kind: 'emulator' });
+    expect(selectUpstreamMode(loadConfig({ NODE_ENV: 'production', VPC_ENDPOINT: 'http://127.0.0.1:9100' }), probe())).toMatchObject({
+      kind: 'endpoint',
     });
   });
 
