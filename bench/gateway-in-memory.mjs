@@ -13,6 +13,7 @@ const { createVpcBackend } = require('../dist/datasources');
 const { loadConfig } = require('../dist/server/config');
 const { buildGatewaySchema } = require('../dist/schema/build-schema');
 const { buildApp } = require('../dist/server/app');
+const { finalizePosture } = require('../dist/server/posture');
 const { GatewayMetrics } = require('../dist/server/plugins/metrics');
 const { Readiness } = require('../dist/server/plugins/health');
 const { createAuthenticator } = require('../dist/server/plugins/auth');
@@ -64,6 +65,7 @@ const readiness = new Readiness(async () => undefined, (ready) => metrics.setRea
 const dataSource = memoryDataSource(models);
 const app = await buildApp({
   config,
+  posture: finalizePosture(config, 'emulator'),
   schema: await buildGatewaySchema(),
   backend: { forRequest: () => dataSource },
   logger,

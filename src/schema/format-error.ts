@@ -3,7 +3,8 @@
  *
  * - Gateway errors (`errors.ts`) pass through with their typed extensions.
  * - Data-source errors a resolver forgot to map are mapped here (defence in depth).
- * - Apollo's own request errors (parse, validation, variable coercion) pass through.
+ * - Apollo's own request errors (parse, validation, variable coercion) pass through, without
+ *   schema hints ("Did you mean ...?") unless the posture shows the schema anyway.
  * - Anything else is a bug or an unexpected library failure: its message could carry internals
  *   (URLs with signed query strings, hostnames), so the client gets INTERNAL_SERVER_ERROR with a
  *   correlation id, and the details go to the log only, redacted by the shared scrubber
@@ -17,8 +18,10 @@ import { GatewayError, type BaseExtensions } from './errors';
 import { toGatewayError } from './map-error';
 
 export interface FormatErrorOptions {
-  /** Production: no stack traces, ever. */
-  maskInternal: boolean;
+  /** Stack traces (file paths, library names) in responses: only when an operator asked for them. */
+  stackTraces: boolean;
+  /** "Did you mean ...?" suggestions, which disclose schema names (src/server/posture.ts). */
+  schemaHints: boolean;
   logger?: GatewayContext['logger'];
   /** Id to quote in INTERNAL_SERVER_ERROR; e.g. the request id. A fresh UUID when absent. */
   correlationId?: string;
@@ -72,6 +75,15 @@ function isParserStackOverflow(formatted: GraphQLFormattedError, error: unknown)
   return formatted.extensions?.['code'] === 'GRAPHQL_PARSE_FAILED' && causes(error).at(-1) instanceof RangeError;
 }
 
+/**
+ * graphql-js appends at most one suggestion to a message, always last (` Did you mean "x"?`), in
+ * validation errors and in the variable coercion errors Apollo reports as BAD_USER_INPUT.
+ */
+function withoutHint(message: string): string {
+  const at = message.lastIndexOf(' Did you mean ');
+  return at >= 0 && message.endsWith('?') ? message.slice(0, at) : message;
+}
+
 function located(formatted: GraphQLFormattedError): Pick<GraphQLFormattedError, 'locations' | 'path'> {
   return {
     ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
@@ -108,8 +120,9 @@ export function formatGatewayError(
 
   if (isRequestError(formatted, error)) {
     const { stacktrace: _dropped, ...rest } = formatted.extensions ?? {};
-    const extensions = { ...(options.maskInternal ? rest : formatted.extensions), retryable: false };
-    return { message: formatted.message, ...located(formatted), extensions };
+    const extensions = { ...(options.stackTraces ? formatted.extensions : rest), retryable: false };
+    const message = options.schemaHints ? formatted.message : withoutHint(formatted.message);
+    return { message, ...located(formatted), extensions };
   }
 
   if (isParserStackOverflow(formatted, error)) {
@@ -122,9 +135,9 @@ export function formatGatewayError(
 
   const correlationId = options.correlationId ?? randomUUID();
   options.logger?.error({ correlationId, path: formatted.path, err: describe(error) }, 'internal error');
-  // Outside production the client sees the stack, whose first line is the raw message: redacted
-  // like the log line, or a signed URL in a library's message would reach the response.
-  const rawStack = options.maskInternal ? undefined : formatted.extensions?.['stacktrace'];
+  // A debugging operator sees the stack, whose first line is the raw message: redacted like the
+  // log line, or a signed URL in a library's message would reach the response.
+  const rawStack = options.stackTraces ? formatted.extensions?.['stacktrace'] : undefined;
   const stacktrace = Array.isArray(rawStack) ? rawStack.map((line) => redactSecrets(String(line))) : undefined;
   return {
     message: 'Internal server error.',

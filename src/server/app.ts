@@ -19,6 +19,7 @@ import type { VpcBackend } from '../datasources';
 import type { GatewayLogger } from '../resolvers/context';
 import { formatGatewayError } from '../schema/format-error';
 import type { GatewayConfig } from './config';
+import type { Posture } from './posture';
 import { sendGraphQLErrors } from './graphql-response';
 import { auditPlugin, recordWrites, registerAuditLog } from './plugins/audit';
 import { authPreHandler, scopePlugin, type Authenticator } from './plugins/auth';
@@ -40,6 +41,8 @@ export const GRAPHQL_PATH = '/graphql';
 
 export interface AppOptions {
   config: GatewayConfig;
+  /** What this gateway shows clients (posture.ts), decided from the config and the upstream. */
+  posture: Posture;
   schema: GraphQLSchema;
   backend: Pick<VpcBackend, 'forRequest'>;
   logger: Logger;
@@ -99,7 +102,7 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { config, logger, metrics, readiness, authenticator } = options;
+  const { config, posture, logger, metrics, readiness, authenticator } = options;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
@@ -123,19 +126,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerCors(app, config.http.corsOrigins);
   registerHealthRoutes(app, readiness);
 
-  const playground = config.playground
+  const playground = posture.playground
     ? new Playground(options.playgroundAssets, { graphqlPath: GRAPHQL_PATH, jwt: authenticator.mode === 'jwt' })
     : null;
   playground?.register(app);
 
   const apollo = new ApolloServer<ServerContext>({
     schema: options.schema,
-    introspection: config.introspection,
+    introspection: posture.introspection,
     csrfPrevention: csrfPrevention(),
     allowBatchedHttpRequests: false,
     persistedQueries: false,
-    includeStacktraceInErrorResponses: !config.production,
-    hideSchemaDetailsFromClientErrors: config.production,
+    includeStacktraceInErrorResponses: posture.stackTraces,
+    // Not `hideSchemaDetailsFromClientErrors`: it covers validation errors only; formatGatewayError
+    // drops hints from variable coercion errors too.
     maxRecursiveSelections: true,
     // The runtime owns signals (shutdown.ts): Apollo must not stop itself behind its back.
     stopOnTerminationSignals: false,
@@ -145,7 +149,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     formatError: (formatted, error) => {
       const scope = requestScope.getStore();
       return formatGatewayError(formatted, error, {
-        maskInternal: config.production,
+        stackTraces: posture.stackTraces,
+        schemaHints: posture.schemaHints,
         logger: scope?.logger ?? logger,
         ...(scope === undefined ? {} : { correlationId: scope.requestId }),
       });

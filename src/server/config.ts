@@ -175,6 +175,7 @@ export const SETTINGS = {
   GATEWAY_CORS_ORIGINS: setting(commaList(origin, 'origins'), [] as string[]),
   GATEWAY_INTROSPECTION: setting(boolean),
   GATEWAY_PLAYGROUND: setting(boolean),
+  GATEWAY_DEBUG_ERRORS: setting(boolean, false),
   GATEWAY_TRUST_PROXY: setting(boolean, false),
   GATEWAY_REQUEST_TIMEOUT_MS: setting(integer(100, 600_000), 30_000),
 
@@ -198,7 +199,7 @@ type Values = {
 };
 
 export interface AuthSettings {
-  /** null: not set; `finalizeAuth` decides from the upstream mode. */
+  /** null: not set; `finalizeAuthMode` (posture.ts) decides once the upstream is known. */
   mode: 'none' | 'jwt' | null;
   jwtSecret: string | null;
   jwksUrl: string | null;
@@ -234,8 +235,11 @@ export interface GatewayConfig {
     /** Time to receive a whole request (headers and body), not to answer it. */
     requestTimeoutMs: number;
   };
-  introspection: boolean;
-  playground: boolean;
+  /** null: not set; `finalizePosture` (posture.ts) decides once the upstream is known. */
+  introspection: boolean | null;
+  playground: boolean | null;
+  /** Stack traces in error responses; never in production. */
+  debugErrors: boolean;
   limits: {
     maxDepth: number;
     maxAliases: number;
@@ -304,6 +308,9 @@ export function loadConfig(env: Env): GatewayConfig {
   ) {
     problems.push({ variable: 'VPC_RETRY_MAX_DELAY_MS', message: 'must be >= VPC_RETRY_BASE_DELAY_MS' });
   }
+  if (production && v.GATEWAY_DEBUG_ERRORS) {
+    problems.push({ variable: 'GATEWAY_DEBUG_ERRORS', message: 'refused with NODE_ENV=production: stack traces show file paths and libraries' });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -343,9 +350,9 @@ export function loadConfig(env: Env): GatewayConfig {
       trustProxy: v.GATEWAY_TRUST_PROXY,
       requestTimeoutMs: v.GATEWAY_REQUEST_TIMEOUT_MS,
     },
-    // Production hides the schema and the playground unless an operator opts in.
-    introspection: v.GATEWAY_INTROSPECTION ?? !production,
-    playground: v.GATEWAY_PLAYGROUND ?? !production,
+    introspection: v.GATEWAY_INTROSPECTION ?? null,
+    playground: v.GATEWAY_PLAYGROUND ?? null,
+    debugErrors: v.GATEWAY_DEBUG_ERRORS,
     limits: {
       maxDepth: v.GATEWAY_MAX_DEPTH,
       maxAliases: v.GATEWAY_MAX_ALIASES,
@@ -360,19 +367,4 @@ export function loadConfig(env: Env): GatewayConfig {
       drainDelayMs: v.GATEWAY_DRAIN_DELAY_MS,
     },
   };
-}
-
-/**
- * Auth must be a conscious choice in front of a real cloud account: `none` is implied only for
- * the embedded emulator; a real upstream without GATEWAY_AUTH_MODE refuses to start.
- */
-export function finalizeAuthMode(auth: AuthSettings, upstreamKind: 'emulator' | 'endpoint' | 'alibaba'): 'none' | 'jwt' {
-  if (auth.mode !== null) return auth.mode;
-  if (upstreamKind === 'emulator') return 'none';
-  throw new ConfigError([
-    {
-      variable: 'GATEWAY_AUTH_MODE',
-      message: `required with a real upstream (${upstreamKind}): set jwt (with GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL), or none explicitly to run without authentication`,
-    },
-  ]);
 }

@@ -14,12 +14,13 @@ import { DEFAULT_ACCESS_KEY } from '../emulator/defaults';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { buildApp, GRAPHQL_PATH } from './app';
-import { finalizeAuthMode, type GatewayConfig } from './config';
+import type { GatewayConfig } from './config';
 import { createAuthenticator } from './plugins/auth';
 import { Readiness } from './plugins/health';
 import { GatewayMetrics } from './plugins/metrics';
 import { defaultPlaygroundDir, loadPlaygroundAssets, PLAYGROUND_PATH } from './plugins/playground';
 import { drain } from './plugins/shutdown';
+import { finalizeAuthMode, finalizePosture, type Posture } from './posture';
 import { selectUpstreamMode, systemProbe, type CredentialProbe, type UpstreamMode } from './upstream-mode';
 import type { JWTVerifyGetKey } from 'jose';
 
@@ -38,6 +39,7 @@ export interface RunningGateway {
   app: FastifyInstance;
   mode: UpstreamMode;
   authMode: 'none' | 'jwt';
+  posture: Posture;
   /** Base URL, e.g. `http://127.0.0.1:4000` (loopback shown when bound to every interface). */
   url: string;
   graphqlUrl: string;
@@ -76,10 +78,12 @@ function backendOptions(config: GatewayConfig, mode: UpstreamMode, emulator: Run
 export async function startGateway(config: GatewayConfig, deps: GatewayDependencies): Promise<RunningGateway> {
   const { logger } = deps;
   const mode = selectUpstreamMode(config, deps.probe ?? systemProbe(process.env));
-  const authMode = finalizeAuthMode(config.auth, mode.kind);
+  const authMode = finalizeAuthMode(config, mode.kind);
+  const posture = finalizePosture(config, mode.kind);
   if (authMode === 'none' && mode.kind !== 'emulator') {
     logger.warn({ upstream: mode.kind }, 'GATEWAY_AUTH_MODE=none in front of a real VPC API: every caller can terminate circuits');
   }
+  if (posture.stackTraces) logger.warn('GATEWAY_DEBUG_ERRORS=true: error responses carry stack traces (file paths, library names)');
 
   const cleanups: (() => Promise<void>)[] = [];
   try {
@@ -125,12 +129,12 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
       logger,
       ...(deps.jwksKeyResolver === undefined ? {} : { keyResolver: deps.jwksKeyResolver }),
     });
-    const playgroundAssets = config.playground ? loadPlaygroundAssets(deps.playgroundDir ?? defaultPlaygroundDir()) : null;
-    if (config.playground && playgroundAssets === null) {
+    const playgroundAssets = posture.playground ? loadPlaygroundAssets(deps.playgroundDir ?? defaultPlaygroundDir()) : null;
+    if (posture.playground && playgroundAssets === null) {
       logger.warn('playground bundle missing (dist/playground): run `npm run build`; /playground answers 503 until then');
     }
 
-    const app = await buildApp({ config, schema, backend, logger, metrics, readiness, authenticator, playgroundAssets });
+    const app = await buildApp({ config, posture, schema, backend, logger, metrics, readiness, authenticator, playgroundAssets });
     cleanups.unshift(() => app.close());
     readiness.markSchemaReady();
     await app.listen({ host: config.host, port: config.port });
@@ -144,9 +148,10 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
       app,
       mode,
       authMode,
+      posture,
       url,
       graphqlUrl: `${url}${GRAPHQL_PATH}`,
-      playgroundUrl: config.playground ? `${url}${PLAYGROUND_PATH}` : null,
+      playgroundUrl: posture.playground ? `${url}${PLAYGROUND_PATH}` : null,
       emulatorUrl: emulator?.url ?? null,
       readiness,
       metrics,

@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       graphqlUrl: gateway.graphqlUrl,
       playgroundUrl: gateway.playgroundUrl,
       authMode: gateway.authMode,
+      posture: gateway.posture,
     },
     'gateway listening',
   );

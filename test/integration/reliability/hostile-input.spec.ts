@@ -256,7 +256,7 @@ describe('a document nested deeper than the parser can recurse (GATEWAY_MAX_TOKE
   let t: TestGateway;
 
   beforeAll(async () => {
-    t = await startReliabilityGateway({ NODE_ENV: 'production', GATEWAY_MAX_TOKENS: '100000' });
+    t = await startReliabilityGateway({ NODE_ENV: 'production', GATEWAY_AUTH_MODE: 'none', GATEWAY_MAX_TOKENS: '100000' });
   });
   afterAll(() => t.close());
 

@@ -74,7 +74,7 @@ describe.each(['v3', 'v1'])('an upstream refusing the gateway signature (%s) lea
   beforeAll(async () => {
     registerSecret(WRONG_SECRET, 'the gateway upstream secret');
     t = await startReliabilityGateway(
-      { VPC_SIGNATURE_VERSION: signatureVersion, LOG_LEVEL: 'debug', NODE_ENV: 'production' },
+      { VPC_SIGNATURE_VERSION: signatureVersion, LOG_LEVEL: 'debug', NODE_ENV: 'production', GATEWAY_AUTH_MODE: 'none' },
       {
         createBackend: (options) =>
           createVpcBackend({ ...options, credentials: { accessKeyId: DEFAULT_ACCESS_KEY.accessKeyId, accessKeySecret: WRONG_SECRET } }),
@@ -101,13 +101,13 @@ describe.each(['v3', 'v1'])('an upstream refusing the gateway signature (%s) lea
   });
 });
 
-describe('an internal error outside production (stack traces shown to the client)', () => {
+describe('an internal error with GATEWAY_DEBUG_ERRORS=true (stack traces shown to the client)', () => {
   let t: TestGateway;
   const signed = 'https://vpc.aliyuncs.com/?Action=DescribeRegions&Signature=bGVha2VkLXNpZ25hdHVyZQ%3D%3D';
 
   beforeAll(async () => {
     t = await startReliabilityGateway(
-      { NODE_ENV: 'development' },
+      { NODE_ENV: 'development', GATEWAY_DEBUG_ERRORS: 'true' },
       {
         // A library failing with the signed URL in its message.
         createBackend: (options) => {

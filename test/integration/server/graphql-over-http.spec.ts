@@ -52,7 +52,7 @@ describe('GraphQL over HTTP audit with the production defaults (introspection of
   let results: { result: AuditResult; body: string }[] = [];
 
   beforeAll(async () => {
-    t = await startTestGateway({ NODE_ENV: 'production' });
+    t = await startTestGateway({ NODE_ENV: 'production', GATEWAY_AUTH_MODE: 'none' });
     results = await runAudits(t.url, agent);
   });
 

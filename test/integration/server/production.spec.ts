@@ -1,10 +1,13 @@
 /**
- * NODE_ENV=production hardening, and the browser-facing settings (CORS, playground switch):
- * introspection and playground off unless enabled, no stack traces or internal messages, no
- * schema hints in validation errors.
+ * The safe posture (src/server/posture.ts) with NODE_ENV=production and in front of a real upstream
+ * without NODE_ENV, and the browser-facing settings (CORS, playground switch): introspection and
+ * playground off unless enabled, no stack traces or internal messages, no schema hints.
+ * Every kind of error response, scanned for stack traces and paths: error-responses.spec.ts.
  */
 import type { VpcBackend, VpcBackendOptions } from '../../../src/datasources';
 import { createVpcBackend } from '../../../src/datasources';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { DEFAULT_ACCESS_KEY } from '../../../src/emulator/defaults';
 import { startTestGateway, type TestGateway } from './support';
 
 /** A backend whose `regions()` fails with something a library might throw: internals in the message. */
@@ -24,13 +27,14 @@ interface Body {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-describe('NODE_ENV=production', () => {
+describe('NODE_ENV=production (the embedded emulator, chosen explicitly)', () => {
   let t: TestGateway;
 
   beforeAll(async () => {
-    t = await startTestGateway({ NODE_ENV: 'production', GATEWAY_CORS_ORIGINS: 'https://console.example.com' }, {
-      createBackend: brokenRegionsBackend,
-    });
+    t = await startTestGateway(
+      { NODE_ENV: 'production', VPC_UPSTREAM_MODE: 'emulator', GATEWAY_AUTH_MODE: 'none', GATEWAY_CORS_ORIGINS: 'https://console.example.com' },
+      { createBackend: brokenRegionsBackend },
+    );
   });
   afterAll(() => t.close());
 
@@ -85,6 +89,41 @@ describe('NODE_ENV=production', () => {
   });
 });
 
+describe('a real upstream without NODE_ENV: the same safe posture', () => {
+  let emulator: RunningEmulator;
+  let t: TestGateway;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    t = await startTestGateway(
+      { VPC_UPSTREAM_MODE: 'endpoint', VPC_ENDPOINT: emulator.url, GATEWAY_AUTH_MODE: 'none' },
+      // The emulator's key as static credentials: the process environment stays untouched.
+      { createBackend: (options) => createVpcBackend({ ...options, credentials: { ...DEFAULT_ACCESS_KEY } }) },
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+    await emulator.stop();
+  });
+
+  it('serves the upstream', async () => {
+    expect(t.gateway.mode.kind).toBe('endpoint');
+    const res = await t.graphql({ query: '{ regions { regionId } }' });
+    expect(res.json<{ data: { regions: unknown[] } }>().data.regions.length).toBeGreaterThan(0);
+  });
+
+  it('refuses introspection, serves no playground, gives no hints', async () => {
+    expect(t.gateway.posture).toEqual({ introspection: false, playground: false, schemaHints: false, stackTraces: false });
+    const introspection = await t.graphql({ query: '{ __schema { queryType { name } } }' });
+    expect(introspection.status).toBe(400);
+    expect(introspection.json<Body>().errors?.[0]?.message).toMatch(/introspection is not allowed/i);
+    expect(t.gateway.playgroundUrl).toBeNull();
+    expect((await t.http('GET', '/playground')).status).toBe(404);
+    const typo = await t.graphql({ query: '{ region { regionId } }' });
+    expect(typo.json<Body>().errors?.[0]?.message).toBe('Cannot query field "region" on type "Query".');
+  });
+});
+
 describe('development defaults with explicit switches', () => {
   let t: TestGateway;
 
@@ -98,10 +137,12 @@ describe('development defaults with explicit switches', () => {
     expect(res.status).toBe(400);
   });
 
-  it('includes the stack trace of an internal error outside production, still with a masked message', async () => {
-    const body = (await t.graphql({ query: '{ regions { regionId } }' })).json<Body>();
+  it('shows no stack trace of an internal error outside production either', async () => {
+    const res = await t.graphql({ query: '{ regions { regionId } }' });
+    const body = res.json<Body>();
     expect(body.errors?.[0]?.message).toBe('Internal server error.');
-    expect(Array.isArray(body.errors?.[0]?.extensions?.['stacktrace'])).toBe(true);
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', retryable: false, correlationId: expect.any(String) });
+    expect(res.text).not.toMatch(/socket|stacktrace/);
   });
 
   it('sends no CORS headers when GATEWAY_CORS_ORIGINS is unset', async () => {

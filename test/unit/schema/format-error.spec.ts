@@ -13,6 +13,10 @@ import {
 import { formatGatewayError } from '../../../src/schema/format-error';
 import { recordingLogger } from '../resolvers/support/harness';
 
+/** The safe posture (the default everywhere but the embedded emulator), and an operator debugging. */
+const SAFE = { stackTraces: false, schemaHints: false };
+const DEBUG = { stackTraces: true, schemaHints: true };
+
 const located = { locations: [{ line: 1, column: 3 }], path: ['terminatePhysicalConnection'] };
 
 /** What graphql-js hands Apollo for an error thrown in a resolver. */
@@ -33,7 +37,7 @@ describe('gateway errors pass through with their typed extensions', () => {
     const wrapped = resolverError(thrown);
     const logger = recordingLogger();
     const result = formatGatewayError(apolloFormatted(wrapped, { stacktrace: ['x'] }), wrapped, {
-      maskInternal: true,
+      ...SAFE,
       logger,
     });
     expect(result).toEqual({
@@ -51,16 +55,14 @@ describe('gateway errors pass through with their typed extensions', () => {
       [new ForbiddenError(), { code: 'FORBIDDEN', retryable: false, requiredScope: null }],
     ] as const) {
       // Thrown outside execution (e.g. from the context function): no path, no wrapper.
-      const result = formatGatewayError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error, {
-        maskInternal: true,
-      });
+      const result = formatGatewayError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error, SAFE);
       expect(result).toEqual({ message: error.message, extensions });
     }
   });
 
   it('maps data-source errors a resolver did not map (defence in depth)', () => {
     const badInput = resolverError(new BadInputError('regionId', 'bad region'));
-    expect(formatGatewayError(apolloFormatted(badInput), badInput, { maskInternal: true }).extensions).toEqual({
+    expect(formatGatewayError(apolloFormatted(badInput), badInput, SAFE).extensions).toEqual({
       code: 'BAD_USER_INPUT',
       retryable: false,
       field: 'regionId',
@@ -78,7 +80,7 @@ describe('gateway errors pass through with their typed extensions', () => {
       }),
     );
     const logger = recordingLogger();
-    expect(formatGatewayError(apolloFormatted(upstream), upstream, { maskInternal: true, logger }).extensions).toEqual({
+    expect(formatGatewayError(apolloFormatted(upstream), upstream, { ...SAFE, logger }).extensions).toEqual({
       code: 'UPSTREAM_UNAVAILABLE',
       retryable: true,
       upstream: { code: 'ServiceUnavailable', httpStatus: 503, requestId: 'R1' },
@@ -93,7 +95,7 @@ describe('gateway errors pass through with their typed extensions', () => {
 });
 
 describe('Apollo request errors', () => {
-  it('pass through with retryable false and no stack trace when masking', () => {
+  it('pass through with retryable false, and a stack trace only when asked for', () => {
     const validation = new GraphQLError('Cannot query field "nope" on type "Query".', {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
@@ -102,18 +104,47 @@ describe('Apollo request errors', () => {
       locations: [{ line: 1, column: 3 }],
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED', stacktrace: ['GraphQLError: ...', '  at validate'] },
     };
-    expect(formatGatewayError(formatted, validation, { maskInternal: true })).toEqual({
+    expect(formatGatewayError(formatted, validation, SAFE)).toEqual({
       message: validation.message,
       locations: [{ line: 1, column: 3 }],
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED', retryable: false },
     });
-    expect(formatGatewayError(formatted, validation, { maskInternal: false }).extensions).toHaveProperty('stacktrace');
+    expect(formatGatewayError(formatted, validation, DEBUG).extensions).toHaveProperty('stacktrace');
+  });
+
+  it.each([
+    [
+      'GRAPHQL_VALIDATION_FAILED',
+      'Cannot query field "region" on type "Query". Did you mean "regions"?',
+      'Cannot query field "region" on type "Query".',
+    ],
+    [
+      'BAD_USER_INPUT',
+      'Variable "$input" got invalid value { physicalConnectionIdd: "pc-1" }; Field "physicalConnectionIdd" is not defined by type "TerminatePhysicalConnectionInput". Did you mean "physicalConnectionId"?',
+      'Variable "$input" got invalid value { physicalConnectionIdd: "pc-1" }; Field "physicalConnectionIdd" is not defined by type "TerminatePhysicalConnectionInput".',
+    ],
+    [
+      'BAD_USER_INPUT',
+      'Variable "$s" got invalid value "Did you mean x?"; Value "Did you mean x?" does not exist in "PhysicalConnectionStatus" enum. Did you mean the enum value "ENABLED"?',
+      'Variable "$s" got invalid value "Did you mean x?"; Value "Did you mean x?" does not exist in "PhysicalConnectionStatus" enum.',
+    ],
+  ])('%s: the schema hint goes unless hints are on (%#)', (code, message, hintless) => {
+    const error = new GraphQLError(message, { extensions: { code } });
+    const formatted: GraphQLFormattedError = { message, extensions: { code } };
+    expect(formatGatewayError(formatted, error, SAFE).message).toBe(hintless);
+    expect(formatGatewayError(formatted, error, { ...SAFE, schemaHints: true }).message).toBe(message);
+  });
+
+  it('a message without a hint is left alone', () => {
+    const message = 'Syntax Error: Expected Name, found "?".';
+    const error = new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    expect(formatGatewayError({ message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, error, SAFE).message).toBe(message);
   });
 
   it('a resolver throwing a plain Error with an allow-listed code is still masked', () => {
     const sneaky = Object.assign(new Error('db password is hunter2'), { extensions: { code: 'BAD_USER_INPUT' } });
     const wrapped = resolverError(sneaky);
-    const result = formatGatewayError(apolloFormatted(wrapped, { code: 'BAD_USER_INPUT' }), wrapped, { maskInternal: true });
+    const result = formatGatewayError(apolloFormatted(wrapped, { code: 'BAD_USER_INPUT' }), wrapped, SAFE);
     expect(result.extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
     expect(JSON.stringify(result)).not.toContain('hunter2');
   });
@@ -125,7 +156,7 @@ describe('anything else is masked as INTERNAL_SERVER_ERROR', () => {
     const wrapped = resolverError(boom);
     const logger = recordingLogger();
     const result = formatGatewayError(apolloFormatted(wrapped, { stacktrace: ['Error: connect', 'at x'] }), wrapped, {
-      maskInternal: true,
+      ...SAFE,
       logger,
       correlationId: 'req-42',
     });
@@ -145,26 +176,26 @@ describe('anything else is masked as INTERNAL_SERVER_ERROR', () => {
 
   it('generates a fresh correlation id per error when none is given', () => {
     const wrapped = resolverError(new Error('x'));
-    const first = formatGatewayError(apolloFormatted(wrapped), wrapped, { maskInternal: true });
-    const second = formatGatewayError(apolloFormatted(wrapped), wrapped, { maskInternal: true });
+    const first = formatGatewayError(apolloFormatted(wrapped), wrapped, SAFE);
+    const second = formatGatewayError(apolloFormatted(wrapped), wrapped, SAFE);
     expect(first.extensions?.['correlationId']).toEqual(expect.any(String));
     expect(first.extensions?.['correlationId']).not.toBe(second.extensions?.['correlationId']);
   });
 
-  it('non-null violations and non-Error throws are internal too; the stack shows only in development', () => {
+  it('non-null violations and non-Error throws are internal too; the stack shows only when asked for', () => {
     const violation = new GraphQLError('Cannot return null for non-nullable field Query.regions.', { path: ['regions'] });
-    expect(formatGatewayError(apolloFormatted(violation), violation, { maskInternal: true }).extensions?.['code']).toBe(
+    expect(formatGatewayError(apolloFormatted(violation), violation, SAFE).extensions?.['code']).toBe(
       'INTERNAL_SERVER_ERROR',
     );
     const weird = resolverError('a string was thrown');
-    const dev = formatGatewayError(apolloFormatted(weird, { stacktrace: ['trace'] }), weird, { maskInternal: false });
+    const dev = formatGatewayError(apolloFormatted(weird, { stacktrace: ['trace'] }), weird, DEBUG);
     expect(dev.message).toBe('Internal server error.');
     expect(dev.extensions?.['stacktrace']).toEqual(['trace']);
   });
 
   it('an explicit InternalServerError keeps its correlation id', () => {
     const error = new InternalServerError('corr-1');
-    expect(formatGatewayError({ message: error.message }, error, { maskInternal: true }).extensions).toEqual({
+    expect(formatGatewayError({ message: error.message }, error, SAFE).extensions).toEqual({
       code: 'INTERNAL_SERVER_ERROR',
       retryable: false,
       correlationId: 'corr-1',
@@ -179,13 +210,13 @@ describe('internal error text goes through the shared scrubber (src/shared/redac
   it.each([
     ['a bare hex HMAC', `upstream said ${HEX_HMAC} does not match`, HEX_HMAC],
     ['a bare base64 signature', `request signed ${BASE64_SIGNATURE} was refused`, BASE64_SIGNATURE],
-  ])('%s is masked in the log line and in the development stack trace', (_what, message, secret) => {
+  ])('%s is masked in the log line and in the debugging stack trace', (_what, message, secret) => {
     const boom = new Error(message);
     const wrapped = resolverError(boom);
     const logger = recordingLogger();
     const stack = (boom.stack ?? '').split('\n');
     const result = formatGatewayError(apolloFormatted(wrapped, { stacktrace: stack }), wrapped, {
-      maskInternal: false,
+      ...DEBUG,
       logger,
       correlationId: 'req-7',
     });
@@ -212,7 +243,7 @@ describe('internal error text goes through the shared scrubber (src/shared/redac
       }),
     );
     const logger = recordingLogger();
-    formatGatewayError(apolloFormatted(upstream), upstream, { maskInternal: true, logger });
+    formatGatewayError(apolloFormatted(upstream), upstream, { ...SAFE, logger });
     const logged = JSON.stringify(logger.entries);
     expect(logged).toContain('SignatureDoesNotMatch');
     expect(logged).not.toMatch(new RegExp(`${HEX_HMAC}|string to sign|AccessKeyId`, 'i'));

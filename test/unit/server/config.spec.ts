@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, finalizeAuthMode, loadConfig, SETTINGS } from '../../../src/server/config';
+import { loadConfig, SETTINGS } from '../../../src/server/config';
 import { configProblems } from '../../support/config-problems';
 
 describe('loadConfig', () => {
@@ -14,8 +14,9 @@ describe('loadConfig', () => {
       upstream: { mode: 'auto', endpoint: null, defaultRegionId: 'cn-hangzhou', signatureVersion: 'v3', timeouts: {}, retry: {} },
       auth: { mode: null, jwtSecret: null, jwksUrl: null, issuer: null, audience: null, clockToleranceSec: 5 },
       http: { bodyLimitBytes: 102_400, corsOrigins: [], trustProxy: false, requestTimeoutMs: 30_000 },
-      introspection: true,
-      playground: true,
+      introspection: null,
+      playground: null,
+      debugErrors: false,
       limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 20, maxRepeatedFields: 5, maxCost: 5000, maxMutationFields: 1 },
       shutdown: { timeoutMs: 10_000, drainDelayMs: 0 },
     });
@@ -123,28 +124,21 @@ describe('loadConfig', () => {
     expect(configProblems({ VPC_UPSTREAM_MODE: 'endpoint' })).toEqual({ VPC_ENDPOINT: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
   });
 
-  it('turns introspection and the playground off in production unless enabled', () => {
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, introspection: false, playground: false });
+  it('leaves introspection and the playground null unless set: the upstream decides (posture.ts)', () => {
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, introspection: null, playground: null, debugErrors: false });
     expect(loadConfig({ NODE_ENV: 'production', GATEWAY_INTROSPECTION: 'true', GATEWAY_PLAYGROUND: '1' })).toMatchObject({
       introspection: true,
       playground: true,
     });
     expect(loadConfig({ GATEWAY_PLAYGROUND: 'off' }).playground).toBe(false);
   });
-});
 
-describe('finalizeAuthMode', () => {
-  const auth = loadConfig({}).auth;
-
-  it('defaults to none only in front of the embedded emulator', () => {
-    expect(finalizeAuthMode(auth, 'emulator')).toBe('none');
-    expect(() => finalizeAuthMode(auth, 'alibaba')).toThrow(/GATEWAY_AUTH_MODE: required with a real upstream \(alibaba\)/);
-    expect(() => finalizeAuthMode(auth, 'endpoint')).toThrow(ConfigError);
-  });
-
-  it('keeps an explicit choice, none included', () => {
-    expect(finalizeAuthMode({ ...auth, mode: 'none' }, 'alibaba')).toBe('none');
-    expect(finalizeAuthMode({ ...auth, mode: 'jwt' }, 'emulator')).toBe('jwt');
+  it('accepts GATEWAY_DEBUG_ERRORS outside production only', () => {
+    expect(loadConfig({ GATEWAY_DEBUG_ERRORS: 'true' }).debugErrors).toBe(true);
+    expect(configProblems({ NODE_ENV: 'production', GATEWAY_DEBUG_ERRORS: 'true' })).toEqual({
+      GATEWAY_DEBUG_ERRORS: expect.stringMatching(/^refused with NODE_ENV=production/),
+    });
+    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_DEBUG_ERRORS: 'false' }).debugErrors).toBe(false);
   });
 });
 

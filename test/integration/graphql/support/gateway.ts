@@ -78,7 +78,7 @@ export function useGateway(options: { transitionMs?: number } = {}): GatewayFixt
     main = makeBackend();
     server = new ApolloServer<GatewayContext>({
       schema: await buildGatewaySchema(),
-      formatError: (formatted, error) => formatGatewayError(formatted, error, { maskInternal: true, logger }),
+      formatError: (formatted, error) => formatGatewayError(formatted, error, { stackTraces: false, schemaHints: true, logger }),
     });
     await server.start();
   });

@@ -37,13 +37,13 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { maskInternal?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { stackTraces?: boolean } = {}): Promise<Harness> {
   const logger = recordingLogger();
   const server = new ApolloServer<GatewayContext>({
     schema: await buildGatewaySchema(),
-    includeStacktraceInErrorResponses: !(options.maskInternal ?? true),
+    includeStacktraceInErrorResponses: options.stackTraces ?? false,
     formatError: (formatted, error) =>
-      formatGatewayError(formatted, error, { maskInternal: options.maskInternal ?? true, logger }),
+      formatGatewayError(formatted, error, { stackTraces: options.stackTraces ?? false, schemaHints: true, logger }),
   });
   await server.start();
   return {

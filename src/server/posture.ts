@@ -1,0 +1,56 @@
+/**
+ * What a gateway allows and shows, decided once its upstream is known (`startGateway`): settings an
+ * operator left unset read as null from `loadConfig`, and get their value here.
+ *
+ * The safe posture follows the upstream, not only NODE_ENV (which many deployments never set):
+ * development conveniences are the default only in front of the embedded emulator outside
+ * production. In front of a real VPC API (modes `alibaba`, `endpoint`) or with NODE_ENV=production,
+ * each one is off unless switched on explicitly.
+ */
+import { ConfigError, type GatewayConfig } from './config';
+import type { UpstreamMode } from './upstream-mode';
+
+type UpstreamKind = UpstreamMode['kind'];
+
+/**
+ * Auth must be a conscious choice wherever it matters: `none` is implied only for the embedded
+ * emulator outside production; anything else without GATEWAY_AUTH_MODE refuses to start.
+ */
+export function finalizeAuthMode(config: Pick<GatewayConfig, 'auth' | 'production'>, upstream: UpstreamKind): 'none' | 'jwt' {
+  if (config.auth.mode !== null) return config.auth.mode;
+  if (upstream === 'emulator' && !config.production) return 'none';
+  const where = upstream === 'emulator' ? 'with NODE_ENV=production, the embedded emulator included' : `with a real upstream (${upstream})`;
+  throw new ConfigError([
+    {
+      variable: 'GATEWAY_AUTH_MODE',
+      message: `required ${where}: set jwt (with GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL), or none explicitly to run without authentication`,
+    },
+  ]);
+}
+
+export interface Posture {
+  introspection: boolean;
+  playground: boolean;
+  /**
+   * "Did you mean ...?" in validation and variable errors. They disclose the schema piece by piece
+   * (enough to rebuild a hidden one), so they follow introspection: with the schema public they
+   * reveal nothing more, without it they would be a way around it.
+   */
+  schemaHints: boolean;
+  /** Stack traces (file paths, library names) in error responses: only GATEWAY_DEBUG_ERRORS=true. */
+  stackTraces: boolean;
+}
+
+export function finalizePosture(
+  config: Pick<GatewayConfig, 'production' | 'introspection' | 'playground' | 'debugErrors'>,
+  upstream: UpstreamKind,
+): Posture {
+  const conveniences = upstream === 'emulator' && !config.production;
+  const introspection = config.introspection ?? conveniences;
+  return {
+    introspection,
+    playground: config.playground ?? conveniences,
+    schemaHints: introspection,
+    stackTraces: config.debugErrors,
+  };
+}
