@@ -8,7 +8,7 @@ import type { Authenticator } from './auth';
 import type { CallCounters } from './counters';
 import type { EmulatorDomain } from './contract';
 import type { GenerateSeedOptions, Seed } from './domain/seed';
-import { FaultSpecError, parseFaultSpec, type FaultStore } from './faults';
+import { FaultLimitError, FaultSpecError, parseFaultSpec, type FaultStore } from './faults';
 import { JSON_CONTENT_TYPE, toJson } from './render';
 import { BodyTooLargeError, ClientAbortedError, readBody } from './request';
 import { dropConnection, sendBody } from './respond';
@@ -153,6 +153,7 @@ async function route(req: IncomingMessage, path: string, deps: ControlDeps): Pro
         return { status: 201, body: { id: fault.id } };
       } catch (error) {
         if (error instanceof FaultSpecError) throw new ControlError(400, error.message);
+        if (error instanceof FaultLimitError) throw new ControlError(409, error.message);
         throw error;
       }
     }

@@ -4,6 +4,7 @@
  * never reaches the domain.
  */
 import { Agent, request } from 'undici';
+import { MAX_ACTIVE_FAULTS } from '../../../src/emulator/faults';
 import { useEmulator } from '../../support/emulator';
 import { SignedClient } from '../../support/signed-client';
 import { FakeDomain } from './fake-domain';
@@ -153,6 +154,15 @@ describe('times, probability and bookkeeping', () => {
     expect((await emu.client().call('TerminatePhysicalConnection', terminate)).status).toBe(503);
     await emu.control.clearFaults();
     expect((await emu.client().call('TerminatePhysicalConnection', terminate)).status).toBe(200);
+  });
+
+  it(`a fault beyond ${MAX_ACTIVE_FAULTS} active ones is refused with 409 until some are deleted`, async () => {
+    for (let i = 0; i < MAX_ACTIVE_FAULTS; i += 1) await emu.control.addFault({ action: 'DescribeRegions', type: 'error' });
+    const refused = await emu.control.raw('POST', '/faults', { action: '*', type: 'drop' });
+    expect(refused.status).toBe(409);
+    expect((refused.body as { error: string }).error).toMatch(/DELETE \/_emulator\/faults/);
+    await emu.control.clearFaults();
+    expect((await emu.control.raw('POST', '/faults', { action: '*', type: 'drop' })).status).toBe(201);
   });
 
   it('an invalid fault is refused with 400 and a clear message', async () => {
