@@ -189,11 +189,14 @@ describe('stop() during an injected latency', () => {
     const other = await startEmulator({ domain: new FakeDomain() });
     const agent = new Agent();
     try {
-      await request(`${other.url}/_emulator/faults`, {
+      const added = await request(`${other.url}/_emulator/faults`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ action: '*', type: 'latency', latencyMs: 60_000 }),
         dispatcher: agent,
-      }).then((r) => r.body.text());
+      });
+      expect(added.statusCode).toBe(201);
+      await added.body.text();
       const client = new SignedClient({ url: other.url });
       const settled = client.call('DescribeRegions', {}).finally(() => client.close()).then(
         () => 'answered',
