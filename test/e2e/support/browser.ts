@@ -12,7 +12,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import chromium from '@sparticuz/chromium';
 
@@ -21,7 +21,6 @@ const run = promisify(execFile);
 export interface Browser {
   executablePath: string;
   args: string[];
-  source: 'CHROMIUM_PATH' | 'system' | '@sparticuz/chromium';
 }
 
 /** Our flags; the machine running the suite may have no internet, so nothing may phone home. */
@@ -66,7 +65,7 @@ function systemChromium(): string | undefined {
 
 function removeStaleStaging(home: string): void {
   const parent = dirname(home);
-  const prefix = `${home.slice(parent.length + 1)}.partial-`;
+  const prefix = `${basename(home)}.partial-`;
   for (const name of readdirSync(parent)) {
     if (!name.startsWith(prefix)) continue;
     const path = join(parent, name);
@@ -108,16 +107,16 @@ async function packagedChromium(): Promise<Browser> {
   }
   // WebGL is not needed, so neither is the software GL the package would configure for it.
   chromium.setGraphicsMode = false;
-  return { executablePath: binary, args: mergeArgs(chromium.args), source: '@sparticuz/chromium' };
+  return { executablePath: binary, args: mergeArgs(chromium.args) };
 }
 
 export async function resolveBrowser(): Promise<Browser> {
   const configured = process.env['CHROMIUM_PATH'];
   if (configured) {
     if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH=${configured} does not exist`);
-    return { executablePath: configured, args: BASE_ARGS, source: 'CHROMIUM_PATH' };
+    return { executablePath: configured, args: BASE_ARGS };
   }
   const system = systemChromium();
-  if (system) return { executablePath: system, args: BASE_ARGS, source: 'system' };
+  if (system) return { executablePath: system, args: BASE_ARGS };
   return packagedChromium();
 }
