@@ -10,7 +10,11 @@ const MAX_MESSAGE_LENGTH = 400;
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
-/** One line, bounded, with every secret-shaped part masked (src/shared/redact.ts). */
+/**
+ * One line, bounded, with every secret-shaped part masked (src/shared/redact.ts). Masked before it
+ * is cut: a cut through a secret would leave a piece no pattern recognises. The scrubber bounds
+ * its own input, so a huge upstream body costs no more than a 4 KB one.
+ */
 export function sanitizeMessage(raw: string, knownSecrets: ReadonlySet<string> = new Set()): string {
   let text = redactSecrets(raw, knownSecrets).replace(CONTROL, ' ').trim();
   if (text.length > MAX_MESSAGE_LENGTH) text = `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;

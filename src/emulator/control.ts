@@ -2,20 +2,33 @@
  * `/_emulator/*`: the test harness's side door (health, reset, call counters, state, faults).
  * JSON in and out, unauthenticated (it binds to 127.0.0.1 by default), every input validated with
  * a clear 400. Never counted as an API call.
+ *
+ * Unauthenticated on loopback still leaves the developer's browser as a way in, so two rules keep
+ * web pages out. A POST must say `Content-Type: application/json` (415 otherwise, body or not): a
+ * page can send that only after a CORS preflight, which gets no CORS headers here, so it cannot
+ * reset the data or add faults with a "simple" form or fetch POST. And when the emulator listens
+ * on loopback, a request must name a loopback Host (403 otherwise): a page whose host name is
+ * rebound to 127.0.0.1 (DNS rebinding) sends its own name and cannot even read the state.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIPv4, isIPv6 } from 'node:net';
 import type { Authenticator } from './auth';
 import type { CallCounters } from './counters';
 import type { EmulatorDomain } from './contract';
 import type { GenerateSeedOptions, Seed } from './domain/seed';
-import { FaultSpecError, parseFaultSpec, type FaultStore } from './faults';
+import { FaultLimitError, FaultSpecError, parseFaultSpec, type FaultStore } from './faults';
 import { JSON_CONTENT_TYPE, toJson } from './render';
 import { BodyTooLargeError, ClientAbortedError, readBody } from './request';
 import { dropConnection, sendBody } from './respond';
 
 const PREFIX = '/_emulator';
-/** A reset may carry a whole seed. */
-const MAX_CONTROL_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * A reset may carry a whole seed: the largest the bench posts (50 circuits with VBRs plus 9 000
+ * spares, bench/lib/seed.mjs) is about 4.4 MB.
+ */
+export const MAX_RESET_BODY_BYTES = 8 * 1024 * 1024;
+/** A fault spec is a few fields; its longest, `message`, is at most 1 000 characters. */
+export const MAX_FAULT_BODY_BYTES = 16 * 1024;
 
 export interface SeedTools {
   /** Validates a seed given as JSON; throws an Error naming the bad entry. */
@@ -35,6 +48,19 @@ export function isControlPath(path: string): boolean {
   return path === PREFIX || path.startsWith(`${PREFIX}/`);
 }
 
+/** `localhost`, or an IPv4 loopback (127/8) or IPv6 loopback (::1) address; `[::1]` as well. */
+export function isLoopbackName(name: string): boolean {
+  const bare = name.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (bare === 'localhost') return true;
+  if (isIPv4(bare)) return bare.startsWith('127.');
+  return isIPv6(bare) && /^(?:0{0,4}:)+0{0,3}1$/.test(bare);
+}
+
+/** The name part of a Host header (`[::1]:9100` -> `[::1]`, `localhost:9100` -> `localhost`). */
+function hostHeaderName(host: string): string {
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':', 1)[0] ?? '');
+}
+
 class ControlError extends Error {
   constructor(
     readonly status: number,
@@ -49,8 +75,17 @@ function reply(res: ServerResponse, status: number, body: unknown, requestId: st
   sendBody(res, status, { contentType: JSON_CONTENT_TYPE, body: toJson(body) }, requestId, headers);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const body = await readBody(req, MAX_CONTROL_BODY_BYTES);
+/** `application/json`, any parameters (`; charset=utf-8`), any case. */
+function isJsonContentType(value: string | undefined): boolean {
+  return value?.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/** A POST's body (undefined when empty); refused before reading unless it is declared JSON. */
+async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  if (!isJsonContentType(req.headers['content-type'])) {
+    throw new ControlError(415, 'a POST to a control endpoint must be sent with Content-Type: application/json, even without a body');
+  }
+  const body = await readBody(req, maxBytes);
   const text = body.toString('utf8').trim();
   if (text === '') return undefined;
   try {
@@ -122,7 +157,7 @@ async function route(req: IncomingMessage, path: string, deps: ControlDeps): Pro
       return { status: 200, body: { ok: true } };
     case '/reset': {
       requireMethod(req, ['POST']);
-      const seed = seedFromResetBody(await readJson(req), deps.seeds);
+      const seed = seedFromResetBody(await readJson(req, MAX_RESET_BODY_BYTES), deps.seeds);
       deps.domain.reset(seed);
       deps.counters.clear();
       deps.faults.clear();
@@ -149,10 +184,12 @@ async function route(req: IncomingMessage, path: string, deps: ControlDeps): Pro
         return { status: 200, body: { ok: true } };
       }
       try {
-        const fault = deps.faults.add(parseFaultSpec(await readJson(req), (action) => deps.domain.hasAction(action)));
+        const spec = parseFaultSpec(await readJson(req, MAX_FAULT_BODY_BYTES), (action) => deps.domain.hasAction(action));
+        const fault = deps.faults.add(spec);
         return { status: 201, body: { id: fault.id } };
       } catch (error) {
         if (error instanceof FaultSpecError) throw new ControlError(400, error.message);
+        if (error instanceof FaultLimitError) throw new ControlError(409, error.message);
         throw error;
       }
     }
@@ -167,21 +204,33 @@ async function route(req: IncomingMessage, path: string, deps: ControlDeps): Pro
   }
 }
 
+/**
+ * `loopbackOnly`: the emulator listens on a loopback address, so only a loopback Host is
+ * legitimate. A request without a Host header is let through: browsers always send one.
+ */
 export async function handleControl(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
   deps: ControlDeps,
   requestId: string,
+  loopbackOnly: boolean,
 ): Promise<void> {
   try {
+    const host = req.headers.host;
+    if (loopbackOnly && host !== undefined && !isLoopbackName(hostHeaderName(host))) {
+      throw new ControlError(403, 'this emulator listens on loopback: control requests must name a loopback Host (127.0.0.1, localhost or [::1])');
+    }
     const { status, body } = await route(req, path, deps);
     reply(res, status, body, requestId);
   } catch (error) {
     if (error instanceof ClientAbortedError) {
       dropConnection(res);
     } else if (error instanceof ControlError) {
-      reply(res, error.status, { error: error.message }, requestId, error.allow ? { allow: error.allow } : {});
+      const headers: Record<string, string> = error.allow ? { allow: error.allow } : {};
+      // The body was not read: do not try to reuse this connection.
+      if (error.status === 415) headers['connection'] = 'close';
+      reply(res, error.status, { error: error.message }, requestId, headers);
     } else if (error instanceof BodyTooLargeError) {
       reply(res, 413, { error: error.message }, requestId, { connection: 'close' });
     } else if (error instanceof URIError) {

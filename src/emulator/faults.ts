@@ -54,6 +54,19 @@ export class FaultSpecError extends Error {
   }
 }
 
+/** Every API call walks the active faults, and a harness that never deletes would grow them without end. */
+export const MAX_ACTIVE_FAULTS = 1000;
+/** Spent faults stay listed for their `hits`, the most recently spent this many. */
+export const MAX_SPENT_FAULTS = 100;
+
+/** Raised when `MAX_ACTIVE_FAULTS` are active; control.ts answers it with 409. */
+export class FaultLimitError extends Error {
+  constructor() {
+    super(`${MAX_ACTIVE_FAULTS} faults are active already; delete some (DELETE /_emulator/faults) before adding more`);
+    this.name = 'FaultLimitError';
+  }
+}
+
 const SPEC_KEYS = new Set([
   'action', 'type', 'httpStatus', 'code', 'message', 'latencyMs', 'retryAfterMs', 'times', 'probability',
   'afterEffect',
@@ -156,11 +169,14 @@ export function faultError(fault: FaultSpec): { httpStatus: number; code: string
 
 export class FaultStore {
   private readonly faults: Fault[] = [];
+  /** The spent faults still listed, oldest spent first. */
+  private readonly spent: Fault[] = [];
   private nextId = 1;
 
   constructor(private readonly random: () => number = Math.random) {}
 
   add(spec: FaultSpec): Fault {
+    if (this.faults.length - this.spent.length >= MAX_ACTIVE_FAULTS) throw new FaultLimitError();
     const fault: Fault = { ...spec, id: `fault-${this.nextId++}`, remaining: spec.times ?? null, hits: 0 };
     this.faults.push(fault);
     return fault;
@@ -173,18 +189,22 @@ export class FaultStore {
   remove(id: string): boolean {
     const index = this.faults.findIndex((f) => f.id === id);
     if (index < 0) return false;
-    this.faults.splice(index, 1);
+    const [fault] = this.faults.splice(index, 1);
+    const spentIndex = this.spent.findIndex((f) => f === fault);
+    if (spentIndex >= 0) this.spent.splice(spentIndex, 1);
     return true;
   }
 
   clear(): void {
     this.faults.length = 0;
+    this.spent.length = 0;
   }
 
   /**
    * The first fault (in creation order) that matches the action and passes its dice roll; its
-   * budget is spent. A fault whose roll fails does not spend its budget. Exhausted faults stay
-   * listed with `remaining: 0` so a test can see they were used up.
+   * budget is spent. A fault whose roll fails does not spend its budget. A spent fault stays
+   * listed with `remaining: 0` so a test can see it was used up, until `MAX_SPENT_FAULTS` faults
+   * spent after it push it out.
    */
   take(action: string): Fault | undefined {
     for (const fault of this.faults) {
@@ -193,8 +213,16 @@ export class FaultStore {
       if (fault.probability !== undefined && !(this.random() < fault.probability)) continue;
       if (fault.remaining !== null) fault.remaining -= 1;
       fault.hits += 1;
+      if (fault.remaining === 0) this.retire(fault);
       return { ...fault };
     }
     return undefined;
+  }
+
+  private retire(fault: Fault): void {
+    this.spent.push(fault);
+    if (this.spent.length <= MAX_SPENT_FAULTS) return;
+    const oldest = this.spent.shift();
+    this.faults.splice(this.faults.findIndex((f) => f === oldest), 1);
   }
 }

@@ -12,7 +12,7 @@ import { ApiError, commonErrors } from './api-error';
 import type { Authenticator } from './auth';
 import type { CallCounters } from './counters';
 import type { EmulatorDomain } from './contract';
-import { handleControl, isControlPath, type ControlDeps } from './control';
+import { handleControl, isControlPath, isLoopbackName, type ControlDeps } from './control';
 import { faultError, type Fault, type FaultStore } from './faults';
 import {
   dropConnection,
@@ -294,10 +294,11 @@ function formatUrl(host: string, port: number): string {
 export function listen(deps: ServerDeps, host: string, port: number): Promise<ListeningServer> {
   const delays = new Delays();
   const api = new ApiHandler(deps, delays);
+  const loopbackOnly = isLoopbackName(host);
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const { path, rawQuery } = splitUrl(req.url ?? '/');
     const work = isControlPath(path)
-      ? handleControl(req, res, path, deps, newRequestId())
+      ? handleControl(req, res, path, deps, newRequestId(), loopbackOnly)
       : api.handle(req, res, path, rawQuery);
     // Handlers answer every error themselves; this only guards against a bug leaving a socket open.
     work.catch(() => dropConnection(res));

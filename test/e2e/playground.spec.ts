@@ -1,31 +1,21 @@
 /**
- * The playground in a real browser: headless Chromium (Debian's, driven by playwright-core)
- * opens the built gateway's /graphql like a person would, finds the example operations as tabs,
- * runs one and sees the result. Every request the page makes must go to the gateway itself (the
- * bundle is offline: no CDN), and the page must log no error (a CSP violation would).
+ * The playground in a real browser: headless Chromium (driven by playwright-core) opens the built
+ * gateway's /graphql like a person would, finds the example operations as tabs, runs one and sees
+ * the result. Every request the page makes must go to the gateway itself (the bundle is offline:
+ * no CDN), and the page must log no error (a CSP violation would).
  *
- * Chromium is required: when it is missing this test fails with the command that installs it.
+ * The browser is `CHROMIUM_PATH`, else the system's Chromium, else the one the `@sparticuz/chromium`
+ * devDependency ships (support/browser.ts): `npm install` is all this test needs.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { resolveBrowser } from './support/browser';
 import { ensureBuilt } from './support/build';
 import { startGatewayProcess, type GatewayProcess } from './support/process';
 
 jest.setTimeout(180_000);
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 describe('the playground in headless Chromium', () => {
   let gw: GatewayProcess;
@@ -33,19 +23,14 @@ describe('the playground in headless Chromium', () => {
   let profile: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: the playground test needs it. Install it with ` +
-          '`apt-get update && apt-get install -y chromium` (CI does), or set CHROMIUM_PATH.',
-      );
-    }
+    const browser = await resolveBrowser();
     await ensureBuilt();
     gw = await startGatewayProcess({ LOG_LEVEL: 'warn' });
     profile = mkdtempSync(join(tmpdir(), 'gw-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath: browser.executablePath,
       headless: true,
-      args: ARGS,
+      args: browser.args,
     });
   });
 

@@ -37,9 +37,9 @@ export class ControlClient {
     const res = await request(`${this.baseUrl}/_emulator${path}`, {
       method: method as 'GET',
       dispatcher: this.agent,
-      ...(body !== undefined
-        ? { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } }
-        : {}),
+      // The emulator takes a POST only as JSON, a bodiless one included (docs/emulator.md).
+      ...(method === 'POST' || body !== undefined ? { headers: { 'content-type': 'application/json' } } : {}),
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     const text = await res.body.text();
     return { status: res.statusCode, body: text ? (JSON.parse(text) as unknown) : undefined };

@@ -3,6 +3,7 @@
  * (Fault endpoints: faults.spec.ts.)
  */
 import { request } from 'undici';
+import { MAX_FAULT_BODY_BYTES, MAX_RESET_BODY_BYTES } from '../../../src/emulator/control';
 import { useEmulator } from '../../support/emulator';
 import { FakeDomain } from './fake-domain';
 
@@ -103,6 +104,81 @@ describe('routing of control requests', () => {
   });
 });
 
+/** A control request as a web page (or anything else) could send it, headers under the test's control. */
+async function send(path: string, options: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string } = {}) {
+  const res = await request(`${emu.url}/_emulator${path}`, { method: options.method ?? 'GET', headers: options.headers, body: options.body });
+  const text = await res.body.text();
+  return { status: res.statusCode, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+const JSON_TYPE = { 'content-type': 'application/json' };
+const DROP_FAULT = JSON.stringify({ action: '*', type: 'drop' });
+
+describe('what a web page could send is refused', () => {
+  it.each([
+    ['text/plain', { 'content-type': 'text/plain' }],
+    ['a form', { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['no content type', {}],
+  ])('POST with %s -> 415 before the body is read; nothing is reset or added', async (_what, headers) => {
+    await emu.control.addFault({ action: 'Explode', type: 'drop' });
+    domain.resets.length = 0;
+    const reset = await send('/reset', { method: 'POST', headers, body: '{}' });
+    expect(reset.status).toBe(415);
+    expect(reset.headers['connection']).toBe('close');
+    expect((reset.body as { error: string }).error).toMatch(/Content-Type: application\/json/);
+    expect((await send('/reset', { method: 'POST', headers })).status).toBe(415);
+    expect((await send('/faults', { method: 'POST', headers, body: DROP_FAULT })).status).toBe(415);
+    expect(domain.resets).toEqual([]);
+    expect(await emu.control.faults()).toMatchObject([{ action: 'Explode' }]);
+  });
+
+  it('JSON with parameters or in another case is JSON; a bodiless JSON POST is a plain reset', async () => {
+    expect((await send('/faults', { method: 'POST', headers: { 'content-type': 'Application/JSON; charset=utf-8' }, body: DROP_FAULT })).status).toBe(201);
+    expect((await send('/reset', { method: 'POST', headers: JSON_TYPE })).status).toBe(200);
+    expect(domain.resets).toEqual([undefined]);
+  });
+
+  it.each(['evil.example', 'evil.example:80', '127.0.0.1.evil.example', 'localhost.evil.example', '[::2]'])(
+    'a foreign Host (%s, as after DNS rebinding) -> 403, even for reading',
+    async (host) => {
+      const read = await send('/state', { headers: { host } });
+      expect(read.status).toBe(403);
+      expect((read.body as { error: string }).error).toMatch(/loopback Host/);
+      expect((await send('/reset', { method: 'POST', headers: { ...JSON_TYPE, host } })).status).toBe(403);
+      expect(domain.resets).toEqual([]);
+    },
+  );
+
+  it.each(['127.0.0.1', 'localhost', 'LOCALHOST', '[::1]', '127.0.0.2', '[0:0:0:0:0:0:0:1]'])('a loopback Host (%s:<port>) is served', async (name) => {
+    expect((await send('/state', { headers: { host: `${name}:${emu.emulator.port}` } })).status).toBe(200);
+  });
+
+  it('API requests are not subject to the Host rule (they are signed)', async () => {
+    const res = await request(`${emu.url}/?Action=DescribeRegions`, { headers: { host: 'evil.example' } });
+    await res.body.text();
+    expect(res.statusCode).not.toBe(403);
+  });
+});
+
+describe('body limits', () => {
+  /** Valid JSON of exactly `bytes` bytes: `json` padded with spaces. */
+  const padded = (json: string, bytes: number) => json + ' '.repeat(bytes - json.length);
+
+  it(`a fault body up to ${MAX_FAULT_BODY_BYTES} bytes is read, a larger one gets 413`, async () => {
+    expect((await send('/faults', { method: 'POST', headers: JSON_TYPE, body: padded(DROP_FAULT, MAX_FAULT_BODY_BYTES) })).status).toBe(201);
+    const res = await send('/faults', { method: 'POST', headers: JSON_TYPE, body: padded(DROP_FAULT, MAX_FAULT_BODY_BYTES + 1) });
+    expect(res.status).toBe(413);
+    expect(res.headers['connection']).toBe('close');
+    expect(await emu.control.faults()).toHaveLength(1);
+  });
+
+  it(`a reset body over ${MAX_RESET_BODY_BYTES} bytes gets 413 and resets nothing`, async () => {
+    const res = await send('/reset', { method: 'POST', headers: JSON_TYPE, body: padded('{}', MAX_RESET_BODY_BYTES + 1) });
+    expect(res.status).toBe(413);
+    expect(domain.resets).toEqual([]);
+  });
+});
+
 describe('with the real domain', () => {
   const real = useEmulator({ transitionMs: 1000 });
   type State = { PhysicalConnections: Array<{ PhysicalConnectionId: string }>; VirtualBorderRouters: unknown[] };
@@ -128,6 +204,19 @@ describe('with the real domain', () => {
     await real.control.reset();
     await real.control.reset({ seed: saved });
     expect(await real.control.state()).toEqual(saved);
+  });
+
+  it('takes a seed as large as the largest the bench posts (bench/lib/seed.mjs: 9 055 circuits)', async () => {
+    await real.control.reset({ generate: { connections: 50, vbrsPerConnection: [2, 3] } });
+    const state = await real.control.state<State>();
+    const template = state.PhysicalConnections[0];
+    for (let i = 0; i < 9_005; i += 1) {
+      state.PhysicalConnections.push({ ...template, PhysicalConnectionId: `pc-bp1spare${i.toString(36).padStart(12, '0')}` });
+    }
+    const body = JSON.stringify({ seed: state });
+    expect(body.length).toBeGreaterThan(4_000_000);
+    expect((await real.control.raw('POST', '/reset', body)).status).toBe(200);
+    expect((await real.control.state<State>()).PhysicalConnections).toHaveLength(9_055);
   });
 
   it('an invalid seed is refused with the validator message and the state is unchanged', async () => {

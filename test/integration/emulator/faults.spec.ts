@@ -4,6 +4,7 @@
  * never reaches the domain.
  */
 import { Agent, request } from 'undici';
+import { MAX_ACTIVE_FAULTS } from '../../../src/emulator/faults';
 import { useEmulator } from '../../support/emulator';
 import { SignedClient } from '../../support/signed-client';
 import { FakeDomain } from './fake-domain';
@@ -155,6 +156,15 @@ describe('times, probability and bookkeeping', () => {
     expect((await emu.client().call('TerminatePhysicalConnection', terminate)).status).toBe(200);
   });
 
+  it(`a fault beyond ${MAX_ACTIVE_FAULTS} active ones is refused with 409 until some are deleted`, async () => {
+    for (let i = 0; i < MAX_ACTIVE_FAULTS; i += 1) await emu.control.addFault({ action: 'DescribeRegions', type: 'error' });
+    const refused = await emu.control.raw('POST', '/faults', { action: '*', type: 'drop' });
+    expect(refused.status).toBe(409);
+    expect((refused.body as { error: string }).error).toMatch(/DELETE \/_emulator\/faults/);
+    await emu.control.clearFaults();
+    expect((await emu.control.raw('POST', '/faults', { action: '*', type: 'drop' })).status).toBe(201);
+  });
+
   it('an invalid fault is refused with 400 and a clear message', async () => {
     const res = await emu.control.raw('POST', '/faults', { action: '*', type: 'error', httpStatus: 302 });
     expect(res).toEqual({ status: 400, body: { error: '"httpStatus" must be an integer from 400 to 599' } });
@@ -179,11 +189,14 @@ describe('stop() during an injected latency', () => {
     const other = await startEmulator({ domain: new FakeDomain() });
     const agent = new Agent();
     try {
-      await request(`${other.url}/_emulator/faults`, {
+      const added = await request(`${other.url}/_emulator/faults`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ action: '*', type: 'latency', latencyMs: 60_000 }),
         dispatcher: agent,
-      }).then((r) => r.body.text());
+      });
+      expect(added.statusCode).toBe(201);
+      await added.body.text();
       const client = new SignedClient({ url: other.url });
       const settled = client.call('DescribeRegions', {}).finally(() => client.close()).then(
         () => 'answered',

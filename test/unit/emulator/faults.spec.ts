@@ -1,4 +1,11 @@
-import { FaultStore, faultError, parseFaultSpec } from '../../../src/emulator/faults';
+import {
+  FaultLimitError,
+  FaultStore,
+  MAX_ACTIVE_FAULTS,
+  MAX_SPENT_FAULTS,
+  faultError,
+  parseFaultSpec,
+} from '../../../src/emulator/faults';
 
 const KNOWN = new Set(['TerminatePhysicalConnection', 'DescribeRegions']);
 const isAction = (action: string) => KNOWN.has(action);
@@ -94,5 +101,42 @@ describe('FaultStore', () => {
     expect(store.take('A')).toBeUndefined();
     store.clear();
     expect(store.list()).toEqual([]);
+  });
+
+  it(`keeps the ${MAX_SPENT_FAULTS} most recently spent faults listed and forgets older spent ones`, () => {
+    const store = new FaultStore();
+    const unlimited = store.add({ action: 'B', type: 'drop' });
+    const count = MAX_SPENT_FAULTS + 2;
+    for (let i = 0; i < count; i += 1) store.add({ action: `A${i}`, type: 'drop', times: 1 });
+    // Spent in the reverse of creation order: A101 and A100 are spent first, so they go.
+    for (let i = count - 1; i >= 0; i -= 1) expect(store.take(`A${i}`)).toBeDefined();
+    expect(store.take('B')).toBeDefined();
+    const listed = store.list();
+    expect(listed.map((f) => f.action)).toEqual(['B', ...Array.from({ length: MAX_SPENT_FAULTS }, (_, i) => `A${i}`)]);
+    expect(listed[0]).toMatchObject({ id: unlimited.id, remaining: null, hits: 1 });
+    expect(listed.slice(1).every((f) => f.remaining === 0 && f.hits === 1)).toBe(true);
+  });
+
+  it(`refuses a fault beyond ${MAX_ACTIVE_FAULTS} active ones; spent and removed ones make room`, () => {
+    const store = new FaultStore();
+    const first = store.add({ action: 'A', type: 'drop', times: 1 });
+    for (let i = 1; i < MAX_ACTIVE_FAULTS; i += 1) store.add({ action: 'B', type: 'drop' });
+    expect(() => store.add({ action: 'C', type: 'drop' })).toThrow(FaultLimitError);
+    expect(store.take('A')?.id).toBe(first.id);
+    const second = store.add({ action: 'C', type: 'drop' });
+    expect(() => store.add({ action: 'C', type: 'drop' })).toThrow(FaultLimitError);
+    expect(store.remove(second.id)).toBe(true);
+    expect(store.add({ action: 'C', type: 'drop' }).id).toBeDefined();
+    expect(store.list()).toHaveLength(MAX_ACTIVE_FAULTS + 1);
+  });
+
+  it('a spent fault removed by id is no longer counted among the spent', () => {
+    const store = new FaultStore();
+    const early = store.add({ action: 'A', type: 'drop', times: 1 });
+    store.take('A');
+    expect(store.remove(early.id)).toBe(true);
+    for (let i = 0; i < MAX_SPENT_FAULTS; i += 1) store.add({ action: `S${i}`, type: 'drop', times: 1 });
+    for (let i = 0; i < MAX_SPENT_FAULTS; i += 1) store.take(`S${i}`);
+    expect(store.list()).toHaveLength(MAX_SPENT_FAULTS);
   });
 });

@@ -1,5 +1,6 @@
 /** The one text scrubber shared by the data source's messages and the GraphQL error formatter. */
-import { REDACTED, redactSecrets } from '../../../src/shared/redact';
+import { sanitizeMessage } from '../../../src/datasources/sanitize';
+import { MAX_SCANNED_LENGTH, REDACTED, redactSecrets } from '../../../src/shared/redact';
 
 describe('redactSecrets', () => {
   it.each([
@@ -29,6 +30,12 @@ describe('redactSecrets', () => {
     ['a percent-encoded base64 HMAC-SHA1', 'got OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D back', `got ${REDACTED} back`],
     ['a canonical query without a label', 'canon GET&%2F&AccessKeyId%3Dx end', `canon ${REDACTED} end`],
     ['a secret-looking token', 'token Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy', `token ${REDACTED}`],
+    // The forms the linear rewrites of the patterns must still catch, as the earlier forms did.
+    ['a V1 signature in a percent-encoded query', 'q=Signature%3DOLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D', `q=Signature%${REDACTED}`],
+    ['a long run of encoded base64 units', `x ${'%2B'.repeat(300)}= y`, `x ${REDACTED} y`],
+    ['a padded run that is short until read from the 2 of %2B', `x %2B${'a'.repeat(14)}= y`, `x %${REDACTED} y`],
+    ['a V3 credential after a run of algorithm-like names', `${'ACS3-'.repeat(50)}HMAC-SHA256 Credential=ak`, REDACTED],
+    ['a string-to-sign label after a long run of spaces', `mismatch${' '.repeat(500)}string  -  to sign:GET&%2F&x`, 'mismatch'],
   ])('masks %s', (_what, input, expected) => {
     expect(redactSecrets(input)).toBe(expected);
   });
@@ -48,5 +55,73 @@ describe('redactSecrets', () => {
       'RequestId 4EC47282-1B74-4534-BD0E-403F3EE64CAF',
     ].join('\n');
     expect(redactSecrets(text)).toBe(text);
+  });
+
+  it('leaves base64 without padding and runs shorter than 16 before the padding alone', () => {
+    const text = `plain ${'Xy'.repeat(300)} and ${'%2B'.repeat(5)}= and x${'%3D'.repeat(3)}abc=`;
+    expect(redactSecrets(text)).toBe(text);
+  });
+});
+
+describe('redactSecrets bounds its work', () => {
+  /** Runs `fn` while recording the length of every string a regular expression is run on. */
+  function scannedLengths(fn: () => void): number[] {
+    const lengths: number[] = [];
+    const exec = RegExp.prototype.exec;
+    // String.prototype.replace/search/split and RegExp.prototype.test all go through `exec`.
+    RegExp.prototype.exec = function (this: RegExp, input: string) {
+      lengths.push(String(input).length);
+      return exec.call(this, input);
+    };
+    try {
+      fn();
+    } finally {
+      RegExp.prototype.exec = exec;
+    }
+    return lengths;
+  }
+
+  const LONG = 100_000;
+  it.each([
+    ['spaces', ' '.repeat(LONG)],
+    ['newlines', '\n'.repeat(LONG)],
+    ['punctuation before a late label', `${'.'.repeat(LONG)} string to sign: x`],
+    ['one long word', `${'a'.repeat(LONG)}g`],
+    ['encoded base64 units without padding', '%2B'.repeat(LONG / 3)],
+    ['algorithm-like names', 'ACS3-'.repeat(LONG / 5)],
+  ])(`no regular expression sees more than ${MAX_SCANNED_LENGTH} characters of a text of ${LONG} %s`, (_what, text) => {
+    let redacted = '';
+    let sanitized = '';
+    const lengths = scannedLengths(() => {
+      redacted = redactSecrets(text);
+      sanitized = sanitizeMessage(text);
+    });
+    expect(lengths.length).toBeGreaterThan(0);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(MAX_SCANNED_LENGTH + 1);
+    expect(redacted.length).toBeLessThanOrEqual(MAX_SCANNED_LENGTH + 1);
+    expect(redacted.endsWith('…')).toBe(true);
+    expect(sanitized.length).toBeLessThanOrEqual(400);
+  });
+
+  it('cuts a long stack after a whole frame', () => {
+    const frames = Array.from({ length: 80 }, (_, i) => `    at frame${i} (/srv/dist/resolvers/some-module-with-a-long-name.js:${i}:21)`);
+    const stack = ['Error: boom', ...frames].join('\n');
+    expect(stack.length).toBeGreaterThan(MAX_SCANNED_LENGTH);
+    const out = redactSecrets(stack);
+    expect(out.length).toBeLessThanOrEqual(MAX_SCANNED_LENGTH + 1);
+    expect(out.endsWith('\n…')).toBe(true);
+    const kept = out.slice(0, -'\n…'.length).split('\n');
+    expect(kept.length).toBeGreaterThan(30);
+    expect(kept).toEqual(['Error: boom', ...frames].slice(0, kept.length));
+  });
+
+  it('drops the word the cut falls into, so no part of a secret across the bound shows', () => {
+    const secret = 'plain-looking-secret-value';
+    const words = 'word '.repeat(Math.floor((MAX_SCANNED_LENGTH - 10) / 5));
+    const out = redactSecrets(`${words}${secret} tail`, [secret]);
+    expect(out).toBe(`${words.trimEnd()}…`);
+    // A text that ends at the bound is left whole.
+    const exact = 'w'.repeat(MAX_SCANNED_LENGTH);
+    expect(redactSecrets(exact)).toBe(exact);
   });
 });
