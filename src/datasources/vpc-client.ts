@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
-import { errorFromResponse, errorFromTransport, malformedResponse, withAttempts } from './classify';
+import { errorFromResponse, errorFromTransport, malformedResponse } from './classify';
 import type { CredentialSource } from './credentials';
 import { GLOBAL_REGION, resolveEndpoint } from './endpoints';
 import { UpstreamError } from './errors';
@@ -98,7 +98,7 @@ export class VpcClient {
         },
       );
     } catch (error) {
-      if (error instanceof UpstreamError) throw withAttempts(error, Math.max(1, attempts));
+      if (error instanceof UpstreamError) throw error.with({ attempts: Math.max(1, attempts) });
       // Not expected: still leave the data source as the documented vocabulary, never raw.
       throw new UpstreamError({
         kind: 'UNKNOWN',

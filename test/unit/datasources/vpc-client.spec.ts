@@ -109,6 +109,29 @@ describe('request shape', () => {
     expect(result.clientToken).toMatch(/^[0-9a-f-]{36}$/);
     expect(h.upstream.requests[0]?.query.ClientToken).toBe(result.clientToken);
   });
+
+  it('a failed write carries the token it was sent with, so a library caller can retry it safely', async () => {
+    // Answers only after the 50 ms deadline: did the termination happen? Only a retry with the
+    // same token can tell without terminating twice.
+    const h = harness(() => OK_TERMINATE, { timeouts: { totalMs: 50 }, retry: { maxAttempts: 1 } }, 2_000);
+    const error = await failure(terminate(h));
+    expect(error).toMatchObject({ code: 'Transport.Timeout', retryable: true });
+    expect(error.clientToken).toMatch(/^[0-9a-f-]{36}$/);
+    expect(error.clientToken).toBe(h.upstream.requests[0]?.query.ClientToken);
+
+    const refused = harness(() => apiError(400, 'Forbidden.VbrAttached', 'VBRs attached.'));
+    expect(await failure(terminate(refused, 'tok-given'))).toMatchObject({ code: 'Forbidden.VbrAttached', clientToken: 'tok-given' });
+
+    // Accepted, but the answer lacks the new id: a retry with the token replays it.
+    const accepted = harness(() => ({ status: 200, body: { RequestId: 'R-created' } }));
+    const create = accepted.backend.api.createPhysicalConnection({ regionId: 'cn-hangzhou', accessPointId: 'ap-cn-hangzhou-1', lineOperator: 'OTHER', clientToken: 'tok-create' });
+    expect(await failure(create)).toMatchObject({ code: 'Response.Malformed', requestId: 'R-created', clientToken: 'tok-create' });
+  });
+
+  it('a read error carries no token', async () => {
+    const h = harness(() => apiError(400, 'InvalidRegionId.NotFound', 'no such region'));
+    expect(await failure(h.backend.api.describeRegions())).toMatchObject({ code: 'InvalidRegionId.NotFound', clientToken: null });
+  });
 });
 
 describe('retries', () => {
