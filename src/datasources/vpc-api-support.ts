@@ -31,7 +31,15 @@ export function toList<T>(page: MappedPage<T>): ListResult<T> {
     if (m.ok) items.push(m.value);
     else rejected.push({ id: m.id, ownerId: m.ownerId, error: m.error });
   }
-  return { items, rejected, totalCount: page.totalCount, pageNumber: page.pageNumber, pageSize: page.pageSize, requestId: page.requestId };
+  return {
+    items,
+    rejected,
+    totalCount: page.totalCount,
+    totalCountReported: page.totalCountReported,
+    pageNumber: page.pageNumber,
+    pageSize: page.pageSize,
+    requestId: page.requestId,
+  };
 }
 
 /** Equal keys are interchangeable reads: the action, the region and every wire parameter. */

@@ -20,6 +20,8 @@ export interface CallOptions {
 export interface ListResult<T> extends Page<T> {
   /** Items dropped because a required field (id, Status) was missing or unknown. */
   rejected: RejectedItem[];
+  /** False when the upstream sent no readable `TotalCount` (`totalCount` is then this page's item count). */
+  totalCountReported: boolean;
 }
 
 export interface RejectedItem {
