@@ -56,13 +56,24 @@ function chunksByRegion(keys: readonly string[], size: number): { regionId: stri
   return out;
 }
 
+/**
+ * `fn` over `items`, at most `limit` at a time. The first failure fails the whole and stops the
+ * other workers from starting new items: the result is lost anyway, so more upstream calls
+ * would only spend the rate limit (the ones already in flight are left to finish).
+ */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const i = next++;
-      results[i] = await fn(items[i] as T);
+      try {
+        results[i] = await fn(items[i] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   });
   await Promise.all(workers);

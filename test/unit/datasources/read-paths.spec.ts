@@ -1,11 +1,13 @@
 /**
  * What every read path of the data source asks the upstream for, over MockAgent: reservation data
  * on every circuit read (loader, list, fresh), and page walks that refuse a list too long to read
- * completely instead of answering with part of it, and read a list without TotalCount to its end.
+ * completely instead of answering with part of it, read a list without TotalCount to its end, and
+ * stop fetching once a page failed.
  */
 import { createVpcBackend, type VpcBackend } from '../../../src/datasources';
-import { MAX_PAGES_PER_WALK } from '../../../src/datasources/loaders';
+import { MAX_PAGES_PER_WALK, walkAllPages } from '../../../src/datasources/loaders';
 import type { UnexpectedValueEvent } from '../../../src/datasources/options';
+import type { ListResult } from '../../../src/datasources/vpc-api-types';
 import { ORIGIN, STATIC_CREDENTIALS, mockUpstream, type Handler, type MockUpstream, type RecordedRequest } from './support/mock-upstream';
 import { fakeVpc, type FakeCircuit } from './support/fake-vpc';
 
@@ -198,3 +200,39 @@ describe('page walks of a list without TotalCount', () => {
   });
 });
 
+describe('a page walk with a failing page', () => {
+  const page = (pageNumber: number): ListResult<{ id: string }> => ({
+    items: Array.from({ length: 50 }, (_, i) => ({ id: `x-${pageNumber}-${i}` })),
+    rejected: [],
+    totalCount: 20 * 50,
+    totalCountReported: true,
+    pageNumber,
+    pageSize: 50,
+    requestId: `R-${pageNumber}`,
+  });
+  /** Every callback of already settled promises has run. */
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('starts no further page once one failed (the pages already in flight finish)', async () => {
+    const requested: number[] = [];
+    const held = new Map<number, (value: ListResult<{ id: string }>) => void>();
+    const failure = new Error('page 2 refused');
+    const walk = walkAllPages(
+      (pageNumber) => {
+        requested.push(pageNumber);
+        if (pageNumber === 1) return Promise.resolve(page(1));
+        if (pageNumber === 2) return Promise.reject(failure);
+        return new Promise((resolve) => held.set(pageNumber, resolve));
+      },
+      (item) => item.id,
+      { action: 'DescribeVirtualBorderRouters', report: () => undefined },
+    );
+    await expect(walk).rejects.toBe(failure);
+    // Pages 3..9 were already in flight (8 workers); let them answer, one after the other.
+    for (const [pageNumber, resolve] of held) {
+      resolve(page(pageNumber));
+      await settle();
+    }
+    expect(requested).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
