@@ -217,7 +217,7 @@ describe('a page walk with a failing page', () => {
     const requested: number[] = [];
     const held = new Map<number, (value: ListResult<{ id: string }>) => void>();
     const failure = new Error('page 2 refused');
-    const walk = walkAllPages(
+    const walk = walkAllPages<{ id: string }>(
       (pageNumber) => {
         requested.push(pageNumber);
         if (pageNumber === 1) return Promise.resolve(page(1));
