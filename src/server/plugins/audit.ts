@@ -16,7 +16,6 @@ import {
   getOperationAST,
   Kind,
   parse,
-  type DocumentNode,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -147,31 +146,58 @@ export function auditPlugin(): ApolloServerPlugin<ServerContext> {
   };
 }
 
-/** The documents a refused request carried (JSON body, batch array, text/plain body, GET query). */
-function documentsOf(request: FastifyRequest, maxTokens: number): DocumentNode[] {
+/**
+ * The GraphQL document texts of a refused request (JSON body, batch array, GET query). A
+ * text/plain body is read as JSON only when `decodeText` (it is a CSRF refusal's only trace).
+ */
+function documentTexts(request: FastifyRequest, decodeText: boolean): string[] {
   let body: unknown = request.body;
   if (typeof body === 'string') {
+    if (!decodeText) return [body];
     try {
       body = JSON.parse(body);
     } catch {
       return [];
     }
   }
-  const candidates = [
-    ...(Array.isArray(body) ? body : [body]),
-    request.query,
-  ];
-  const documents: DocumentNode[] = [];
+  const candidates = [...(Array.isArray(body) ? body : [body]), request.query];
+  const texts: string[] = [];
   for (const candidate of candidates.slice(0, 10)) {
     const query = typeof candidate === 'object' && candidate !== null ? (candidate as Record<string, unknown>)['query'] : undefined;
-    if (typeof query !== 'string') continue;
+    if (typeof query === 'string') texts.push(query);
+  }
+  return texts;
+}
+
+/**
+ * The mutation fields of a request refused before Apollo ran it; null when it held no mutation.
+ *
+ * A caller that did not authenticate gets nothing of its document parsed (auth.ts answers 401
+ * first so that an unknown caller costs no parsing; this hook must not parse it afterwards
+ * either): the word `mutation` anywhere in it makes it an attempt, audited without field names.
+ * That can only over-report (a mutation cannot be written without the keyword).
+ */
+function refusedMutation(request: FastifyRequest, maxTokens: number): Pick<AuditRecord, 'operationName' | 'fields'> | null {
+  if (request.gateway.auth === null) {
+    return documentTexts(request, false).some((text) => text.includes('mutation')) ? { operationName: null, fields: [] } : null;
+  }
+  const mutations: OperationDefinitionNode[] = [];
+  for (const text of documentTexts(request, true)) {
     try {
-      documents.push(parse(query, { maxTokens }));
+      for (const d of parse(text, { maxTokens }).definitions) {
+        if (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation') mutations.push(d);
+      }
     } catch {
       // Not a document: nothing of it could have been a mutation attempt.
     }
   }
-  return documents;
+  if (mutations.length === 0) return null;
+  return {
+    operationName: mutations[0]?.name?.value ?? null,
+    fields: mutations.flatMap((op) =>
+      op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).map((s) => ({ name: s.name.value, args: null })),
+    ),
+  };
 }
 
 /** Writes the audit line of a mutation attempt when the response is sent. */
@@ -181,16 +207,10 @@ export function registerAuditLog(app: FastifyInstance, graphqlPath: string, maxT
     if (request.routeOptions.url !== graphqlPath || state.servedPlayground) return;
     let record = state.audit;
     if (record === null && reply.statusCode >= 400) {
-      const mutations = documentsOf(request, maxTokens)
-        .flatMap((d) => d.definitions)
-        .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation');
-      if (mutations.length === 0) return;
-      const fields = mutations.flatMap((op) =>
-        op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).map((s) => ({ name: s.name.value, args: null })),
-      );
+      const mutation = refusedMutation(request, maxTokens);
+      if (mutation === null) return;
       record = {
-        operationName: mutations[0]?.name?.value ?? null,
-        fields,
+        ...mutation,
         outcome: state.rejectedWith ?? `HTTP_${reply.statusCode}`,
         // The code the client was answered with, as for a mutation that reached Apollo.
         errorCodes: state.rejectedWith === null ? [] : [state.rejectedWith],
