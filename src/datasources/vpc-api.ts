@@ -3,7 +3,8 @@
  * -> one logical call (vpc-client.ts) -> mapped models.
  *
  * Every argument is validated before anything is sent. Writes always carry an idempotency token
- * (the caller's, or a fresh UUID for this logical call) so retries of the call cannot act twice.
+ * (the caller's, or a fresh UUID for this logical call) so retries of the call cannot act twice,
+ * and once sent they are no longer cancelled by `options.signal` (vpc-client.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { UpstreamError } from './errors';
@@ -336,7 +337,7 @@ export class VpcApi {
     const token = clientToken === undefined || clientToken === null ? randomUUID() : v.clientToken(clientToken);
     params.set(tokenParam, token);
     try {
-      const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), ...signal(options) });
+      const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), write: true, ...signal(options) });
       return { result: { requestId, clientToken: token }, body };
     } catch (error) {
       throw error instanceof UpstreamError ? error.with({ clientToken: token }) : error;
