@@ -7,7 +7,9 @@
  * The Apollo plugin assembles the record (it knows the resolved arguments and the formatted
  * errors); the data source wrapper captures what each upstream write returned, independently of
  * what the client chose to select; the Fastify hook writes the line at response time, and also
- * covers requests refused before Apollo's plugins ran (401, CSRF, batching).
+ * covers requests refused before Apollo's plugins ran (401, CSRF, batching). A client that hung up
+ * gets its line too, once, with what really became of its mutation (a write already sent runs on
+ * without it: src/datasources/write-signal.ts).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -22,7 +24,8 @@ import {
 } from 'graphql';
 import { UpstreamError } from '../../datasources/errors';
 import type { VpcDataSourceApi } from '../../datasources/types';
-import type { AuditRecord, ServerContext, WriteRecord } from '../request-state';
+import type { GatewayLogger } from '../../resolvers/context';
+import type { AuditRecord, RequestState, ServerContext, WriteRecord } from '../request-state';
 
 const MAX_ARGS_JSON = 4096;
 
@@ -61,7 +64,10 @@ export function recordWrites(dataSource: VpcDataSourceApi, writes: WriteRecord[]
         return result;
       } catch (error) {
         record.outcome = error instanceof UpstreamError ? error.code : error instanceof Error ? error.name : 'unknown';
-        if (error instanceof UpstreamError) record.upstreamRequestId = error.requestId;
+        if (error instanceof UpstreamError) {
+          record.upstreamRequestId = error.requestId;
+          record.clientToken = error.clientToken ?? record.clientToken;
+        }
         throw error;
       }
     },
@@ -132,8 +138,9 @@ export function auditPlugin(): ApolloServerPlugin<ServerContext> {
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
         const fields = mutationFields(schema, op, request.variables ?? {}, operation !== undefined);
         const codes = codesOf(errors);
-        const write = contextValue.http.writes[0];
-        contextValue.http.audit = {
+        const state = contextValue.http;
+        const write = state.writes[0];
+        state.audit = {
           operationName: op.name?.value ?? null,
           fields,
           outcome: codes[0] ?? 'OK',
@@ -141,6 +148,8 @@ export function auditPlugin(): ApolloServerPlugin<ServerContext> {
           upstreamRequestId: write?.upstreamRequestId ?? upstreamRequestIdOf(errors),
           clientToken: write?.clientToken ?? clientTokenOf(fields),
         };
+        // No response will finish for a client that hung up, so no onResponse: the line is due now.
+        if (state.abort.signal.aborted) writeAuditLine(state, contextValue.logger, null);
       },
     }),
   };
@@ -200,16 +209,46 @@ function refusedMutation(request: FastifyRequest, maxTokens: number): Pick<Audit
   };
 }
 
-/** Writes the audit line of a mutation attempt when the response is sent. */
+/**
+ * Writes the audit line once the record exists, and only once. `httpStatus` null: the client hung
+ * up before it was answered (`clientDisconnected`); the record still says what became of the
+ * mutation, since it is only assembled once the operation, and any write in it, settled.
+ */
+function writeAuditLine(state: RequestState, log: GatewayLogger, httpStatus: number | null): void {
+  if (state.audit === null || state.audited) return;
+  state.audited = true;
+  log.info(
+    {
+      audit: 'mutation',
+      subject: state.auth?.subject ?? null,
+      httpStatus,
+      clientDisconnected: httpStatus === null,
+      ...state.audit,
+      writes: state.writes,
+    },
+    'mutation attempt',
+  );
+}
+
+/**
+ * Writes the audit line of a mutation attempt: when the response has been sent, or, for a client
+ * that hung up (Fastify then never runs `onResponse`: the response never finishes), as soon as
+ * the record is complete: at once if Apollo already assembled it, else when Apollo does
+ * (`auditPlugin`), after the operation and its write settled.
+ */
 export function registerAuditLog(app: FastifyInstance, graphqlPath: string, maxTokens: number): void {
+  app.addHook('onRequest', async (request) => {
+    const state = request.gateway;
+    state.abort.signal.addEventListener('abort', () => writeAuditLine(state, request.log, null), { once: true });
+  });
+
   app.addHook('onResponse', async (request, reply) => {
     const state = request.gateway;
     if (request.routeOptions.url !== graphqlPath || state.servedPlayground) return;
-    let record = state.audit;
-    if (record === null && reply.statusCode >= 400) {
+    if (state.audit === null && reply.statusCode >= 400) {
       const mutation = refusedMutation(request, maxTokens);
       if (mutation === null) return;
-      record = {
+      state.audit = {
         ...mutation,
         outcome: state.rejectedWith ?? `HTTP_${reply.statusCode}`,
         // The code the client was answered with, as for a mutation that reached Apollo.
@@ -218,10 +257,6 @@ export function registerAuditLog(app: FastifyInstance, graphqlPath: string, maxT
         clientToken: null,
       };
     }
-    if (record === null) return;
-    request.log.info(
-      { audit: 'mutation', subject: state.auth?.subject ?? null, httpStatus: reply.statusCode, ...record, writes: state.writes },
-      'mutation attempt',
-    );
+    writeAuditLine(state, request.log, reply.statusCode);
   });
 }
