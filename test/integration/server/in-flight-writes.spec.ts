@@ -2,9 +2,12 @@
  * A terminate handed to the upstream outlives the HTTP client that asked for it, over real HTTP:
  * the client hangs up while the emulator holds the write, the write still runs (the emulator's
  * `/_emulator/events` has it), and the audit line says what became of it. A client that hangs up
- * before the write is sent cancels the mutation with nothing sent.
+ * before the write is sent cancels the mutation with nothing sent. A shutdown waits for a write
+ * in flight whose client is gone.
  */
 import { Agent, request } from 'undici';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { tapUpstreamCredentials } from '../../support/log-capture';
 import { startTestGateway, terminableConnectionId, type LogLine, type TestGateway } from './support';
 
 const TERMINATE = `mutation Terminate($input: TerminatePhysicalConnectionInput!) {
@@ -110,5 +113,74 @@ describe('a write in flight when its client hangs up', () => {
     expect((await t.control.calls()).byAction['TerminatePhysicalConnection']).toBeUndefined();
     expect(await t.control.events()).toEqual([]);
     expect(errorLines(t, 'hang-up-before-write')).toEqual([]);
+  }, 20_000);
+});
+
+describe('shutdown with a write in flight whose client has gone', () => {
+  let emulator: RunningEmulator | undefined;
+  afterEach(async () => {
+    await emulator?.stop();
+    emulator = undefined;
+  });
+
+  /** A gateway whose embedded emulator outlives it, so the test can read its events afterwards. */
+  const gatewayKeepingItsEmulator = (env: Record<string, string>) =>
+    startTestGateway(env, {
+      startEmulator: async (options) => {
+        const running = await startEmulator(options);
+        tapUpstreamCredentials(running.server);
+        emulator = running;
+        return { ...running, stop: async () => undefined };
+      },
+    });
+
+  it('waits for the write (retries included) before closing the pools, and writes its audit line first', async () => {
+    const t = await gatewayKeepingItsEmulator({ VPC_RETRY_BASE_DELAY_MS: '50', VPC_RETRY_MAX_DELAY_MS: '50' });
+    try {
+      const id = await terminableConnectionId(t);
+      await t.control.clearCalls();
+      // The first attempt is held, then refused with a 503; the retry succeeds. A drain that closed
+      // the pools after the first attempt would lose the retry.
+      await t.control.addFault({ action: 'TerminatePhysicalConnection', type: 'error', httpStatus: 503, latencyMs: 800, times: 1 });
+      await terminateThenHangUp(t, { physicalConnectionId: id, clientToken: 'drain-1' }, 'hang-up-then-shutdown', async () =>
+        ((await t.control.calls()).byAction['TerminatePhysicalConnection'] ?? 0) === 1,
+      );
+
+      await expect(t.gateway.close()).resolves.toEqual({ forced: false });
+      const events = await t.control.events();
+      expect(events).toMatchObject([{ action: 'TerminatePhysicalConnection', resourceId: id, clientToken: 'drain-1' }]);
+      expect((await t.control.calls()).byAction['TerminatePhysicalConnection']).toBe(2);
+      expect(auditOf(t, 'hang-up-then-shutdown')).toMatchObject({
+        outcome: 'OK',
+        upstreamRequestId: events[0]?.requestId,
+        writes: [{ outcome: 'success', clientToken: 'drain-1' }],
+      });
+    } finally {
+      await t.close();
+    }
+  }, 20_000);
+
+  it('out of time: stops the write, and its audit line says cancelled, with the token to retry it with', async () => {
+    const t = await gatewayKeepingItsEmulator({ GATEWAY_SHUTDOWN_TIMEOUT_MS: '300', VPC_TOTAL_TIMEOUT_MS: '3000' });
+    try {
+      const id = await terminableConnectionId(t);
+      await t.control.clearCalls();
+      await t.control.addFault({ action: 'TerminatePhysicalConnection', type: 'latency', latencyMs: 5_000, times: 1 });
+      await terminateThenHangUp(t, { physicalConnectionId: id, clientToken: 'drain-2' }, 'hang-up-then-forced-shutdown', async () =>
+        ((await t.control.calls()).byAction['TerminatePhysicalConnection'] ?? 0) === 1,
+      );
+
+      await expect(t.gateway.close()).resolves.toEqual({ forced: true });
+      expect(auditOf(t, 'hang-up-then-forced-shutdown')).toMatchObject({
+        clientDisconnected: true,
+        outcome: 'UPSTREAM_UNAVAILABLE',
+        clientToken: 'drain-2',
+        writes: [{ outcome: 'Request.Cancelled', clientToken: 'drain-2' }],
+      });
+      // Stopped while the emulator still held it: the termination never ran.
+      expect(await t.control.events()).toEqual([]);
+    } finally {
+      await t.close();
+    }
   }, 20_000);
 });
