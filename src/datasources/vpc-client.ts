@@ -50,7 +50,7 @@ export interface VpcClientDeps {
   now: () => number;
   nonce: () => string;
   random: () => number;
-  /** Every write, from its first attempt until it settles. */
+  /** Every write, from the call until it settles. */
   writes: InFlight;
   /** Ends the writes still in flight (a forced shutdown): they fail as cancelled, outcome unknown. */
   stopWrites: AbortSignal;

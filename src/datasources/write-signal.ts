@@ -34,7 +34,7 @@ export class WriteSignal {
     this.caller?.removeEventListener('abort', this.follow);
   }
 
-  /** The write settled: no listener outlives it (request signals and the backend's live long). */
+  /** The write settled: its listeners leave the signals that outlive it (the request's, the backend's). */
   dispose(): void {
     this.sent();
     this.stop.removeEventListener('abort', this.follow);

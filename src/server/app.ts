@@ -200,11 +200,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       authPreHandler(authenticator),
       documentGuard(config.limits),
     ],
-    handler: (request, reply) =>
-      options.operations.track(
-        // An async function; typed as possibly synchronous. Promise.resolve hands a promise back as is.
-        Promise.resolve(requestScope.run({ requestId: request.id, logger: request.log }, () => apolloHandler.call(app, request, reply))),
-      ),
+    handler: (request, reply) => {
+      const operation = requestScope.run({ requestId: request.id, logger: request.log }, () => apolloHandler.call(app, request, reply));
+      // An async function, typed as possibly synchronous: Promise.resolve hands its promise back as is.
+      return options.operations.track(Promise.resolve(operation));
+    },
   });
   registerMethodNotAllowed(app, GRAPHQL_PATH);
 
