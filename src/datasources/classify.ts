@@ -188,20 +188,3 @@ export function errorFromTransport(
     retryable: failure === 'timeout' || failure === 'transport',
   });
 }
-
-/** A copy that records how many attempts the logical call made. */
-export function withAttempts(error: UpstreamError, attempts: number): UpstreamError {
-  const copy = new UpstreamError({
-    kind: error.kind,
-    code: error.code,
-    httpStatus: error.httpStatus,
-    requestId: error.requestId,
-    hostId: error.hostId,
-    action: error.action,
-    message: error.message,
-    retryable: error.retryable,
-    attempts,
-  });
-  copy.stack = error.stack;
-  return copy;
-}

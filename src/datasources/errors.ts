@@ -41,6 +41,12 @@ export interface UpstreamErrorInit {
   retryable: boolean;
   /** Attempts made, retries included. */
   attempts?: number;
+  /**
+   * On a failed write: the idempotency token it was sent with (the caller's or a generated one).
+   * The failure may not mean the write did not happen (a timeout, a lost response); retrying
+   * with this token replays it instead of repeating it.
+   */
+  clientToken?: string | null;
 }
 
 export class UpstreamError extends Error {
@@ -52,6 +58,7 @@ export class UpstreamError extends Error {
   readonly action: string;
   readonly retryable: boolean;
   readonly attempts: number;
+  readonly clientToken: string | null;
 
   constructor(init: UpstreamErrorInit) {
     // Builders sanitize with the secrets in use; this pattern-based pass is the backstop.
@@ -65,6 +72,26 @@ export class UpstreamError extends Error {
     this.action = init.action;
     this.retryable = init.retryable;
     this.attempts = init.attempts ?? 1;
+    this.clientToken = init.clientToken ?? null;
+  }
+
+  /** A copy with what a later layer learnt (attempts made, the write's token); same stack. */
+  with(changes: Pick<UpstreamErrorInit, 'attempts' | 'clientToken'>): UpstreamError {
+    const copy = new UpstreamError({
+      kind: this.kind,
+      code: this.code,
+      httpStatus: this.httpStatus,
+      requestId: this.requestId,
+      hostId: this.hostId,
+      action: this.action,
+      message: this.message,
+      retryable: this.retryable,
+      attempts: this.attempts,
+      clientToken: this.clientToken,
+      ...changes,
+    });
+    copy.stack = this.stack;
+    return copy;
   }
 }
 

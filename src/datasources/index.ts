@@ -2,7 +2,12 @@
  * Public entry of the data source: `createVpcBackend` builds the process-wide parts (pools,
  * credentials, signer, typed API) once; `forRequest` hands each GraphQL request its own
  * `VpcDataSourceApi` (fresh DataLoaders, the request's cancellation signal).
+ *
+ * The backend knows the writes it has in flight: they outlive the request that made them (once
+ * sent, a write is not cancelled by its caller) and `close()` waits for them before closing the
+ * pools.
  */
+import { InFlight } from '../shared/in-flight';
 import { createCredentialSource } from './credentials';
 import type { VpcDataSourceApi } from './types';
 import { resolveSettings, type VpcBackendOptions } from './options';
@@ -22,7 +27,15 @@ export interface VpcBackend {
   forRequest(options?: { signal?: AbortSignal }): VpcDataSourceApi;
   /** Resolves credentials once (readiness); throws an `UpstreamError` (kind AUTH) with a clear message. */
   checkCredentials(): Promise<void>;
-  /** Closes every pool; idempotent. */
+  /**
+   * Ends the writes still in flight (a shutdown out of time): each fails as `Request.Cancelled`,
+   * whether the upstream acted on it unknown (its error carries the token to retry it with).
+   */
+  stopWrites(): void;
+  /**
+   * Waits for the writes in flight (each bounded by its attempt deadline and retry budget, or
+   * `stopWrites`), then closes every pool; idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -43,6 +56,8 @@ export function createVpcBackend(options: VpcBackendOptions = {}): VpcBackend {
     maxResponseBytes: settings.maxResponseBytes,
   });
   const hooks = options.hooks ?? {};
+  const writes = new InFlight();
+  const stopWrites = new AbortController();
   const client = new VpcClient({
     settings,
     transport,
@@ -52,6 +67,8 @@ export function createVpcBackend(options: VpcBackendOptions = {}): VpcBackend {
     now: options.now ?? Date.now,
     nonce: options.nonce ?? defaultNonce,
     random: options.random ?? Math.random,
+    writes,
+    stopWrites: stopWrites.signal,
   });
   const api = new VpcApi(client, hooks, new ReadCoalescer(settings.readSharing, options.now ?? Date.now));
   let closing: Promise<void> | null = null;
@@ -62,7 +79,8 @@ export function createVpcBackend(options: VpcBackendOptions = {}): VpcBackend {
     checkCredentials: async () => {
       await credentials.get();
     },
-    close: () => (closing ??= transport.close()),
+    stopWrites: () => stopWrites.abort(),
+    close: () => (closing ??= writes.settled().then(() => transport.close())),
   };
 }
 

@@ -56,13 +56,24 @@ function chunksByRegion(keys: readonly string[], size: number): { regionId: stri
   return out;
 }
 
+/**
+ * `fn` over `items`, at most `limit` at a time. The first failure fails the whole and stops the
+ * other workers from starting new items: the result is lost anyway, so more upstream calls
+ * would only spend the rate limit (the ones already in flight are left to finish).
+ */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const i = next++;
-      results[i] = await fn(items[i] as T);
+      try {
+        results[i] = await fn(items[i] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   });
   await Promise.all(workers);
@@ -75,14 +86,18 @@ export interface WalkSubject {
   report(e: UnexpectedValueEvent): void;
 }
 
-function tooLong(subject: WalkSubject, first: ListResult<unknown>, pageSize: number, pageCount: number): UpstreamError {
+function tooLong(subject: WalkSubject, first: ListResult<unknown>, pageSize: number, pageCount: number | null): UpstreamError {
   subject.report({
     action: subject.action,
     resourceId: null,
     field: 'TotalCount',
-    value: String(first.totalCount),
+    value: first.totalCountReported ? String(first.totalCount) : '',
     consequence: 'list-refused',
   });
+  const size =
+    pageCount === null
+      ? `reports no TotalCount and still had full pages of ${pageSize} after ${MAX_PAGES_PER_WALK} pages`
+      : `reports ${first.totalCount} items (${pageCount} pages of ${pageSize})`;
   return new UpstreamError({
     kind: 'UNKNOWN',
     code: 'Gateway.ListTooLong',
@@ -91,16 +106,44 @@ function tooLong(subject: WalkSubject, first: ListResult<unknown>, pageSize: num
     hostId: null,
     action: subject.action,
     message:
-      `${subject.action} reports ${first.totalCount} items (${pageCount} pages of ${pageSize}); the gateway reads at most ` +
-      `${MAX_PAGES_PER_WALK} pages per list and refuses to answer with an incomplete one`,
+      `${subject.action} ${size}; the gateway reads at most ${MAX_PAGES_PER_WALK} pages per list and refuses to answer ` +
+      `with an incomplete one`,
     retryable: false,
   });
+}
+
+/** Items the upstream put on a page, the ones the mappers rejected included. */
+const itemsOn = (page: ListResult<unknown>): number => page.items.length + page.rejected.length;
+
+/**
+ * Without `TotalCount` the number of pages is unknown, so the pages are read one after the other
+ * until one comes back short (as Terraform's provider walks these lists). Refusing the list
+ * instead would make one missing field fail every console list; guessing "one page" would drop
+ * VBRs silently.
+ */
+async function pagesUntilShort<T>(
+  first: ListResult<T>,
+  fetchPage: (pageNumber: number, pageSize: number) => Promise<ListResult<T>>,
+  pageSize: number,
+  subject: WalkSubject,
+): Promise<ListResult<T>[]> {
+  const pages = [first];
+  if (itemsOn(first) < pageSize) return pages;
+  subject.report({ action: subject.action, resourceId: null, field: 'TotalCount', value: '', consequence: 'walked-to-short-page' });
+  for (let last = first; itemsOn(last) >= pageSize; ) {
+    if (pages.length >= MAX_PAGES_PER_WALK) throw tooLong(subject, first, pageSize, null);
+    last = await fetchPage(pages.length + 1, pageSize);
+    pages.push(last);
+  }
+  return pages;
 }
 
 /**
  * Every page of a list: page 1 tells the total, then the rest concurrently (latency matters more
  * than the order). Items seen twice (the list shifted between pages) are kept once. A list of
- * more than MAX_PAGES_PER_WALK pages fails after page 1 (`Gateway.ListTooLong`).
+ * more than MAX_PAGES_PER_WALK pages fails (`Gateway.ListTooLong`), after page 1 when its
+ * `TotalCount` says so. A page 1 without `TotalCount` is followed by the next pages one by one
+ * (`pagesUntilShort`).
  */
 export async function walkAllPages<T>(
   fetchPage: (pageNumber: number, pageSize: number) => Promise<ListResult<T>>,
@@ -110,10 +153,15 @@ export async function walkAllPages<T>(
   const first = await fetchPage(1, MAX_PAGE_SIZE);
   // Page numbers only line up with the size the upstream actually used.
   const pageSize = first.pageSize >= 1 && first.pageSize <= MAX_PAGE_SIZE ? first.pageSize : MAX_PAGE_SIZE;
-  const pageCount = Math.ceil(first.totalCount / pageSize);
-  if (pageCount > MAX_PAGES_PER_WALK) throw tooLong(subject, first, pageSize, pageCount);
-  const rest = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => i + 2);
-  const pages = [first, ...(await mapLimit(rest, PAGE_CONCURRENCY, (n) => fetchPage(n, pageSize)))];
+  let pages: ListResult<T>[];
+  if (first.totalCountReported) {
+    const pageCount = Math.ceil(first.totalCount / pageSize);
+    if (pageCount > MAX_PAGES_PER_WALK) throw tooLong(subject, first, pageSize, pageCount);
+    const rest = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => i + 2);
+    pages = [first, ...(await mapLimit(rest, PAGE_CONCURRENCY, (n) => fetchPage(n, pageSize)))];
+  } else {
+    pages = await pagesUntilShort(first, fetchPage, pageSize, subject);
+  }
   const seen = new Set<string>();
   const items: T[] = [];
   for (const page of pages) {

@@ -43,7 +43,8 @@ export interface UnexpectedValueEvent {
   field: string;
   /** Bounded, control characters removed. */
   value: string;
-  consequence: 'null' | 'item-rejected' | 'list-refused';
+  /** `walked-to-short-page`: a list without `TotalCount` was read page after page until one came back short. */
+  consequence: 'null' | 'item-rejected' | 'list-refused' | 'walked-to-short-page';
 }
 
 /** A read served without an upstream call of its own (see read-coalescer.ts). */

@@ -14,7 +14,10 @@ export interface HttpRequest {
   method: 'POST' | 'GET';
   path: string;
   headers: Record<string, string>;
-  /** The caller's signal (GraphQL request): aborting means "nobody wants the answer any more". */
+  /**
+   * Aborting ends the attempt: a read whose caller went away, or a write stopped by a shutdown
+   * out of time (a write's own caller can no longer cancel it once sent: write-signal.ts).
+   */
   cancelSignal?: AbortSignal;
   /** Milliseconds this attempt may take in total (connect + headers + body). */
   deadlineMs: number;

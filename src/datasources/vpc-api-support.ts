@@ -5,6 +5,7 @@
  */
 import { BadInputError, UpstreamError } from './errors';
 import type { MappedPage } from './mappers/responses';
+import type { WriteResult } from './models';
 import type { Params } from './params';
 import * as v from './validation';
 import type { AssociatedPhysicalConnectionInput, CallOptions, ListResult, VbrAddressing } from './vpc-api-types';
@@ -30,7 +31,15 @@ export function toList<T>(page: MappedPage<T>): ListResult<T> {
     if (m.ok) items.push(m.value);
     else rejected.push({ id: m.id, ownerId: m.ownerId, error: m.error });
   }
-  return { items, rejected, totalCount: page.totalCount, pageNumber: page.pageNumber, pageSize: page.pageSize, requestId: page.requestId };
+  return {
+    items,
+    rejected,
+    totalCount: page.totalCount,
+    totalCountReported: page.totalCountReported,
+    pageNumber: page.pageNumber,
+    pageSize: page.pageSize,
+    requestId: page.requestId,
+  };
 }
 
 /** Equal keys are interchangeable reads: the action, the region and every wire parameter. */
@@ -92,12 +101,13 @@ export function associatedJson(value: unknown): string {
   return JSON.stringify(entries);
 }
 
-export function missingId(action: string, requestId: string, field: string): UpstreamError {
+export function missingId(action: string, accepted: WriteResult, field: string): UpstreamError {
   return new UpstreamError({
     kind: 'UNAVAILABLE',
     code: 'Response.Malformed',
     httpStatus: 200,
-    requestId,
+    requestId: accepted.requestId,
+    clientToken: accepted.clientToken,
     hostId: null,
     action,
     message: `The upstream ${action} response has no ${field}`,

@@ -7,7 +7,11 @@ import type { LineOperator, Page, PhysicalConnection, Tag, Vbr, VbrAttachment, W
 import type { PhysicalConnectionFilter, VbrFilter } from './types';
 
 export interface CallOptions {
-  /** Aborts in-flight attempts and pending backoffs. */
+  /**
+   * The caller's cancellation. A read: aborts its in-flight attempt and pending backoff. A write:
+   * only until its first attempt is handed to the transport; after that the upstream may act on
+   * it, so it runs on to its own deadline and retry budget and reports its real outcome.
+   */
   signal?: AbortSignal;
   /**
    * Reads only: go to the upstream now, neither joining an identical read in flight nor using
@@ -20,6 +24,8 @@ export interface CallOptions {
 export interface ListResult<T> extends Page<T> {
   /** Items dropped because a required field (id, Status) was missing or unknown. */
   rejected: RejectedItem[];
+  /** False when the upstream sent no readable `TotalCount` (`totalCount` is then this page's item count). */
+  totalCountReported: boolean;
 }
 
 export interface RejectedItem {

@@ -3,9 +3,11 @@
  * -> one logical call (vpc-client.ts) -> mapped models.
  *
  * Every argument is validated before anything is sent. Writes always carry an idempotency token
- * (the caller's, or a fresh UUID for this logical call) so retries of the call cannot act twice.
+ * (the caller's, or a fresh UUID for this logical call) so retries of the call cannot act twice,
+ * and once sent they are no longer cancelled by `options.signal` (vpc-client.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { UpstreamError } from './errors';
 import { physicalConnectionConditions, validTags, vbrConditions, vbrOfCircuitConditions } from './filters';
 import { mapRegions } from './mappers/region';
 import {
@@ -196,7 +198,7 @@ export class VpcApi {
       .tags('Tag', validTags(req.tags));
     const { result, body } = await this.write('CreatePhysicalConnection', regionId, params, req.clientToken, 'ClientToken', options);
     const physicalConnectionId = createdPhysicalConnectionId(body);
-    if (!physicalConnectionId) throw missingId('CreatePhysicalConnection', result.requestId, 'PhysicalConnectionId');
+    if (!physicalConnectionId) throw missingId('CreatePhysicalConnection', result, 'PhysicalConnectionId');
     return { ...result, physicalConnectionId };
   }
 
@@ -267,7 +269,7 @@ export class VpcApi {
     addressing(params, req);
     const { result, body } = await this.write('CreateVirtualBorderRouter', regionId, params, req.clientToken, 'ClientToken', options);
     const vbrId = createdVbrId(body);
-    if (!vbrId) throw missingId('CreateVirtualBorderRouter', result.requestId, 'VbrId');
+    if (!vbrId) throw missingId('CreateVirtualBorderRouter', result, 'VbrId');
     return { ...result, vbrId };
   }
 
@@ -320,7 +322,9 @@ export class VpcApi {
 
   /**
    * The token is fixed before the first attempt and is part of the parameters every retry
-   * re-signs, so a retried write is recognised upstream as the same request.
+   * re-signs, so a retried write is recognised upstream as the same request. A failure carries it
+   * too (`UpstreamError.clientToken`): after a timeout, a caller that let the token be generated
+   * can only retry safely with it.
    */
   private async write(
     action: string,
@@ -333,8 +337,10 @@ export class VpcApi {
     const token = clientToken === undefined || clientToken === null ? randomUUID() : v.clientToken(clientToken);
     params.set(tokenParam, token);
     try {
-      const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), ...signal(options) });
+      const { body, requestId } = await this.client.call({ action, regionId, params: params.build(), write: true, ...signal(options) });
       return { result: { requestId, clientToken: token }, body };
+    } catch (error) {
+      throw error instanceof UpstreamError ? error.with({ clientToken: token }) : error;
     } finally {
       // Succeeded, refused or unknown (a lost response may still have acted): reads of this
       // region from before now are not reused.

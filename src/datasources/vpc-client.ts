@@ -4,11 +4,12 @@
  *
  * Parameters are fixed for the whole logical call, so a write's ClientToken (put into the
  * parameters by vpc-api.ts) is the same on every retry: that is what makes retrying a write whose
- * response was lost safe.
+ * response was lost safe. A write once sent is no longer cancelled by its caller (write-signal.ts)
+ * and is tracked until it settles, so the backend's close can wait for it.
  */
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
-import { errorFromResponse, errorFromTransport, malformedResponse, withAttempts } from './classify';
+import { errorFromResponse, errorFromTransport, malformedResponse } from './classify';
 import type { CredentialSource } from './credentials';
 import { GLOBAL_REGION, resolveEndpoint } from './endpoints';
 import { UpstreamError } from './errors';
@@ -18,6 +19,8 @@ import { withRetries } from './retry';
 import { sanitizeMessage, sanitizeToken } from './sanitize';
 import { sign } from './signer';
 import { Transport, TransportFailureError, type HttpResponse } from './transport';
+import { WriteSignal } from './write-signal';
+import type { InFlight } from '../shared/in-flight';
 
 export interface VpcCallRequest {
   action: string;
@@ -25,7 +28,10 @@ export interface VpcCallRequest {
   regionId: string | null;
   /** Flattened business parameters, `RegionId` included when the API takes it. */
   params: Readonly<Record<string, string>>;
+  /** The caller's cancellation: of the whole call for a read, of a write only until it is sent. */
   signal?: AbortSignal;
+  /** A write: it outlives its caller once its first attempt is handed to the transport. */
+  write?: boolean;
 }
 
 export interface VpcCallResult {
@@ -44,6 +50,10 @@ export interface VpcClientDeps {
   now: () => number;
   nonce: () => string;
   random: () => number;
+  /** Every write, from the call until it settles. */
+  writes: InFlight;
+  /** Ends the writes still in flight (a forced shutdown): they fail as cancelled, outcome unknown. */
+  stopWrites: AbortSignal;
 }
 
 const SUCCESS_CODES: ReadonlySet<string> = new Set(['200', 'OK', 'Success', 'success']);
@@ -72,6 +82,14 @@ export class VpcClient {
   }
 
   async call(req: VpcCallRequest): Promise<VpcCallResult> {
+    if (req.write !== true) return this.run(req, req.signal, () => undefined);
+    const cancellation = new WriteSignal(req.signal, this.deps.stopWrites);
+    const write = this.run(req, cancellation.signal, () => cancellation.sent());
+    return this.deps.writes.track(write.finally(() => cancellation.dispose()));
+  }
+
+  /** The logical call under `signal`; `sending` runs just before an attempt goes to the transport. */
+  private async run(req: VpcCallRequest, signal: AbortSignal | undefined, sending: () => void): Promise<VpcCallResult> {
     const { settings, hooks } = this.deps;
     let attempts = 0;
     let lastDelay = 0;
@@ -79,12 +97,12 @@ export class VpcClient {
       return await withRetries(
         async ({ attempt }) => {
           attempts = attempt;
-          const result = await this.attempt(req, attempt, lastDelay);
+          const result = await this.attempt(req, attempt, lastDelay, signal, sending);
           return { ...result, attempts: attempt };
         },
         {
           settings: settings.retry,
-          ...(req.signal ? { signal: req.signal } : {}),
+          ...(signal ? { signal } : {}),
           now: this.deps.now,
           random: this.deps.random,
           isRetryable: (e) => e instanceof UpstreamError && e.retryable,
@@ -98,7 +116,7 @@ export class VpcClient {
         },
       );
     } catch (error) {
-      if (error instanceof UpstreamError) throw withAttempts(error, Math.max(1, attempts));
+      if (error instanceof UpstreamError) throw error.with({ attempts: Math.max(1, attempts) });
       // Not expected: still leave the data source as the documented vocabulary, never raw.
       throw new UpstreamError({
         kind: 'UNKNOWN',
@@ -118,9 +136,12 @@ export class VpcClient {
     req: VpcCallRequest,
     attempt: number,
     delayMs: number,
+    signal: AbortSignal | undefined,
+    sending: () => void,
   ): Promise<Omit<VpcCallResult, 'attempts'>> {
     const { settings, hooks, knownSecrets } = this.deps;
-    if (req.signal?.aborted) throw errorFromTransport(req.action, 'cancelled', '', knownSecrets);
+    const cancelled = () => errorFromTransport(req.action, 'cancelled', '', knownSecrets);
+    if (signal?.aborted) throw cancelled();
     const endpoint = resolveEndpoint(req.regionId ?? GLOBAL_REGION, settings.endpoint);
     const credentials = await this.deps.credentials.get();
     const signed = sign(settings.signatureVersion, {
@@ -146,6 +167,9 @@ export class VpcClient {
         }),
       );
 
+    // Credentials may have taken a while: a caller gone by now still cancels a write unsent.
+    if (signal?.aborted) throw cancelled();
+    sending();
     let response: HttpResponse;
     try {
       response = await this.deps.transport.send({
@@ -153,7 +177,7 @@ export class VpcClient {
         method: signed.method,
         path: signed.path,
         headers: signed.headers,
-        ...(req.signal ? { cancelSignal: req.signal } : {}),
+        ...(signal ? { cancelSignal: signal } : {}),
         deadlineMs: settings.timeouts.totalMs,
         headersTimeoutMs: settings.timeouts.headersMs,
         bodyTimeoutMs: settings.timeouts.bodyMs,

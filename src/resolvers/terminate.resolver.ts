@@ -21,7 +21,7 @@
 import { randomUUID } from 'node:crypto';
 import { UpstreamError } from '../datasources/errors';
 import type { PhysicalConnection, PhysicalConnectionStatus, WriteResult } from '../datasources/models';
-import { GatewayError, PhysicalConnectionNotEnabledError, PhysicalConnectionNotFoundError } from '../schema/errors';
+import { type GatewayError, InternalServerError, PhysicalConnectionNotEnabledError, PhysicalConnectionNotFoundError } from '../schema/errors';
 import { TerminatePhysicalConnectionInput } from '../schema/inputs';
 import { toGatewayError, type ErrorScope } from '../schema/map-error';
 import { Arg, Ctx, Mutation, Resolver } from '../schema/type-graphql';
@@ -39,24 +39,35 @@ function rejection(reason: unknown, scope: ErrorScope): unknown {
 }
 
 /**
- * An upstream refusal of the terminate call. On the replay path the fresh read already saw the
- * circuit TERMINATING/TERMINATED and the upstream refused the token for that very state, so the
- * error names the status instead of leaving it null.
+ * A failure of the terminate call. On the replay path the fresh read already saw the circuit
+ * TERMINATING/TERMINATED and the upstream refused the token for that very state, so the error
+ * names the status instead of leaving it null.
+ *
+ * Whatever went wrong, the write may have reached the upstream: the client needs the token to
+ * retry it safely (a generated one is otherwise known only to the audit log). That holds for a
+ * failure nothing maps too (a bug, an unexpected library error): it is masked as format-error.ts
+ * masks it, with its details in an error log line, but the answer keeps the token.
  */
-function terminateRefusal(
+function terminateFailure(
   reason: unknown,
   scope: ErrorScope,
   pc: PhysicalConnection,
   possibleReplay: boolean,
   clientToken: string,
-): unknown {
-  let mapped = rejection(reason, scope);
+  context: GatewayContext,
+): GatewayError {
+  let mapped = toGatewayError(reason, scope);
+  if (mapped === null) {
+    context.logger.error(
+      { correlationId: context.requestId, clientToken, physicalConnectionId: pc.id, cause: causeOf(reason) },
+      'internal error during the terminate call',
+    );
+    mapped = new InternalServerError(context.requestId);
+  }
   if (possibleReplay && mapped instanceof PhysicalConnectionNotEnabledError && mapped.extensions.currentStatus === null) {
     mapped = new PhysicalConnectionNotEnabledError(pc.id, pc.status, mapped.extensions.upstream, reason);
   }
-  // Whatever went wrong, the write may have reached the upstream: the client needs the token to
-  // retry it safely (a generated one is otherwise known only to the audit log).
-  return mapped instanceof GatewayError ? mapped.attemptedWith(clientToken) : mapped;
+  return mapped.attemptedWith(clientToken);
 }
 
 /** What the warning about a failed post-read says of its cause: codes, never a raw message. */
@@ -111,7 +122,7 @@ export class TerminateResolver {
     try {
       result = await dataSource.terminatePhysicalConnection(regionId, id, { clientToken });
     } catch (error) {
-      throw terminateRefusal(error, scope, pc, possibleReplay, clientToken);
+      throw terminateFailure(error, scope, pc, possibleReplay, clientToken, context);
     }
     const usedToken = result.clientToken ?? clientToken;
     const correlation = {

@@ -35,6 +35,7 @@ import { clientErrorHandler, requestTimeoutOptions } from './plugins/request-tim
 import { Playground, wantsPlayground, type PlaygroundAssets } from './plugins/playground';
 import { registerDrainHeaders } from './plugins/shutdown';
 import type { ServerContext } from './request-state';
+import type { InFlight } from '../shared/in-flight';
 import { redactSecrets } from '../shared/redact';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -51,6 +52,11 @@ export interface AppOptions {
   authenticator: Authenticator;
   /** null: bundle not built; the playground route then explains how to build it. */
   playgroundAssets: PlaygroundAssets | null;
+  /**
+   * Every GraphQL operation until it ends: one whose client hung up still runs while its write is
+   * in flight, and the shutdown waits for it (shutdown.ts).
+   */
+  operations: InFlight;
 }
 
 /** Lets Apollo's `formatError` (which gets no context) log with the request's id and logger. */
@@ -199,8 +205,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       authPreHandler(authenticator),
       documentGuard(config.limits),
     ],
-    handler: (request, reply) =>
-      requestScope.run({ requestId: request.id, logger: request.log }, () => apolloHandler.call(app, request, reply)),
+    handler: (request, reply) => {
+      const operation = requestScope.run({ requestId: request.id, logger: request.log }, () => apolloHandler.call(app, request, reply));
+      // An async function, typed as possibly synchronous: Promise.resolve hands its promise back as is.
+      return options.operations.track(Promise.resolve(operation));
+    },
   });
   registerMethodNotAllowed(app, GRAPHQL_PATH);
 

@@ -13,6 +13,7 @@ import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../da
 import { DEFAULT_ACCESS_KEY } from '../emulator/defaults';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 import { buildGatewaySchema } from '../schema/build-schema';
+import { InFlight } from '../shared/in-flight';
 import { buildApp, GRAPHQL_PATH } from './app';
 import type { GatewayConfig } from './config';
 import { createAuthenticator } from './plugins/auth';
@@ -47,7 +48,10 @@ export interface RunningGateway {
   emulatorUrl: string | null;
   readiness: Readiness;
   metrics: GatewayMetrics;
-  /** Graceful: readiness off, stop accepting, in-flight requests finish (deadline), pools close. */
+  /**
+   * Graceful: readiness off, stop accepting, in-flight requests and writes finish (deadline), pools
+   * close.
+   */
   close(): Promise<{ forced: boolean }>;
 }
 
@@ -134,7 +138,8 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
       logger.warn('playground bundle missing (dist/playground): run `npm run build`; /playground answers 503 until then');
     }
 
-    const app = await buildApp({ config, posture, schema, backend, logger, metrics, readiness, authenticator, playgroundAssets });
+    const operations = new InFlight();
+    const app = await buildApp({ config, posture, schema, backend, logger, metrics, readiness, authenticator, playgroundAssets, operations });
     cleanups.unshift(() => app.close());
     readiness.markSchemaReady();
     await app.listen({ host: config.host, port: config.port });
@@ -162,6 +167,8 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
           logger,
           timeoutMs: config.shutdown.timeoutMs,
           drainDelayMs: config.shutdown.drainDelayMs,
+          operations,
+          stopWrites: () => backend.stopWrites(),
           release: [() => backend.close(), ...(emulator === null ? [] : [emulator.stop])],
         })),
     };

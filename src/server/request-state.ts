@@ -30,7 +30,10 @@ export interface RequestState {
   requestId: string;
   /** `performance.now()` at arrival. */
   startedAt: number;
-  /** Aborts when the client goes away before the response is written (cancels upstream calls). */
+  /**
+   * Aborts when the client goes away before the response is written: cancels the request's reads,
+   * and a write not sent yet (one already sent runs on, src/datasources/write-signal.ts).
+   */
   abort: AbortController;
   /** null until authenticated (and forever for requests that are not GraphQL). */
   auth: GatewayAuth | null;
@@ -44,6 +47,8 @@ export interface RequestState {
   servedPlayground: boolean;
   writes: WriteRecord[];
   audit: AuditRecord | null;
+  /** The audit line was written (it is written once, see audit.ts). */
+  audited: boolean;
 }
 
 /** The Apollo context: the resolvers' contract plus the runtime's per-request state. */
@@ -70,5 +75,6 @@ export function newRequestState(requestId: string, now: number): RequestState {
     servedPlayground: false,
     writes: [],
     audit: null,
+    audited: false,
   };
 }

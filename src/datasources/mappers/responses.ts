@@ -9,7 +9,10 @@ import { int, items, record, str, type MapContext, type Mapped, type Raw } from 
 
 export interface MappedPage<T> {
   items: Mapped<T>[];
+  /** `TotalCount`; when the body has none, the items on this page (see `totalCountReported`). */
   totalCount: number;
+  /** False when the body had no readable `TotalCount`: a page walk cannot trust `totalCount`. */
+  totalCountReported: boolean;
   pageNumber: number;
   pageSize: number;
   requestId: string;
@@ -24,9 +27,11 @@ function page<T>(
   requested: { pageNumber: number; pageSize: number },
 ): MappedPage<T> {
   const rawItems = items(record(body[setKey]), itemKey);
+  const totalCount = int(body.TotalCount);
   return {
     items: rawItems.map((raw) => mapItem(raw, ctx)),
-    totalCount: int(body.TotalCount) ?? rawItems.length,
+    totalCount: totalCount ?? rawItems.length,
+    totalCountReported: totalCount !== null,
     pageNumber: int(body.PageNumber) ?? requested.pageNumber,
     pageSize: int(body.PageSize) ?? requested.pageSize,
     requestId: ctx.requestId,

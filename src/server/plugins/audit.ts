@@ -7,7 +7,9 @@
  * The Apollo plugin assembles the record (it knows the resolved arguments and the formatted
  * errors); the data source wrapper captures what each upstream write returned, independently of
  * what the client chose to select; the Fastify hook writes the line at response time, and also
- * covers requests refused before Apollo's plugins ran (401, CSRF, batching).
+ * covers requests refused before Apollo's plugins ran (401, CSRF, batching). A client that hung up
+ * gets its line too, once, with what really became of its mutation (a write already sent runs on
+ * without it: src/datasources/write-signal.ts).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -16,14 +18,14 @@ import {
   getOperationAST,
   Kind,
   parse,
-  type DocumentNode,
   type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
 import { UpstreamError } from '../../datasources/errors';
 import type { VpcDataSourceApi } from '../../datasources/types';
-import type { AuditRecord, ServerContext, WriteRecord } from '../request-state';
+import type { GatewayLogger } from '../../resolvers/context';
+import type { AuditRecord, RequestState, ServerContext, WriteRecord } from '../request-state';
 
 const MAX_ARGS_JSON = 4096;
 
@@ -62,7 +64,10 @@ export function recordWrites(dataSource: VpcDataSourceApi, writes: WriteRecord[]
         return result;
       } catch (error) {
         record.outcome = error instanceof UpstreamError ? error.code : error instanceof Error ? error.name : 'unknown';
-        if (error instanceof UpstreamError) record.upstreamRequestId = error.requestId;
+        if (error instanceof UpstreamError) {
+          record.upstreamRequestId = error.requestId;
+          record.clientToken = error.clientToken ?? record.clientToken;
+        }
         throw error;
       }
     },
@@ -133,8 +138,9 @@ export function auditPlugin(): ApolloServerPlugin<ServerContext> {
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
         const fields = mutationFields(schema, op, request.variables ?? {}, operation !== undefined);
         const codes = codesOf(errors);
-        const write = contextValue.http.writes[0];
-        contextValue.http.audit = {
+        const state = contextValue.http;
+        const write = state.writes[0];
+        state.audit = {
           operationName: op.name?.value ?? null,
           fields,
           outcome: codes[0] ?? 'OK',
@@ -142,55 +148,108 @@ export function auditPlugin(): ApolloServerPlugin<ServerContext> {
           upstreamRequestId: write?.upstreamRequestId ?? upstreamRequestIdOf(errors),
           clientToken: write?.clientToken ?? clientTokenOf(fields),
         };
+        // No response will finish for a client that hung up, so no onResponse: the line is due now.
+        if (state.abort.signal.aborted) writeAuditLine(state, contextValue.logger, null);
       },
     }),
   };
 }
 
-/** The documents a refused request carried (JSON body, batch array, text/plain body, GET query). */
-function documentsOf(request: FastifyRequest, maxTokens: number): DocumentNode[] {
+/**
+ * The GraphQL document texts of a refused request (JSON body, batch array, GET query). A
+ * text/plain body is read as JSON only when `decodeText` (it is a CSRF refusal's only trace).
+ */
+function documentTexts(request: FastifyRequest, decodeText: boolean): string[] {
   let body: unknown = request.body;
   if (typeof body === 'string') {
+    if (!decodeText) return [body];
     try {
       body = JSON.parse(body);
     } catch {
       return [];
     }
   }
-  const candidates = [
-    ...(Array.isArray(body) ? body : [body]),
-    request.query,
-  ];
-  const documents: DocumentNode[] = [];
+  const candidates = [...(Array.isArray(body) ? body : [body]), request.query];
+  const texts: string[] = [];
   for (const candidate of candidates.slice(0, 10)) {
     const query = typeof candidate === 'object' && candidate !== null ? (candidate as Record<string, unknown>)['query'] : undefined;
-    if (typeof query !== 'string') continue;
+    if (typeof query === 'string') texts.push(query);
+  }
+  return texts;
+}
+
+/**
+ * The mutation fields of a request refused before Apollo ran it; null when it held no mutation.
+ *
+ * A caller that did not authenticate gets nothing of its document parsed (auth.ts answers 401
+ * first so that an unknown caller costs no parsing; this hook must not parse it afterwards
+ * either): the word `mutation` anywhere in it makes it an attempt, audited without field names.
+ * That can only over-report (a mutation cannot be written without the keyword).
+ */
+function refusedMutation(request: FastifyRequest, maxTokens: number): Pick<AuditRecord, 'operationName' | 'fields'> | null {
+  if (request.gateway.auth === null) {
+    return documentTexts(request, false).some((text) => text.includes('mutation')) ? { operationName: null, fields: [] } : null;
+  }
+  const mutations: OperationDefinitionNode[] = [];
+  for (const text of documentTexts(request, true)) {
     try {
-      documents.push(parse(query, { maxTokens }));
+      for (const d of parse(text, { maxTokens }).definitions) {
+        if (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation') mutations.push(d);
+      }
     } catch {
       // Not a document: nothing of it could have been a mutation attempt.
     }
   }
-  return documents;
+  if (mutations.length === 0) return null;
+  return {
+    operationName: mutations[0]?.name?.value ?? null,
+    fields: mutations.flatMap((op) =>
+      op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).map((s) => ({ name: s.name.value, args: null })),
+    ),
+  };
 }
 
-/** Writes the audit line of a mutation attempt when the response is sent. */
+/**
+ * Writes the audit line once the record exists, and only once. `httpStatus` null: the client hung
+ * up before it was answered (`clientDisconnected`); the record still says what became of the
+ * mutation, since it is only assembled once the operation, and any write in it, settled.
+ */
+function writeAuditLine(state: RequestState, log: GatewayLogger, httpStatus: number | null): void {
+  if (state.audit === null || state.audited) return;
+  state.audited = true;
+  log.info(
+    {
+      audit: 'mutation',
+      subject: state.auth?.subject ?? null,
+      httpStatus,
+      clientDisconnected: httpStatus === null,
+      ...state.audit,
+      writes: state.writes,
+    },
+    'mutation attempt',
+  );
+}
+
+/**
+ * Writes the audit line of a mutation attempt: when the response has been sent, or, for a client
+ * that hung up (Fastify then never runs `onResponse`: the response never finishes), as soon as
+ * the record is complete: at once if Apollo already assembled it, else when Apollo does
+ * (`auditPlugin`), after the operation and its write settled.
+ */
 export function registerAuditLog(app: FastifyInstance, graphqlPath: string, maxTokens: number): void {
+  app.addHook('onRequest', async (request) => {
+    const state = request.gateway;
+    state.abort.signal.addEventListener('abort', () => writeAuditLine(state, request.log, null), { once: true });
+  });
+
   app.addHook('onResponse', async (request, reply) => {
     const state = request.gateway;
     if (request.routeOptions.url !== graphqlPath || state.servedPlayground) return;
-    let record = state.audit;
-    if (record === null && reply.statusCode >= 400) {
-      const mutations = documentsOf(request, maxTokens)
-        .flatMap((d) => d.definitions)
-        .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation');
-      if (mutations.length === 0) return;
-      const fields = mutations.flatMap((op) =>
-        op.selectionSet.selections.filter((s) => s.kind === Kind.FIELD).map((s) => ({ name: s.name.value, args: null })),
-      );
-      record = {
-        operationName: mutations[0]?.name?.value ?? null,
-        fields,
+    if (state.audit === null && reply.statusCode >= 400) {
+      const mutation = refusedMutation(request, maxTokens);
+      if (mutation === null) return;
+      state.audit = {
+        ...mutation,
         outcome: state.rejectedWith ?? `HTTP_${reply.statusCode}`,
         // The code the client was answered with, as for a mutation that reached Apollo.
         errorCodes: state.rejectedWith === null ? [] : [state.rejectedWith],
@@ -198,10 +257,6 @@ export function registerAuditLog(app: FastifyInstance, graphqlPath: string, maxT
         clientToken: null,
       };
     }
-    if (record === null) return;
-    request.log.info(
-      { audit: 'mutation', subject: state.auth?.subject ?? null, httpStatus: reply.statusCode, ...record, writes: state.writes },
-      'mutation attempt',
-    );
+    writeAuditLine(state, request.log, reply.statusCode);
   });
 }

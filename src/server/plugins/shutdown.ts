@@ -5,14 +5,20 @@
  *    on their next probe;
  * 2. the listener closes: no new connections, new requests on kept-alive ones get 503, idle
  *    sockets close, in-flight requests run to completion and their sockets close after them;
- * 3. past `GATEWAY_SHUTDOWN_TIMEOUT_MS` the remaining connections are cut (their requests' abort
- *    signals fire, cancelling upstream calls);
- * 4. upstream pools and the embedded emulator close; exit code 0.
+ * 3. operations that outlived their connection (a client hung up while its write was in flight:
+ *    the write runs on, src/datasources/write-signal.ts) are waited for, so their writes settle
+ *    and their audit lines are written before the pools close;
+ * 4. past `GATEWAY_SHUTDOWN_TIMEOUT_MS` (counted from the listener closing, for 2 and 3 together)
+ *    the remaining connections are cut (their requests' abort signals fire, cancelling their
+ *    reads) and the writes still in flight are stopped (their outcome unknown, their audit lines
+ *    say `Request.Cancelled` with the token);
+ * 5. upstream pools and the embedded emulator close; exit code 0.
  * A second signal while draining exits at once with code 1 (an operator insisting).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { InFlight } from '../../shared/in-flight';
 import type { Readiness } from './health';
 import { redactSecrets } from '../../shared/redact';
 
@@ -34,6 +40,10 @@ export interface DrainOptions {
   logger: Logger;
   timeoutMs: number;
   drainDelayMs: number;
+  /** GraphQL operations still running, whether or not their client is still connected. */
+  operations: InFlight;
+  /** Ends the upstream writes still in flight (called at the deadline). */
+  stopWrites: () => void;
   /** Closed in order after the HTTP server: upstream pools, then the embedded emulator. */
   release: (() => Promise<void>)[];
 }
@@ -48,11 +58,17 @@ export async function drain(options: DrainOptions): Promise<{ forced: boolean }>
   let forced = false;
   const deadline = setTimeout(() => {
     forced = true;
-    logger.warn({ timeoutMs: options.timeoutMs }, 'shutdown deadline reached: closing the remaining connections');
+    logger.warn({ timeoutMs: options.timeoutMs }, 'shutdown deadline reached: closing the remaining connections, stopping writes in flight');
     app.server.closeAllConnections();
+    options.stopWrites();
   }, options.timeoutMs);
   try {
     await app.close();
+    const { operations } = options;
+    if (operations.size > 0) {
+      logger.info({ operations: operations.size }, 'draining: waiting for operations whose clients have gone (writes in flight)');
+      await operations.settled();
+    }
   } finally {
     clearTimeout(deadline);
   }

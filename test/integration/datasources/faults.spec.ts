@@ -55,15 +55,21 @@ describe('fault injection', () => {
   });
 
   it('a write whose response never came (client timeout) is retried with the SAME token and acts once', async () => {
-    await emu.control.addFault({ action: 'TerminatePhysicalConnection', type: 'latency', latencyMs: 400, times: 1 });
+    // Applied upstream at once, its answer held past the client's deadline: only the token can
+    // make the retry the same write rather than a second one.
+    await emu.control.addFault({ action: 'TerminatePhysicalConnection', type: 'latency', latencyMs: 400, afterEffect: true, times: 1 });
     const rb = backend({ timeouts: { totalMs: 100 } });
     const result = await rb.backend.forRequest().terminatePhysicalConnection(HZ, TARGET);
     expect(rb.calls.map((c) => c.outcome)).toEqual(['Transport.Timeout', 'success']);
-    // Let the delayed first attempt reach the emulator too: it is a replay of the same token.
-    await new Promise((r) => setTimeout(r, 500));
     expect((await emu.control.calls()).byAction.TerminatePhysicalConnection).toBe(2);
+    // One state change, made by the first attempt under the token the retry sent again: the
+    // retry's answer is the replay of that write (its RequestId).
+    expect(await emu.control.events()).toEqual([
+      expect.objectContaining({ action: 'TerminatePhysicalConnection', resourceId: TARGET, clientToken: result.clientToken, requestId: result.requestId }),
+    ]);
     const again = await rb.backend.api.terminatePhysicalConnection({ regionId: HZ, physicalConnectionId: TARGET, clientToken: result.clientToken ?? '' });
     expect(again.requestId).toBe(result.requestId);
+    expect(await emu.control.events()).toHaveLength(1);
     expect(await rb.backend.forRequest().freshPhysicalConnection(HZ, TARGET)).toMatchObject({ status: 'TERMINATING' });
   });
 

@@ -167,4 +167,20 @@ describe('JWT auth (HS256) in front of the emulator', () => {
     expect(byRequest(anonymous)).toMatchObject({ subject: null, outcome: 'UNAUTHENTICATED', errorCodes: ['UNAUTHENTICATED'], httpStatus: 401 });
     expect(byRequest(forbidden)).toMatchObject({ subject: 'alice@example.com', outcome: 'FORBIDDEN', errorCodes: ['FORBIDDEN'], httpStatus: 403 });
   });
+
+  it("never parses an unauthenticated caller's document for the audit: the attempt is logged without field names", async () => {
+    const byRequest = (res: { headers: Record<string, unknown> }) =>
+      t.logs.find((l) => l['audit'] === 'mutation' && l['requestId'] === res.headers['x-request-id']);
+    // Field names could only come from a parse; a document that does not parse is audited alike.
+    const wellFormed = await t.graphql({ query: TERMINATE, variables: { input: { physicalConnectionId: 'pc-x' } } });
+    const broken = await t.graphql({ query: 'mutation { terminatePhysicalConnection(input: { physicalConnectionId: "pc-x" ' });
+    for (const res of [wellFormed, broken]) {
+      expect(res.status).toBe(401);
+      expect(byRequest(res)).toEqual([expect.objectContaining({ outcome: 'UNAUTHENTICATED', operationName: null, fields: [], httpStatus: 401 })]);
+    }
+    // A query refused the same way is no mutation attempt.
+    const query = await t.graphql({ query: REGIONS });
+    expect(query.status).toBe(401);
+    expect(byRequest(query)).toEqual([]);
+  });
 });

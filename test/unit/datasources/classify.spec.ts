@@ -75,6 +75,7 @@ describe('error construction', () => {
       message: 'Cannot terminate.',
       retryable: false,
       attempts: 1,
+      clientToken: null,
     });
   });
 

@@ -1,11 +1,13 @@
 /**
  * What every read path of the data source asks the upstream for, over MockAgent: reservation data
  * on every circuit read (loader, list, fresh), and page walks that refuse a list too long to read
- * completely instead of answering with part of it.
+ * completely instead of answering with part of it, read a list without TotalCount to its end, and
+ * stop fetching once a page failed.
  */
 import { createVpcBackend, type VpcBackend } from '../../../src/datasources';
-import { MAX_PAGES_PER_WALK } from '../../../src/datasources/loaders';
+import { MAX_PAGES_PER_WALK, walkAllPages } from '../../../src/datasources/loaders';
 import type { UnexpectedValueEvent } from '../../../src/datasources/options';
+import type { ListResult } from '../../../src/datasources/vpc-api-types';
 import { ORIGIN, STATIC_CREDENTIALS, mockUpstream, type Handler, type MockUpstream, type RecordedRequest } from './support/mock-upstream';
 import { fakeVpc, type FakeCircuit } from './support/fake-vpc';
 
@@ -141,5 +143,96 @@ describe('page walks longer than MAX_PAGES_PER_WALK', () => {
     });
     expect(upstream.requests).toHaveLength(1);
     expect(events).toHaveLength(1);
+  });
+});
+
+describe('page walks of a list without TotalCount', () => {
+  /** `total` VBRs on one circuit, served 50 a page with no TotalCount in any body. */
+  function uncounted(total: number, action: string, setKey: string, itemKey: string, withCircuit: boolean): Handler {
+    return (req) => {
+      if (req.action !== action) return { status: 500, body: { RequestId: 'R-unexpected', Code: 'InternalError' } };
+      const pageNumber = Number(req.query.PageNumber);
+      const pageSize = Number(req.query.PageSize);
+      const first = (pageNumber - 1) * pageSize;
+      const ids = Array.from({ length: Math.max(0, Math.min(pageSize, total - first)) }, (_, i) => `vbr-u${first + i}`);
+      const items = ids.map((id, i) => ({ VbrId: id, Status: 'active', VlanId: first + i, ...(withCircuit ? { PhysicalConnectionId: 'pc-u1' } : {}) }));
+      return { status: 200, body: { RequestId: `R-${pageNumber}`, PageNumber: pageNumber, PageSize: pageSize, [setKey]: { [itemKey]: items } } };
+    };
+  }
+
+  it('VBRs of a circuit: read page after page until a short one, nothing dropped, reported once', async () => {
+    const { upstream, ds, events } = setup(uncounted(107, 'DescribeVirtualBorderRouters', 'VirtualBorderRouterSet', 'VirtualBorderRouterType', true));
+    const vbrs = await ds.vbrsOfPhysicalConnection('cn-hangzhou', 'pc-u1');
+    expect(vbrs).toHaveLength(107);
+    expect(new Set(vbrs.map((v) => v.id)).size).toBe(107);
+    expect(upstream.requests.map((r) => r.query.PageNumber)).toEqual(['1', '2', '3']);
+    expect(events).toEqual([
+      { action: 'DescribeVirtualBorderRouters', resourceId: null, field: 'TotalCount', value: '', consequence: 'walked-to-short-page' },
+    ]);
+  });
+
+  it('the attachment read that decides a terminate sees the VBRs past page 1', async () => {
+    const { upstream, ds } = setup(
+      uncounted(
+        51,
+        'DescribeVirtualBorderRoutersForPhysicalConnection',
+        'VirtualBorderRouterForPhysicalConnectionSet',
+        'VirtualBorderRouterForPhysicalConnectionType',
+        false,
+      ),
+    );
+    expect(await ds.freshVbrAttachments('cn-hangzhou', 'pc-u1')).toHaveLength(51);
+    expect(upstream.requests).toHaveLength(2);
+  });
+
+  it('a short first page is the whole list: one call, nothing reported', async () => {
+    const { upstream, ds, events } = setup(uncounted(3, 'DescribeVirtualBorderRouters', 'VirtualBorderRouterSet', 'VirtualBorderRouterType', true));
+    expect(await ds.vbrsOfPhysicalConnection('cn-hangzhou', 'pc-u1')).toHaveLength(3);
+    expect(upstream.requests).toHaveLength(1);
+    expect(events).toEqual([]);
+  });
+
+  it('a list that never runs short is refused after MAX_PAGES_PER_WALK pages', async () => {
+    const { upstream, ds, events } = setup(uncounted(Number.MAX_SAFE_INTEGER, 'DescribeVirtualBorderRouters', 'VirtualBorderRouterSet', 'VirtualBorderRouterType', true));
+    await expect(ds.vbrsOfPhysicalConnection('cn-hangzhou', 'pc-u1')).rejects.toMatchObject({ code: 'Gateway.ListTooLong', requestId: 'R-1' });
+    expect(upstream.requests).toHaveLength(MAX_PAGES_PER_WALK);
+    expect(events.map((e) => e.consequence)).toEqual(['walked-to-short-page', 'list-refused']);
+  });
+});
+
+describe('a page walk with a failing page', () => {
+  const page = (pageNumber: number): ListResult<{ id: string }> => ({
+    items: Array.from({ length: 50 }, (_, i) => ({ id: `x-${pageNumber}-${i}` })),
+    rejected: [],
+    totalCount: 20 * 50,
+    totalCountReported: true,
+    pageNumber,
+    pageSize: 50,
+    requestId: `R-${pageNumber}`,
+  });
+  /** Every callback of already settled promises has run. */
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('starts no further page once one failed (the pages already in flight finish)', async () => {
+    const requested: number[] = [];
+    const held = new Map<number, (value: ListResult<{ id: string }>) => void>();
+    const failure = new Error('page 2 refused');
+    const walk = walkAllPages<{ id: string }>(
+      (pageNumber) => {
+        requested.push(pageNumber);
+        if (pageNumber === 1) return Promise.resolve(page(1));
+        if (pageNumber === 2) return Promise.reject(failure);
+        return new Promise((resolve) => held.set(pageNumber, resolve));
+      },
+      (item) => item.id,
+      { action: 'DescribeVirtualBorderRouters', report: () => undefined },
+    );
+    await expect(walk).rejects.toBe(failure);
+    // Pages 3..9 were already in flight (8 workers); let them answer, one after the other.
+    for (const [pageNumber, resolve] of held) {
+      resolve(page(pageNumber));
+      await settle();
+    }
+    expect(requested).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });

@@ -109,6 +109,29 @@ describe('request shape', () => {
     expect(result.clientToken).toMatch(/^[0-9a-f-]{36}$/);
     expect(h.upstream.requests[0]?.query.ClientToken).toBe(result.clientToken);
   });
+
+  it('a failed write carries the token it was sent with, so a library caller can retry it safely', async () => {
+    // Answers only after the 50 ms deadline: did the termination happen? Only a retry with the
+    // same token can tell without terminating twice.
+    const h = harness(() => OK_TERMINATE, { timeouts: { totalMs: 50 }, retry: { maxAttempts: 1 } }, 2_000);
+    const error = await failure(terminate(h));
+    expect(error).toMatchObject({ code: 'Transport.Timeout', retryable: true });
+    expect(error.clientToken).toMatch(/^[0-9a-f-]{36}$/);
+    expect(error.clientToken).toBe(h.upstream.requests[0]?.query.ClientToken);
+
+    const refused = harness(() => apiError(400, 'Forbidden.VbrAttached', 'VBRs attached.'));
+    expect(await failure(terminate(refused, 'tok-given'))).toMatchObject({ code: 'Forbidden.VbrAttached', clientToken: 'tok-given' });
+
+    // Accepted, but the answer lacks the new id: a retry with the token replays it.
+    const accepted = harness(() => ({ status: 200, body: { RequestId: 'R-created' } }));
+    const create = accepted.backend.api.createPhysicalConnection({ regionId: 'cn-hangzhou', accessPointId: 'ap-cn-hangzhou-1', lineOperator: 'OTHER', clientToken: 'tok-create' });
+    expect(await failure(create)).toMatchObject({ code: 'Response.Malformed', requestId: 'R-created', clientToken: 'tok-create' });
+  });
+
+  it('a read error carries no token', async () => {
+    const h = harness(() => apiError(400, 'InvalidRegionId.NotFound', 'no such region'));
+    expect(await failure(h.backend.api.describeRegions())).toMatchObject({ code: 'InvalidRegionId.NotFound', clientToken: null });
+  });
 });
 
 describe('retries', () => {
@@ -220,25 +243,25 @@ describe('deadlines and cancellation', () => {
     expect(h.upstream.delivered()).toBe(0);
   });
 
-  it('the caller aborting cancels the in-flight request, without a retry', async () => {
+  it('a read: the caller aborting cancels the in-flight request, without a retry', async () => {
     const controller = new AbortController();
     // Aborted once the request is on the wire; its answer would take 2 s.
     const h = harness(
       () => {
         setImmediate(() => controller.abort());
-        return OK_TERMINATE;
+        return { status: 200, body: { RequestId: 'R-regions', Regions: { Region: [] } } };
       },
       {},
       2_000,
     );
-    const error = await failure(terminate(h, 'tok', controller.signal));
+    const error = await failure(h.backend.api.describeRegions({}, { signal: controller.signal }));
     expect(error).toMatchObject({ code: 'Request.Cancelled', retryable: false, attempts: 1 });
     expect(h.upstream.requests).toHaveLength(1);
     // Cancelled in flight, not answered and then ignored.
     expect(h.upstream.delivered()).toBe(0);
   });
 
-  it('the caller aborting during a backoff wait ends the call at once', async () => {
+  it('a read: the caller aborting during a backoff wait ends the call at once', async () => {
     const controller = new AbortController();
     // The planned wait (a minute) is far longer than jest lets a test run: only an abortable
     // wait lets this test finish.
@@ -246,16 +269,89 @@ describe('deadlines and cancellation', () => {
       retry: { maxAttempts: 3, baseDelayMs: 60_000, maxDelayMs: 60_000, budgetMs: 600_000 },
       hooks: { onRetry: () => setTimeout(() => controller.abort(), 20) },
     });
-    const error = await failure(terminate(h, 'tok', controller.signal));
+    const error = await failure(h.backend.api.describeRegions({}, { signal: controller.signal }));
     expect(error.code).toBe('Request.Cancelled');
     expect(h.upstream.requests).toHaveLength(1);
   });
 
-  it('an already aborted signal sends nothing', async () => {
+  it('an already aborted signal sends nothing, a write included', async () => {
     const h = harness(() => OK_TERMINATE);
     const error = await failure(terminate(h, 'tok', AbortSignal.abort()));
-    expect(error.code).toBe('Request.Cancelled');
+    expect(error).toMatchObject({ code: 'Request.Cancelled', clientToken: 'tok' });
     expect(h.upstream.requests).toHaveLength(0);
+  });
+});
+
+describe('a write outlives its caller once sent', () => {
+  it('the caller aborting after the write went out does not cancel it: the real answer comes back', async () => {
+    const controller = new AbortController();
+    // The answer is held until the caller has given up.
+    const answered = new Promise((resolve) => controller.signal.addEventListener('abort', resolve));
+    const h = harness(() => {
+      setImmediate(() => controller.abort());
+      return { ...OK_TERMINATE, hold: answered };
+    });
+    await expect(terminate(h, 'tok-stays', controller.signal)).resolves.toEqual({ requestId: 'OK-REQ-1', clientToken: 'tok-stays' });
+    expect(h.upstream.delivered()).toBe(1);
+    expect(h.calls.map((c) => c.outcome)).toEqual(['success']);
+  });
+
+  it('its retries go on after the caller left, with the same token', async () => {
+    const controller = new AbortController();
+    const h = harness((_req, i) => {
+      if (i > 0) return OK_TERMINATE;
+      controller.abort();
+      return apiError(503, 'ServiceUnavailable');
+    });
+    await expect(terminate(h, 'tok-retried', controller.signal)).resolves.toMatchObject({ requestId: 'OK-REQ-1' });
+    expect(h.upstream.requests.map((r) => r.query.ClientToken)).toEqual(['tok-retried', 'tok-retried']);
+  });
+
+  it('a read is still cancelled by the same abort (only writes are detached)', async () => {
+    const controller = new AbortController();
+    const answered = new Promise((resolve) => controller.signal.addEventListener('abort', resolve));
+    const h = harness(() => {
+      setImmediate(() => controller.abort());
+      return { status: 200, body: { RequestId: 'R-regions', Regions: { Region: [] } }, hold: answered };
+    });
+    expect(await failure(h.backend.api.describeRegions({}, { signal: controller.signal }))).toMatchObject({ code: 'Request.Cancelled' });
+  });
+
+  it('close() waits for a write in flight before closing the pools', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let sent: () => void = () => undefined;
+    const onWire = new Promise<void>((resolve) => {
+      sent = resolve;
+    });
+    const h = harness(() => {
+      sent();
+      return { ...OK_TERMINATE, hold: held };
+    });
+    const write = terminate(h, 'tok-close');
+    await onWire;
+    let closed = false;
+    const closing = h.backend.close().then(() => {
+      closed = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(false);
+    release();
+    await expect(write).resolves.toMatchObject({ requestId: 'OK-REQ-1' });
+    await closing;
+    expect(closed).toBe(true);
+  });
+
+  it('stopWrites() ends a write in flight (a shutdown out of time): cancelled, with its token', async () => {
+    const h = harness(() => {
+      setImmediate(() => h.backend.stopWrites());
+      // Never answered by itself.
+      return { ...OK_TERMINATE, hold: new Promise(() => undefined) };
+    });
+    expect(await failure(terminate(h, 'tok-stopped'))).toMatchObject({ code: 'Request.Cancelled', clientToken: 'tok-stopped', attempts: 1 });
+    expect(h.upstream.delivered()).toBe(0);
   });
 });
 

@@ -190,5 +190,23 @@ describe('upstream health and credentials', () => {
     expect(text).toContain('boom');
     expect(text).not.toContain('c2VjcmV0c2ln');
   });
-});
 
+  it('an unexpected failure of the write itself is masked too, and still carries the token it was sent with', async () => {
+    const ds = source().fail('terminatePhysicalConnection', new TypeError('socket hang up at https://vpc.aliyuncs.com/?Signature=c2VjcmV0c2ln'));
+    const error = await expectError(ds, { physicalConnectionId: PC, clientToken: 'tok-bug-1' }, {
+      code: 'INTERNAL_SERVER_ERROR',
+      retryable: false,
+      correlationId: 'req-unit',
+      clientToken: 'tok-bug-1',
+    });
+    expect(error?.message).toBe('Internal server error.');
+    const logged = t.harness.logger.entries.filter(
+      (entry) => entry.level === 'error' && (entry.obj as { correlationId?: unknown }).correlationId === 'req-unit',
+    );
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.obj).toMatchObject({ clientToken: 'tok-bug-1', physicalConnectionId: PC, cause: { name: 'TypeError' } });
+    const text = JSON.stringify(logged);
+    expect(text).toContain('socket hang up');
+    expect(text).not.toContain('c2VjcmV0c2ln');
+  });
+});

@@ -48,6 +48,24 @@ describe('recordWrites', () => {
     expect(writes[0]).toMatchObject({ outcome: 'Forbidden.VbrAttached', upstreamRequestId: 'REQ-2', clientToken: 'tok-2' });
   });
 
+  it('records the token a failed write carries when the caller gave none (a generated one)', async () => {
+    const writes: WriteRecord[] = [];
+    const timeout = new UpstreamError({
+      kind: 'UNAVAILABLE',
+      code: 'Transport.Timeout',
+      httpStatus: 0,
+      requestId: null,
+      hostId: null,
+      action: 'TerminatePhysicalConnection',
+      message: 'no answer in time',
+      retryable: true,
+      clientToken: 'generated-tok-3',
+    });
+    const ds = recordWrites(fakeDataSource(() => Promise.reject(timeout)), writes);
+    await expect(ds.terminatePhysicalConnection('cn-hangzhou', 'pc-3')).rejects.toBe(timeout);
+    expect(writes[0]).toMatchObject({ outcome: 'Transport.Timeout', clientToken: 'generated-tok-3' });
+  });
+
   it('passes reads through untouched', async () => {
     const writes: WriteRecord[] = [];
     await expect(recordWrites(fakeDataSource(() => Promise.reject(new Error('x'))), writes).regions()).resolves.toEqual([]);

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { createLogger } from '../../../../src/server/plugins/logging';
+import { InFlight } from '../../../../src/shared/in-flight';
 import { Readiness } from '../../../../src/server/plugins/health';
 import { drain, installSignalHandlers, type ShutdownSignal, type SignalTarget } from '../../../../src/server/plugins/shutdown';
 
@@ -53,16 +54,20 @@ describe('installSignalHandlers', () => {
 });
 
 describe('drain', () => {
-  function fakeApp(closeMs: number): { app: FastifyInstance; cut: () => number } {
+  function fakeApp(closeMs: number): { app: FastifyInstance; cut: () => number; closed: Promise<void> } {
     let cuts = 0;
     let resolveClose: () => void = () => undefined;
     let timer: NodeJS.Timeout | undefined;
+    let closedNow: () => void = () => undefined;
+    const closed = new Promise<void>((resolve) => {
+      closedNow = resolve;
+    });
     const app = {
       close: () =>
         new Promise<void>((resolve) => {
           resolveClose = resolve;
           timer = setTimeout(resolve, closeMs);
-        }),
+        }).then(closedNow),
       server: {
         closeAllConnections: () => {
           cuts += 1;
@@ -71,7 +76,7 @@ describe('drain', () => {
         },
       },
     };
-    return { app: app as unknown as FastifyInstance, cut: () => cuts };
+    return { app: app as unknown as FastifyInstance, cut: () => cuts, closed };
   }
 
   it('marks not ready, waits for the server, then releases pools and the emulator in order', async () => {
@@ -84,6 +89,8 @@ describe('drain', () => {
       logger: silent,
       timeoutMs: 1_000,
       drainDelayMs: 0,
+      operations: new InFlight(),
+      stopWrites: () => order.push('stopWrites'),
       release: [async () => void order.push('backend'), async () => void order.push('emulator')],
     });
     expect(result).toEqual({ forced: false });
@@ -102,10 +109,70 @@ describe('drain', () => {
       logger: silent,
       timeoutMs: 30,
       drainDelayMs: 0,
+      operations: new InFlight(),
+      stopWrites: () => undefined,
       release: [() => Promise.reject(new Error('pool already closed')), async () => void released.push('emulator')],
     });
     expect(result).toEqual({ forced: true });
     expect(cut()).toBe(1);
     expect(released).toEqual(['emulator']);
+  });
+
+  it('waits for operations that outlived their connection (a write in flight) before releasing the pools', async () => {
+    const readiness = new Readiness(async () => undefined);
+    const order: string[] = [];
+    const operations = new InFlight();
+    let finish: () => void = () => undefined;
+    void operations.track(
+      new Promise<void>((resolve) => {
+        finish = resolve;
+      }).then(() => void order.push('operation ended')),
+    );
+    const { app, closed } = fakeApp(0);
+    const closing = drain({
+      app,
+      readiness,
+      logger: silent,
+      timeoutMs: 60_000,
+      drainDelayMs: 0,
+      operations,
+      stopWrites: () => order.push('stopWrites'),
+      release: [async () => void order.push('backend')],
+    });
+    // The server has closed; the operation still runs: nothing is released yet.
+    await closed;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual([]);
+    finish();
+    await expect(closing).resolves.toEqual({ forced: false });
+    expect(order).toEqual(['operation ended', 'backend']);
+  });
+
+  it('at the deadline stops the writes in flight, then waits for their operations to end', async () => {
+    const readiness = new Readiness(async () => undefined);
+    const order: string[] = [];
+    const operations = new InFlight();
+    const stopped = new AbortController();
+    // An operation whose write only ends when stopped.
+    void operations.track(
+      new Promise<void>((resolve) => stopped.signal.addEventListener('abort', () => resolve())).then(() => void order.push('operation ended')),
+    );
+    const { app, cut } = fakeApp(0);
+    const result = await drain({
+      app,
+      readiness,
+      logger: silent,
+      timeoutMs: 30,
+      drainDelayMs: 0,
+      operations,
+      stopWrites: () => {
+        order.push('stopWrites');
+        stopped.abort();
+      },
+      release: [async () => void order.push('backend')],
+    });
+    expect(result).toEqual({ forced: true });
+    expect(cut()).toBe(1);
+    expect(order).toEqual(['stopWrites', 'operation ended', 'backend']);
   });
 });
