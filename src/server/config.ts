@@ -168,6 +168,7 @@ export const SETTINGS = {
   GATEWAY_AUTH_MODE: setting(oneOf(['none', 'jwt'] as const)),
   GATEWAY_JWT_SECRET: setting(jwtSecret),
   GATEWAY_JWKS_URL: setting(jwksUrl),
+  GATEWAY_JWKS_TIMEOUT_MS: setting(integer(100, 60_000), 5_000),
   GATEWAY_JWT_ISSUER: setting(printable(512)),
   GATEWAY_JWT_AUDIENCE: setting(commaList(printable(512), 'audiences')),
   GATEWAY_JWT_CLOCK_TOLERANCE_S: setting(integer(0, 300), 5),
@@ -202,6 +203,8 @@ export interface AuthSettings {
   mode: 'none' | 'jwt' | null;
   jwtSecret: string | null;
   jwksUrl: string | null;
+  /** Bounds each key-set fetch: connect, headers, body, and the whole fetch. */
+  jwksTimeoutMs: number;
   issuer: string | null;
   audience: string[] | null;
   clockToleranceSec: number;
@@ -269,8 +272,25 @@ function readAll(env: Env, problems: ConfigProblem[]): Values {
   return values as Values;
 }
 
-function authProblems(auth: AuthSettings): ConfigProblem[] {
+/** Key-set mode with no iss or aud check accepts any token the identity provider signs, for any application. */
+export function missingTokenBinding(auth: AuthSettings): ('GATEWAY_JWT_ISSUER' | 'GATEWAY_JWT_AUDIENCE')[] {
+  if (auth.mode !== 'jwt' || auth.jwksUrl === null) return [];
+  return [
+    ...(auth.issuer === null ? (['GATEWAY_JWT_ISSUER'] as const) : []),
+    ...(auth.audience === null ? (['GATEWAY_JWT_AUDIENCE'] as const) : []),
+  ];
+}
+
+function authProblems(auth: AuthSettings, production: boolean): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  if (production) {
+    for (const variable of missingTokenBinding(auth)) {
+      problems.push({
+        variable,
+        message: 'required in production with GATEWAY_JWKS_URL: without it, tokens the identity provider issued for other applications are accepted',
+      });
+    }
+  }
   if (auth.mode === 'jwt' && auth.jwtSecret === null && auth.jwksUrl === null) {
     problems.push({ variable: 'GATEWAY_JWT_SECRET', message: 'GATEWAY_AUTH_MODE=jwt needs GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL' });
   }
@@ -288,12 +308,13 @@ export function loadConfig(env: Env): GatewayConfig {
     mode: v.GATEWAY_AUTH_MODE ?? null,
     jwtSecret: v.GATEWAY_JWT_SECRET ?? null,
     jwksUrl: v.GATEWAY_JWKS_URL ?? null,
+    jwksTimeoutMs: v.GATEWAY_JWKS_TIMEOUT_MS,
     issuer: v.GATEWAY_JWT_ISSUER ?? null,
     audience: v.GATEWAY_JWT_AUDIENCE === undefined || v.GATEWAY_JWT_AUDIENCE.length === 0 ? null : v.GATEWAY_JWT_AUDIENCE,
     clockToleranceSec: v.GATEWAY_JWT_CLOCK_TOLERANCE_S,
   };
   // A variable already reported as invalid reads as unset here; one message per variable is enough.
-  problems.push(...authProblems(auth).filter((p) => !problems.some((q) => q.variable === p.variable)));
+  problems.push(...authProblems(auth, production).filter((p) => !problems.some((q) => q.variable === p.variable)));
   if (v.VPC_UPSTREAM_MODE === 'endpoint' && v.VPC_ENDPOINT === undefined) {
     problems.push({ variable: 'VPC_ENDPOINT', message: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
   }

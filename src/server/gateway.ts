@@ -14,14 +14,14 @@ import { DEFAULT_ACCESS_KEY } from '../emulator/defaults';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 import { buildGatewaySchema } from '../schema/build-schema';
 import { buildApp, GRAPHQL_PATH } from './app';
-import { finalizeAuthMode, type GatewayConfig } from './config';
+import { finalizeAuthMode, missingTokenBinding, type GatewayConfig } from './config';
 import { createAuthenticator } from './plugins/auth';
 import { Readiness } from './plugins/health';
+import { JwksLoader } from './plugins/jwks';
 import { GatewayMetrics } from './plugins/metrics';
 import { defaultPlaygroundDir, loadPlaygroundAssets, PLAYGROUND_PATH } from './plugins/playground';
 import { drain } from './plugins/shutdown';
 import { selectUpstreamMode, systemProbe, type CredentialProbe, type UpstreamMode } from './upstream-mode';
-import type { JWTVerifyGetKey } from 'jose';
 
 export interface GatewayDependencies {
   logger: Logger;
@@ -30,8 +30,8 @@ export interface GatewayDependencies {
   buildSchema?: () => Promise<GraphQLSchema>;
   startEmulator?: (options: EmulatorOptions) => Promise<RunningEmulator>;
   playgroundDir?: string;
-  /** Replaces the JWKS fetch (tests). */
-  jwksKeyResolver?: JWTVerifyGetKey;
+  /** The clock of the key-set cooldowns and the readiness rechecks (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 export interface RunningGateway {
@@ -80,6 +80,11 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
   if (authMode === 'none' && mode.kind !== 'emulator') {
     logger.warn({ upstream: mode.kind }, 'GATEWAY_AUTH_MODE=none in front of a real VPC API: every caller can terminate circuits');
   }
+  const unbound = authMode === 'jwt' ? missingTokenBinding(config.auth) : [];
+  if (unbound.length > 0) {
+    // Production refuses this at config time (config.ts); elsewhere it is allowed, but said.
+    logger.warn({ unset: unbound }, 'GATEWAY_JWKS_URL without an issuer or audience check: tokens issued for other applications are accepted');
+  }
 
   const cleanups: (() => Promise<void>)[] = [];
   try {
@@ -119,11 +124,28 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
     });
     cleanups.unshift(() => backend.close());
 
-    const readiness = new Readiness(() => backend.checkCredentials(), (ready) => metrics.setReady(ready));
+    const clock = deps.now === undefined ? {} : { now: deps.now };
+    const jwks =
+      authMode === 'jwt' && config.auth.jwksUrl !== null
+        ? new JwksLoader({
+            url: config.auth.jwksUrl,
+            timeoutMs: config.auth.jwksTimeoutMs,
+            logger: logger.child({ component: 'jwks' }),
+            onFailure: (reason) => metrics.countJwksFailure(reason),
+            ...clock,
+          })
+        : null;
+    if (jwks !== null) cleanups.unshift(() => jwks.close());
+    const readiness = new Readiness(() => backend.checkCredentials(), {
+      onChange: (ready) => metrics.setReady(ready),
+      logger: logger.child({ component: 'readiness' }),
+      ...(jwks === null ? {} : { keySet: () => jwks.ensureLoaded() }),
+      ...clock,
+    });
     const schema = await (deps.buildSchema ?? buildGatewaySchema)();
     const authenticator = createAuthenticator(authMode, config.auth, {
       logger,
-      ...(deps.jwksKeyResolver === undefined ? {} : { keyResolver: deps.jwksKeyResolver }),
+      ...(jwks === null ? {} : { keyResolver: jwks.getKey }),
     });
     const playgroundAssets = config.playground ? loadPlaygroundAssets(deps.playgroundDir ?? defaultPlaygroundDir()) : null;
     if (config.playground && playgroundAssets === null) {
@@ -134,7 +156,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
     cleanups.unshift(() => app.close());
     readiness.markSchemaReady();
     await app.listen({ host: config.host, port: config.port });
-    void readiness.verifyCredentials();
+    void readiness.verify();
 
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
@@ -157,7 +179,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
           logger,
           timeoutMs: config.shutdown.timeoutMs,
           drainDelayMs: config.shutdown.drainDelayMs,
-          release: [() => backend.close(), ...(emulator === null ? [] : [emulator.stop])],
+          release: [() => backend.close(), ...(jwks === null ? [] : [() => jwks.close()]), ...(emulator === null ? [] : [emulator.stop])],
         })),
     };
     return gateway;

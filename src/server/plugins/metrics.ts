@@ -11,6 +11,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { VpcBackendHooks } from '../../datasources/options';
+import type { JwksFailureReason } from './jwks';
 import type { RequestState, ServerContext } from '../request-state';
 
 const MAX_LABEL_VALUES = 100;
@@ -105,6 +106,12 @@ export class GatewayMetrics {
     help: 'HTTP requests being processed.',
     registers: [this.registry],
   });
+  private readonly jwksFailures = new Counter({
+    name: 'gateway_jwks_fetch_failures_total',
+    help: 'Failed fetches of the JWT key set (GATEWAY_JWKS_URL), by reason: timeout, network, http_status, too_large, invalid_json, invalid_key_set.',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   private readonly ready = new Gauge({
     name: 'gateway_ready',
     help: '1 when /readyz reports ready, else 0.',
@@ -137,6 +144,10 @@ export class GatewayMetrics {
         this.sharedReads.inc({ action: this.actions.value(e.action), source: e.source });
       },
     };
+  }
+
+  countJwksFailure(reason: JwksFailureReason): void {
+    this.jwksFailures.inc({ reason });
   }
 
   /** A 408/431/400 the client-error handler answered (request-timeout.ts): slowloris shows here. */

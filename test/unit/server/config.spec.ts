@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, finalizeAuthMode, loadConfig, SETTINGS } from '../../../src/server/config';
+import { ConfigError, finalizeAuthMode, loadConfig, missingTokenBinding, SETTINGS } from '../../../src/server/config';
 import { configProblems } from '../../support/config-problems';
 
 describe('loadConfig', () => {
@@ -108,6 +108,21 @@ describe('loadConfig', () => {
       GATEWAY_JWKS_URL: 'must use https (plain http is accepted for loopback hosts only)',
     });
     expect(loadConfig({ GATEWAY_JWKS_URL: 'http://127.0.0.1:8080/jwks' }).auth.jwksUrl).toBe('http://127.0.0.1:8080/jwks');
+  });
+
+  it('in production, key-set mode needs an issuer and an audience (a token for another application would pass)', () => {
+    const jwks = { NODE_ENV: 'production', GATEWAY_AUTH_MODE: 'jwt', GATEWAY_JWKS_URL: 'https://idp.example.com/jwks' };
+    const message = 'required in production with GATEWAY_JWKS_URL: without it, tokens the identity provider issued for other applications are accepted';
+    expect(configProblems(jwks)).toEqual({ GATEWAY_JWT_ISSUER: message, GATEWAY_JWT_AUDIENCE: message });
+    expect(configProblems({ ...jwks, GATEWAY_JWT_ISSUER: 'https://idp.example.com' })).toEqual({ GATEWAY_JWT_AUDIENCE: message });
+    expect(loadConfig({ ...jwks, GATEWAY_JWT_ISSUER: 'https://idp.example.com', GATEWAY_JWT_AUDIENCE: 'vpc-gateway' }).auth).toMatchObject({
+      jwksUrl: 'https://idp.example.com/jwks',
+      jwksTimeoutMs: 5_000,
+    });
+    // Outside production it starts (with a warning, gateway.ts); a shared HS256 secret binds tokens by itself.
+    expect(missingTokenBinding(loadConfig({ ...jwks, NODE_ENV: 'development' }).auth)).toEqual(['GATEWAY_JWT_ISSUER', 'GATEWAY_JWT_AUDIENCE']);
+    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_AUTH_MODE: 'jwt', GATEWAY_JWT_SECRET: 'x'.repeat(32) }).auth.issuer).toBeNull();
+    expect(configProblems({ GATEWAY_JWKS_TIMEOUT_MS: '50' })).toEqual({ GATEWAY_JWKS_TIMEOUT_MS: 'must be an integer from 100 to 60000' });
   });
 
   it('reads audiences and origins as comma-separated lists', () => {
