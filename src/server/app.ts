@@ -3,7 +3,7 @@
  * runtime's concerns as hooks and plugins (src/server/plugins, one concern per file).
  *
  * Order of the GraphQL request path, each step refusing before the next costs anything:
- * receive timeout and body limit (Fastify) -> method (405) -> CORS -> playground page for
+ * receive timeout and body limit (Fastify) -> Host header (400/421) -> method (405) -> CORS -> playground page for
  * browsers -> authentication (401) -> document shape (directives, repeated fields) ->
  * Apollo: CSRF, batching, parse with token limit, validation limits, scope check (403) ->
  * execution with a per-request data source whose signal aborts when the client goes away.
@@ -25,6 +25,7 @@ import { authPreHandler, scopePlugin, type Authenticator } from './plugins/auth'
 import { csrfPrevention, registerCors } from './plugins/csrf-cors';
 import { documentGuard, knownOperationTypesRule } from './plugins/document-guard';
 import { registerHealthRoutes, type Readiness } from './plugins/health';
+import { registerHostCheck } from './plugins/host-check';
 import { persistedQueryRefusal, registerMethodNotAllowed } from './plugins/http-semantics';
 import { PROTOTYPE_KEY_CODE, registerJsonBodyParser } from './plugins/json-body';
 import { limitValidationRules, parseOptions } from './plugins/limits';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerRequestLogging(app);
   metrics.register(app, GRAPHQL_PATH);
+  registerHostCheck(app, Array.isArray(config.http.allowedHosts) ? config.http.allowedHosts : null);
   registerAuditLog(app, GRAPHQL_PATH, config.limits.maxTokens);
   registerDrainHeaders(app, readiness);
   registerJsonBodyParser(app);

@@ -5,10 +5,12 @@
  * because a gateway that starts half-configured fails later, at a worse moment. `SETTINGS` is the
  * single list of variables; README.md (Configuration) documents each one (a unit test keeps them in step).
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseEndpointOverride } from '../datasources/endpoints';
 import { MAX_CACHE_ENTRIES, MAX_CACHE_TTL_MS, type VpcBackendOptions } from '../datasources/options';
 import { REGION_ID_PATTERN } from '../datasources/validation';
+import { parseHost, type ParsedHost } from './plugins/host-check';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -109,10 +111,16 @@ const printable = (max: number) =>
     .trim()
     .regex(new RegExp(`^[\\x20-\\x7e]{1,${max}}$`), `must be 1..${max} printable ASCII characters`);
 
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
 const commaList = (item: z.ZodType<string, string>, what: string) =>
   z
     .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0))
+    .transform(list)
     .pipe(z.array(item, { error: `must be a comma-separated list of ${what}` }).max(50));
 
 /** Browser origins are `scheme://host[:port]` exactly (no path, no trailing slash), or `*`. */
@@ -122,6 +130,49 @@ const origin = z
     (v) => v === '*' || /^https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]{2,45}\](?::\d{1,5})?$/.test(v),
     'must be origins like https://console.example.com (no path), or *',
   );
+
+/** The Host allowlist (host-check.ts): `*`, or host names / IP addresses, each with an optional port. */
+function hostList(value: string): ParsedHost[] | null {
+  const hosts = list(value).map(parseHost);
+  return hosts.length > 0 && hosts.length <= 50 && hosts.every((h): h is ParsedHost => h !== null) ? hosts : null;
+}
+const allowedHosts = z
+  .string()
+  .trim()
+  .refine((v) => v === '*' || hostList(v) !== null, 'must be host names like api.example.com or api.example.com:443, comma-separated, or *')
+  .transform((v) => (v === '*' ? ('*' as const) : (hostList(v) ?? [])));
+
+const LOOPBACK_HOSTS = /^(?:localhost|::1|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i;
+
+/** An address or CIDR range of trusted proxies, or one of proxy-addr's names for the reserved ranges. */
+function proxyRange(value: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address = '', prefix, extra] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Fastify's `trustProxy`: every proxy (true), none, or the proxies at these addresses. No hop
+ * count: Fastify 5 ignores one (it cannot tell the nearest proxy from a client that sends
+ * `X-Forwarded-For` itself), so accepting it would trust nothing while looking configured.
+ */
+function trustProxyValue(value: string): boolean | string[] | null {
+  const word = value.toLowerCase();
+  if (TRUE.has(word)) return true;
+  if (FALSE.has(word)) return false;
+  const ranges = list(value);
+  return ranges.length > 0 && ranges.every(proxyRange) ? ranges : null;
+}
+const trustProxy = z
+  .string()
+  .trim()
+  .refine(
+    (v) => trustProxyValue(v) !== null,
+    'must be true, false, or the proxies\' addresses or CIDR ranges, comma-separated (not a hop count: it cannot tell a proxy from a client)',
+  )
+  .transform((v) => trustProxyValue(v) ?? false);
 
 // ------------------------------------------------------------------ the settings
 
@@ -176,7 +227,8 @@ export const SETTINGS = {
   GATEWAY_CORS_ORIGINS: setting(commaList(origin, 'origins'), [] as string[]),
   GATEWAY_INTROSPECTION: setting(boolean),
   GATEWAY_PLAYGROUND: setting(boolean),
-  GATEWAY_TRUST_PROXY: setting(boolean, false),
+  GATEWAY_TRUST_PROXY: setting(trustProxy, false),
+  GATEWAY_ALLOWED_HOSTS: setting(allowedHosts),
   GATEWAY_REQUEST_TIMEOUT_MS: setting(integer(100, 600_000), 30_000),
 
   GATEWAY_BODY_LIMIT_BYTES: setting(integer(1024, 10 * 1024 * 1024), 100 * 1024),
@@ -233,7 +285,14 @@ export interface GatewayConfig {
   http: {
     bodyLimitBytes: number;
     corsOrigins: string[];
-    trustProxy: boolean;
+    /** Fastify's `trustProxy`: `X-Forwarded-*` from every proxy (true), none, or these addresses. */
+    trustProxy: boolean | string[];
+    /**
+     * The Host allowlist (host-check.ts). `*`: no check, the operator's choice; null: no check
+     * because GATEWAY_ALLOWED_HOSTS is unset and HOST is not loopback (gateway.ts warns in front
+     * of a real upstream).
+     */
+    allowedHosts: ParsedHost[] | '*' | null;
     /** Time to receive a whole request (headers and body), not to answer it. */
     requestTimeoutMs: number;
   };
@@ -362,6 +421,8 @@ export function loadConfig(env: Env): GatewayConfig {
       bodyLimitBytes: v.GATEWAY_BODY_LIMIT_BYTES,
       corsOrigins: v.GATEWAY_CORS_ORIGINS,
       trustProxy: v.GATEWAY_TRUST_PROXY,
+      // On loopback, DNS rebinding is how a web page reaches the gateway; a list of names stops it.
+      allowedHosts: v.GATEWAY_ALLOWED_HOSTS ?? (LOOPBACK_HOSTS.test(v.HOST) ? hostList('localhost') : null),
       requestTimeoutMs: v.GATEWAY_REQUEST_TIMEOUT_MS,
     },
     // Production hides the schema and the playground unless an operator opts in.

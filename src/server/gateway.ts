@@ -80,6 +80,12 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
   if (authMode === 'none' && mode.kind !== 'emulator') {
     logger.warn({ upstream: mode.kind }, 'GATEWAY_AUTH_MODE=none in front of a real VPC API: every caller can terminate circuits');
   }
+  if (config.http.allowedHosts === null && mode.kind !== 'emulator') {
+    logger.warn(
+      { host: config.host },
+      'GATEWAY_ALLOWED_HOSTS is unset on a non-loopback address: any Host header is answered (DNS rebinding); list the names clients use',
+    );
+  }
   const unbound = authMode === 'jwt' ? missingTokenBinding(config.auth) : [];
   if (unbound.length > 0) {
     // Production refuses this at config time (config.ts); elsewhere it is allowed, but said.
