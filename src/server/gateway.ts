@@ -18,7 +18,7 @@ import { finalizeAuthMode, missingTokenBinding, type GatewayConfig } from './con
 import { createAuthenticator } from './plugins/auth';
 import { Readiness } from './plugins/health';
 import { JwksLoader } from './plugins/jwks';
-import { GatewayMetrics } from './plugins/metrics';
+import { GatewayMetrics, shippedOperationNames } from './plugins/metrics';
 import { defaultPlaygroundDir, loadPlaygroundAssets, PLAYGROUND_PATH } from './plugins/playground';
 import { drain } from './plugins/shutdown';
 import { selectUpstreamMode, systemProbe, type CredentialProbe, type UpstreamMode } from './upstream-mode';
@@ -106,7 +106,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
       cleanups.push(() => running.stop());
     }
 
-    const metrics = new GatewayMetrics();
+    const metrics = new GatewayMetrics({ reservedOperations: shippedOperationNames() });
     const hooks = metrics.backendHooks();
     const upstreamLog = logger.child({ component: 'upstream' });
     const backend = (deps.createBackend ?? createVpcBackend)({
