@@ -65,8 +65,11 @@ const noStore: ApolloServerPlugin<ServerContext> = {
   }),
 };
 
-/** Fastify's own 4xx (body limit, bad JSON, media type) in the GraphQL error shape; 5xx masked. */
-function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, bodyLimit: number): FastifyReply {
+/**
+ * Fastify's own 4xx (body limit, bad JSON, media type) in the GraphQL error shape; 5xx masked. An
+ * unknown 4xx keeps its message, scrubbed like the 5xx log line: it may quote the request.
+ */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, bodyLimit: number): FastifyReply {
   const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status >= 500) {
     request.log.error({ err: { name: error.name, code: error.code, message: redactSecrets(error.message) } }, 'unhandled error');
@@ -94,7 +97,7 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   const isJsonSyntax = error instanceof SyntaxError;
   const { code, message } = known ?? {
     code: 'BAD_REQUEST',
-    message: isJsonSyntax ? 'The request body is not valid JSON.' : error.message.slice(0, 300),
+    message: isJsonSyntax ? 'The request body is not valid JSON.' : redactSecrets(error.message.slice(0, 300)),
   };
   return sendGraphQLErrors(request, reply, status, [{ message, extensions: { code, retryable: false } }]);
 }
