@@ -3,8 +3,8 @@
  *
  * - Malformed or missing (`Host: [::1`, `Host: a b`, empty): 400 `BAD_REQUEST`. Apollo's Fastify
  *   integration builds a URL from it, which used to throw: a 500 and an error-level log line for
- *   a client's mistake. The host Fastify reports (`X-Forwarded-Host` from a trusted proxy) is
- *   checked the same way, since that is the one the URL is built from.
+ *   a client's mistake. What that URL is built from when a trusted proxy sent them,
+ *   `X-Forwarded-Host` and `X-Forwarded-Proto`, is checked the same way.
  * - Not allowed (`GATEWAY_ALLOWED_HOSTS`; by default only loopback names when bound to loopback):
  *   421 `MISDIRECTED_REQUEST`, "this server does not answer for that authority". This defeats DNS
  *   rebinding: a page on attacker.example whose name is re-pointed at 127.0.0.1 reaches a loopback
@@ -50,6 +50,7 @@ export function hostAllowed(host: ParsedHost, allowed: readonly ParsedHost[]): b
   return host.ip || allowed.some((entry) => entry.name === host.name && (entry.port === null || entry.port === host.port));
 }
 
+const PROTOCOL = /^https?$/i;
 const EXEMPT_ROUTES: ReadonlySet<string | undefined> = new Set(['/healthz', '/readyz']);
 
 /** `allowed` null: no allowlist (any well-formed Host passes). Register after the request-state hook. */
@@ -58,11 +59,15 @@ export function registerHostCheck(app: FastifyInstance, allowed: readonly Parsed
     if (EXEMPT_ROUTES.has(request.routeOptions.url)) return;
     const raw = request.headers.host ?? '';
     const host = parseHost(raw);
-    if (host === null || (request.host !== raw && parseHost(request.host) === null)) {
+    const malformed =
+      host === null || (request.host !== raw && parseHost(request.host) === null)
+        ? 'The Host header is missing or malformed.'
+        : PROTOCOL.test(request.protocol)
+          ? null
+          : 'The X-Forwarded-Proto header is malformed.';
+    if (malformed !== null) {
       request.gateway.rejectedWith = 'BAD_REQUEST';
-      return sendGraphQLErrors(request, reply, 400, [
-        { message: 'The Host header is missing or malformed.', extensions: { code: 'BAD_REQUEST', retryable: false } },
-      ]);
+      return sendGraphQLErrors(request, reply, 400, [{ message: malformed, extensions: { code: 'BAD_REQUEST', retryable: false } }]);
     }
     if (allowed !== null && !hostAllowed(host, allowed)) {
       request.gateway.rejectedWith = 'MISDIRECTED_REQUEST';

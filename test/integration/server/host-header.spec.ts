@@ -55,9 +55,15 @@ describe('Host header, gateway bound to loopback (default allowlist)', () => {
     expect(t.logs.lines.slice(before).filter((l) => l.level === 'error' || l.level === 'fatal')).toEqual([]);
   });
 
-  it('refuses a missing Host (HTTP/1.0) and a malformed X-Forwarded-Host from a trusted proxy the same way', async () => {
+  it('refuses a missing Host (HTTP/1.0), and a malformed X-Forwarded-Host or -Proto from a trusted proxy, the same way', async () => {
     expect((await get(t, QUERY, null)).status).toBe(400);
     expect((await get(t, QUERY, '127.0.0.1', 'X-Forwarded-Host: a b\r\n')).status).toBe(400);
+    expect(await get(t, QUERY, '127.0.0.1', 'X-Forwarded-Proto: https, ht tp\r\n')).toEqual({
+      status: 400,
+      body: { errors: [{ message: 'The X-Forwarded-Proto header is malformed.', extensions: { code: 'BAD_REQUEST', retryable: false } }] },
+    });
+    expect((await get(t, QUERY, '127.0.0.1', 'X-Forwarded-Proto: HTTPS\r\n')).status).toBe(200);
+    expect(t.logs.find((l) => l.level === 'error' || l.level === 'fatal')).toEqual([]);
   });
 
   it.each(['localhost', 'LOCALHOST:4000', 'localhost.', '127.0.0.1', '[::1]', '10.0.0.7:4000'])(
