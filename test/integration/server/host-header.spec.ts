@@ -3,14 +3,19 @@
  * 400, a name not allowed -> 421, DNS rebinding) and X-Forwarded-For (GATEWAY_TRUST_PROXY).
  * Raw sockets, so the Host header is exactly what the test writes.
  */
-import { rawExchange, startTestGateway, type TestGateway } from './support';
+import { createVpcBackend } from '../../../src/datasources';
+import { DEFAULT_ACCESS_KEY } from '../../../src/emulator/defaults';
+import { loadConfig } from '../../../src/server/config';
+import { startGateway } from '../../../src/server/gateway';
+import { createLogger } from '../../../src/server/plugins/logging';
+import { LogCapture, rawExchange, startTestGateway, type TestGateway } from './support';
 
 interface Answer {
   status: number;
   body: { errors?: { message: string; extensions: { code: string } }[] } & Record<string, unknown>;
 }
 
-async function get(t: TestGateway, path: string, host: string | null, extra = ''): Promise<Answer> {
+async function get(t: { url: string }, path: string, host: string | null, extra = ''): Promise<Answer> {
   const port = Number(new URL(t.url).port);
   // HTTP/1.0 when there is no Host at all (HTTP/1.1 requires one; Node refuses it before routing).
   const head = host === null ? `GET ${path} HTTP/1.0\r\n` : `GET ${path} HTTP/1.1\r\nHost: ${host}\r\n`;
@@ -117,6 +122,28 @@ describe('Host header with GATEWAY_ALLOWED_HOSTS=*', () => {
   it('answers any well-formed name, and still refuses a malformed Host', async () => {
     expect((await get(t, QUERY, 'anything.example')).status).toBe(200);
     expect((await get(t, QUERY, 'a b')).status).toBe(400);
+  });
+});
+
+describe('Host header with no allowlist in front of a real upstream', () => {
+  it('warns at start', async () => {
+    const config = loadConfig({ PORT: '0', VPC_UPSTREAM_MODE: 'endpoint', VPC_ENDPOINT: 'http://127.0.0.1:9', GATEWAY_AUTH_MODE: 'none' });
+    const logs = new LogCapture();
+    // What config.ts decides for an unset GATEWAY_ALLOWED_HOSTS on a non-loopback HOST; the test
+    // still binds to loopback.
+    const gateway = await startGateway(
+      { ...config, http: { ...config.http, allowedHosts: null } },
+      {
+        logger: createLogger('info', logs),
+        createBackend: (options) => createVpcBackend({ ...options, credentials: DEFAULT_ACCESS_KEY }),
+      },
+    );
+    try {
+      expect(logs.find((l) => l.level === 'warn' && /GATEWAY_ALLOWED_HOSTS is unset/.test(l.msg ?? ''))).toHaveLength(1);
+      expect((await get(gateway, QUERY, 'any.name.example')).status).toBe(200);
+    } finally {
+      await gateway.close();
+    }
   });
 });
 
