@@ -18,7 +18,7 @@
  *   they reveal nothing but "ready" and a reason code.
  */
 import { isIP } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendGraphQLErrors } from '../graphql-response';
 
 export interface ParsedHost {
@@ -53,22 +53,21 @@ export function hostAllowed(host: ParsedHost, allowed: readonly ParsedHost[]): b
 const PROTOCOL = /^https?$/i;
 const EXEMPT_ROUTES: ReadonlySet<string | undefined> = new Set(['/healthz', '/readyz']);
 
+function refuseMalformed(request: FastifyRequest, reply: FastifyReply, message: string): FastifyReply {
+  request.gateway.rejectedWith = 'BAD_REQUEST';
+  return sendGraphQLErrors(request, reply, 400, [{ message, extensions: { code: 'BAD_REQUEST', retryable: false } }]);
+}
+
 /** `allowed` null: no allowlist (any well-formed Host passes). Register after the request-state hook. */
 export function registerHostCheck(app: FastifyInstance, allowed: readonly ParsedHost[] | null): void {
   app.addHook('onRequest', async (request, reply) => {
     if (EXEMPT_ROUTES.has(request.routeOptions.url)) return;
     const raw = request.headers.host ?? '';
     const host = parseHost(raw);
-    const malformed =
-      host === null || (request.host !== raw && parseHost(request.host) === null)
-        ? 'The Host header is missing or malformed.'
-        : PROTOCOL.test(request.protocol)
-          ? null
-          : 'The X-Forwarded-Proto header is malformed.';
-    if (malformed !== null) {
-      request.gateway.rejectedWith = 'BAD_REQUEST';
-      return sendGraphQLErrors(request, reply, 400, [{ message: malformed, extensions: { code: 'BAD_REQUEST', retryable: false } }]);
+    if (host === null || (request.host !== raw && parseHost(request.host) === null)) {
+      return refuseMalformed(request, reply, 'The Host header is missing or malformed.');
     }
+    if (!PROTOCOL.test(request.protocol)) return refuseMalformed(request, reply, 'The X-Forwarded-Proto header is malformed.');
     if (allowed !== null && !hostAllowed(host, allowed)) {
       request.gateway.rejectedWith = 'MISDIRECTED_REQUEST';
       return sendGraphQLErrors(request, reply, 421, [
