@@ -3,8 +3,8 @@
  * runtime's concerns as hooks and plugins (src/server/plugins, one concern per file).
  *
  * Order of the GraphQL request path, each step refusing before the next costs anything:
- * receive timeout and body limit (Fastify) -> Host header (400/421) -> method (405) -> CORS -> playground page for
- * browsers -> authentication (401) -> document shape (directives, repeated fields) ->
+ * receive timeout and body limit (Fastify) -> Host header (400/421) -> method (405) -> CORS ->
+ * playground page for browsers -> authentication (401) -> document shape (directives, repeated fields) ->
  * Apollo: CSRF, batching, parse with token limit, validation limits, scope check (403) ->
  * execution with a per-request data source whose signal aborts when the client goes away.
  */

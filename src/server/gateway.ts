@@ -86,7 +86,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
       'GATEWAY_ALLOWED_HOSTS is unset on a non-loopback address: any Host header is answered (DNS rebinding); list the names clients use',
     );
   }
-  const unbound = authMode === 'jwt' ? missingTokenBinding(config.auth) : [];
+  const unbound = missingTokenBinding(config.auth);
   if (unbound.length > 0) {
     // Production refuses this at config time (config.ts); elsewhere it is allowed, but said.
     logger.warn({ unset: unbound }, 'GATEWAY_JWKS_URL without an issuer or audience check: tokens issued for other applications are accepted');
