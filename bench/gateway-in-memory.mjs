@@ -61,7 +61,7 @@ const models = await loadModels();
 const config = loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', VPC_UPSTREAM_MODE: 'emulator' });
 const logger = createLogger(config.logLevel);
 const metrics = new GatewayMetrics();
-const readiness = new Readiness(async () => undefined, (ready) => metrics.setReady(ready));
+const readiness = new Readiness(async () => undefined, { onChange: (ready) => metrics.setReady(ready) });
 const dataSource = memoryDataSource(models);
 const app = await buildApp({
   config,

@@ -3,8 +3,8 @@
  * runtime's concerns as hooks and plugins (src/server/plugins, one concern per file).
  *
  * Order of the GraphQL request path, each step refusing before the next costs anything:
- * receive timeout and body limit (Fastify) -> method (405) -> CORS -> playground page for
- * browsers -> authentication (401) -> document shape (directives, repeated fields) ->
+ * receive timeout and body limit (Fastify) -> Host header (400/421) -> method (405) -> CORS ->
+ * playground page for browsers -> authentication (401) -> document shape (directives, repeated fields) ->
  * Apollo: CSRF, batching, parse with token limit, validation limits, scope check (403) ->
  * execution with a per-request data source whose signal aborts when the client goes away.
  */
@@ -26,6 +26,7 @@ import { authPreHandler, scopePlugin, type Authenticator } from './plugins/auth'
 import { csrfPrevention, registerCors } from './plugins/csrf-cors';
 import { documentGuard, knownOperationTypesRule } from './plugins/document-guard';
 import { registerHealthRoutes, type Readiness } from './plugins/health';
+import { registerHostCheck } from './plugins/host-check';
 import { persistedQueryRefusal, registerMethodNotAllowed } from './plugins/http-semantics';
 import { PROTOTYPE_KEY_CODE, registerJsonBodyParser } from './plugins/json-body';
 import { limitValidationRules, parseOptions } from './plugins/limits';
@@ -73,8 +74,11 @@ const noStore: ApolloServerPlugin<ServerContext> = {
   }),
 };
 
-/** Fastify's own 4xx (body limit, bad JSON, media type) in the GraphQL error shape; 5xx masked. */
-function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, bodyLimit: number): FastifyReply {
+/**
+ * Fastify's own 4xx (body limit, bad JSON, media type) in the GraphQL error shape; 5xx masked. An
+ * unknown 4xx keeps its message, scrubbed like the 5xx log line: it may quote the request.
+ */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, bodyLimit: number): FastifyReply {
   const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status >= 500) {
     request.log.error({ err: { name: error.name, code: error.code, message: redactSecrets(error.message) } }, 'unhandled error');
@@ -102,7 +106,7 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
   const isJsonSyntax = error instanceof SyntaxError;
   const { code, message } = known ?? {
     code: 'BAD_REQUEST',
-    message: isJsonSyntax ? 'The request body is not valid JSON.' : error.message.slice(0, 300),
+    message: isJsonSyntax ? 'The request body is not valid JSON.' : redactSecrets(error.message.slice(0, 300)),
   };
   return sendGraphQLErrors(request, reply, status, [{ message, extensions: { code, retryable: false } }]);
 }
@@ -125,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerRequestLogging(app);
   metrics.register(app, GRAPHQL_PATH);
+  registerHostCheck(app, Array.isArray(config.http.allowedHosts) ? config.http.allowedHosts : null);
   registerAuditLog(app, GRAPHQL_PATH, config.limits.maxTokens);
   registerDrainHeaders(app, readiness);
   registerJsonBodyParser(app);

@@ -5,10 +5,12 @@
  * because a gateway that starts half-configured fails later, at a worse moment. `SETTINGS` is the
  * single list of variables; README.md (Configuration) documents each one (a unit test keeps them in step).
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseEndpointOverride } from '../datasources/endpoints';
 import { MAX_CACHE_ENTRIES, MAX_CACHE_TTL_MS, type VpcBackendOptions } from '../datasources/options';
 import { REGION_ID_PATTERN } from '../datasources/validation';
+import { parseHost, type ParsedHost } from './plugins/host-check';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -109,10 +111,16 @@ const printable = (max: number) =>
     .trim()
     .regex(new RegExp(`^[\\x20-\\x7e]{1,${max}}$`), `must be 1..${max} printable ASCII characters`);
 
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
 const commaList = (item: z.ZodType<string, string>, what: string) =>
   z
     .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0))
+    .transform(list)
     .pipe(z.array(item, { error: `must be a comma-separated list of ${what}` }).max(50));
 
 /** Browser origins are `scheme://host[:port]` exactly (no path, no trailing slash), or `*`. */
@@ -122,6 +130,49 @@ const origin = z
     (v) => v === '*' || /^https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?$|^https?:\/\/\[[0-9A-Fa-f:.]{2,45}\](?::\d{1,5})?$/.test(v),
     'must be origins like https://console.example.com (no path), or *',
   );
+
+/** The Host allowlist (host-check.ts): `*`, or host names / IP addresses, each with an optional port. */
+function hostList(value: string): ParsedHost[] | null {
+  const hosts = list(value).map(parseHost);
+  return hosts.length > 0 && hosts.length <= 50 && hosts.every((h): h is ParsedHost => h !== null) ? hosts : null;
+}
+const allowedHosts = z
+  .string()
+  .trim()
+  .refine((v) => v === '*' || hostList(v) !== null, 'must be host names like api.example.com or api.example.com:443, comma-separated, or *')
+  .transform((v) => (v === '*' ? ('*' as const) : (hostList(v) ?? [])));
+
+const LOOPBACK_HOSTS = /^(?:localhost|::1|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i;
+
+/** An address or CIDR range of trusted proxies, or one of proxy-addr's names for the reserved ranges. */
+function proxyRange(value: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address = '', prefix, extra] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Fastify's `trustProxy`: every proxy (true), none, or the proxies at these addresses. No hop
+ * count: Fastify 5 ignores one (it cannot tell the nearest proxy from a client that sends
+ * `X-Forwarded-For` itself), so accepting it would trust nothing while looking configured.
+ */
+function trustProxyValue(value: string): boolean | string[] | null {
+  const word = value.toLowerCase();
+  if (TRUE.has(word)) return true;
+  if (FALSE.has(word)) return false;
+  const ranges = list(value);
+  return ranges.length > 0 && ranges.every(proxyRange) ? ranges : null;
+}
+const trustProxy = z
+  .string()
+  .trim()
+  .refine(
+    (v) => trustProxyValue(v) !== null,
+    'must be true, false, or the proxies\' addresses or CIDR ranges, comma-separated (not a hop count: it cannot tell a proxy from a client)',
+  )
+  .transform((v) => trustProxyValue(v) ?? false);
 
 // ------------------------------------------------------------------ the settings
 
@@ -168,6 +219,7 @@ export const SETTINGS = {
   GATEWAY_AUTH_MODE: setting(oneOf(['none', 'jwt'] as const)),
   GATEWAY_JWT_SECRET: setting(jwtSecret),
   GATEWAY_JWKS_URL: setting(jwksUrl),
+  GATEWAY_JWKS_TIMEOUT_MS: setting(integer(100, 60_000), 5_000),
   GATEWAY_JWT_ISSUER: setting(printable(512)),
   GATEWAY_JWT_AUDIENCE: setting(commaList(printable(512), 'audiences')),
   GATEWAY_JWT_CLOCK_TOLERANCE_S: setting(integer(0, 300), 5),
@@ -176,7 +228,8 @@ export const SETTINGS = {
   GATEWAY_INTROSPECTION: setting(boolean),
   GATEWAY_PLAYGROUND: setting(boolean),
   GATEWAY_DEBUG_ERRORS: setting(boolean, false),
-  GATEWAY_TRUST_PROXY: setting(boolean, false),
+  GATEWAY_TRUST_PROXY: setting(trustProxy, false),
+  GATEWAY_ALLOWED_HOSTS: setting(allowedHosts),
   GATEWAY_REQUEST_TIMEOUT_MS: setting(integer(100, 600_000), 30_000),
 
   GATEWAY_BODY_LIMIT_BYTES: setting(integer(1024, 10 * 1024 * 1024), 100 * 1024),
@@ -203,6 +256,8 @@ export interface AuthSettings {
   mode: 'none' | 'jwt' | null;
   jwtSecret: string | null;
   jwksUrl: string | null;
+  /** Bounds each key-set fetch: connect, headers, body, and the whole fetch. */
+  jwksTimeoutMs: number;
   issuer: string | null;
   audience: string[] | null;
   clockToleranceSec: number;
@@ -231,7 +286,14 @@ export interface GatewayConfig {
   http: {
     bodyLimitBytes: number;
     corsOrigins: string[];
-    trustProxy: boolean;
+    /** Fastify's `trustProxy`: `X-Forwarded-*` from every proxy (true), none, or these addresses. */
+    trustProxy: boolean | string[];
+    /**
+     * The Host allowlist (host-check.ts). `*`: no check, the operator's choice; null: no check
+     * because GATEWAY_ALLOWED_HOSTS is unset and HOST is not loopback (gateway.ts warns in front
+     * of a real upstream).
+     */
+    allowedHosts: ParsedHost[] | '*' | null;
     /** Time to receive a whole request (headers and body), not to answer it. */
     requestTimeoutMs: number;
   };
@@ -273,8 +335,25 @@ function readAll(env: Env, problems: ConfigProblem[]): Values {
   return values as Values;
 }
 
-function authProblems(auth: AuthSettings): ConfigProblem[] {
+/** Key-set mode with no iss or aud check accepts any token the identity provider signs, for any application. */
+export function missingTokenBinding(auth: AuthSettings): ('GATEWAY_JWT_ISSUER' | 'GATEWAY_JWT_AUDIENCE')[] {
+  if (auth.mode !== 'jwt' || auth.jwksUrl === null) return [];
+  return [
+    ...(auth.issuer === null ? (['GATEWAY_JWT_ISSUER'] as const) : []),
+    ...(auth.audience === null ? (['GATEWAY_JWT_AUDIENCE'] as const) : []),
+  ];
+}
+
+function authProblems(auth: AuthSettings, production: boolean): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  if (production) {
+    for (const variable of missingTokenBinding(auth)) {
+      problems.push({
+        variable,
+        message: 'required in production with GATEWAY_JWKS_URL: without it, tokens the identity provider issued for other applications are accepted',
+      });
+    }
+  }
   if (auth.mode === 'jwt' && auth.jwtSecret === null && auth.jwksUrl === null) {
     problems.push({ variable: 'GATEWAY_JWT_SECRET', message: 'GATEWAY_AUTH_MODE=jwt needs GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL' });
   }
@@ -292,12 +371,13 @@ export function loadConfig(env: Env): GatewayConfig {
     mode: v.GATEWAY_AUTH_MODE ?? null,
     jwtSecret: v.GATEWAY_JWT_SECRET ?? null,
     jwksUrl: v.GATEWAY_JWKS_URL ?? null,
+    jwksTimeoutMs: v.GATEWAY_JWKS_TIMEOUT_MS,
     issuer: v.GATEWAY_JWT_ISSUER ?? null,
     audience: v.GATEWAY_JWT_AUDIENCE === undefined || v.GATEWAY_JWT_AUDIENCE.length === 0 ? null : v.GATEWAY_JWT_AUDIENCE,
     clockToleranceSec: v.GATEWAY_JWT_CLOCK_TOLERANCE_S,
   };
   // A variable already reported as invalid reads as unset here; one message per variable is enough.
-  problems.push(...authProblems(auth).filter((p) => !problems.some((q) => q.variable === p.variable)));
+  problems.push(...authProblems(auth, production).filter((p) => !problems.some((q) => q.variable === p.variable)));
   if (v.VPC_UPSTREAM_MODE === 'endpoint' && v.VPC_ENDPOINT === undefined) {
     problems.push({ variable: 'VPC_ENDPOINT', message: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
   }
@@ -348,6 +428,8 @@ export function loadConfig(env: Env): GatewayConfig {
       bodyLimitBytes: v.GATEWAY_BODY_LIMIT_BYTES,
       corsOrigins: v.GATEWAY_CORS_ORIGINS,
       trustProxy: v.GATEWAY_TRUST_PROXY,
+      // On loopback, DNS rebinding is how a web page reaches the gateway; a list of names stops it.
+      allowedHosts: v.GATEWAY_ALLOWED_HOSTS ?? (LOOPBACK_HOSTS.test(v.HOST) ? hostList('localhost') : null),
       requestTimeoutMs: v.GATEWAY_REQUEST_TIMEOUT_MS,
     },
     introspection: v.GATEWAY_INTROSPECTION ?? null,

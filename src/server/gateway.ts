@@ -15,15 +15,15 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../em
 import { buildGatewaySchema } from '../schema/build-schema';
 import { InFlight } from '../shared/in-flight';
 import { buildApp, GRAPHQL_PATH } from './app';
-import type { GatewayConfig } from './config';
+import { missingTokenBinding, type GatewayConfig } from './config';
 import { createAuthenticator } from './plugins/auth';
 import { Readiness } from './plugins/health';
-import { GatewayMetrics } from './plugins/metrics';
+import { JwksLoader } from './plugins/jwks';
+import { GatewayMetrics, shippedOperationNames } from './plugins/metrics';
 import { defaultPlaygroundDir, loadPlaygroundAssets, PLAYGROUND_PATH } from './plugins/playground';
 import { drain } from './plugins/shutdown';
 import { finalizeAuthMode, finalizePosture, type Posture } from './posture';
 import { selectUpstreamMode, systemProbe, type CredentialProbe, type UpstreamMode } from './upstream-mode';
-import type { JWTVerifyGetKey } from 'jose';
 
 export interface GatewayDependencies {
   logger: Logger;
@@ -32,8 +32,8 @@ export interface GatewayDependencies {
   buildSchema?: () => Promise<GraphQLSchema>;
   startEmulator?: (options: EmulatorOptions) => Promise<RunningEmulator>;
   playgroundDir?: string;
-  /** Replaces the JWKS fetch (tests). */
-  jwksKeyResolver?: JWTVerifyGetKey;
+  /** The clock of the key-set cooldowns and the readiness rechecks (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 export interface RunningGateway {
@@ -88,6 +88,17 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
     logger.warn({ upstream: mode.kind }, 'GATEWAY_AUTH_MODE=none in front of a real VPC API: every caller can terminate circuits');
   }
   if (posture.stackTraces) logger.warn('GATEWAY_DEBUG_ERRORS=true: error responses carry stack traces (file paths, library names)');
+  if (config.http.allowedHosts === null && mode.kind !== 'emulator') {
+    logger.warn(
+      { host: config.host },
+      'GATEWAY_ALLOWED_HOSTS is unset on a non-loopback address: any Host header is answered (DNS rebinding); list the names clients use',
+    );
+  }
+  const unbound = missingTokenBinding(config.auth);
+  if (unbound.length > 0) {
+    // Production refuses this at config time (config.ts); elsewhere it is allowed, but said.
+    logger.warn({ unset: unbound }, 'GATEWAY_JWKS_URL without an issuer or audience check: tokens issued for other applications are accepted');
+  }
 
   const cleanups: (() => Promise<void>)[] = [];
   try {
@@ -103,7 +114,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
       cleanups.push(() => running.stop());
     }
 
-    const metrics = new GatewayMetrics();
+    const metrics = new GatewayMetrics({ reservedOperations: shippedOperationNames() });
     const hooks = metrics.backendHooks();
     const upstreamLog = logger.child({ component: 'upstream' });
     const backend = (deps.createBackend ?? createVpcBackend)({
@@ -127,11 +138,28 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
     });
     cleanups.unshift(() => backend.close());
 
-    const readiness = new Readiness(() => backend.checkCredentials(), (ready) => metrics.setReady(ready));
+    const clock = deps.now === undefined ? {} : { now: deps.now };
+    const jwks =
+      authMode === 'jwt' && config.auth.jwksUrl !== null
+        ? new JwksLoader({
+            url: config.auth.jwksUrl,
+            timeoutMs: config.auth.jwksTimeoutMs,
+            logger: logger.child({ component: 'jwks' }),
+            onFailure: (reason) => metrics.countJwksFailure(reason),
+            ...clock,
+          })
+        : null;
+    if (jwks !== null) cleanups.unshift(() => jwks.close());
+    const readiness = new Readiness(() => backend.checkCredentials(), {
+      onChange: (ready) => metrics.setReady(ready),
+      logger: logger.child({ component: 'readiness' }),
+      ...(jwks === null ? {} : { keySet: () => jwks.ensureLoaded() }),
+      ...clock,
+    });
     const schema = await (deps.buildSchema ?? buildGatewaySchema)();
     const authenticator = createAuthenticator(authMode, config.auth, {
       logger,
-      ...(deps.jwksKeyResolver === undefined ? {} : { keyResolver: deps.jwksKeyResolver }),
+      ...(jwks === null ? {} : { keyResolver: jwks.getKey }),
     });
     const playgroundAssets = posture.playground ? loadPlaygroundAssets(deps.playgroundDir ?? defaultPlaygroundDir()) : null;
     if (posture.playground && playgroundAssets === null) {
@@ -143,7 +171,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
     cleanups.unshift(() => app.close());
     readiness.markSchemaReady();
     await app.listen({ host: config.host, port: config.port });
-    void readiness.verifyCredentials();
+    void readiness.verify();
 
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
@@ -169,7 +197,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
           drainDelayMs: config.shutdown.drainDelayMs,
           operations,
           stopWrites: () => backend.stopWrites(),
-          release: [() => backend.close(), ...(emulator === null ? [] : [emulator.stop])],
+          release: [() => backend.close(), ...(jwks === null ? [] : [() => jwks.close()]), ...(emulator === null ? [] : [emulator.stop])],
         })),
     };
     return gateway;

@@ -4,21 +4,22 @@
  * - `GATEWAY_AUTH_MODE=none`: every caller is anonymous with every scope (the default only in
  *   front of the embedded emulator; config.ts refuses it implicitly for a real upstream).
  * - `GATEWAY_AUTH_MODE=jwt`: `Authorization: Bearer <JWT>` verified with jose, HS256 with
- *   `GATEWAY_JWT_SECRET` or asymmetric keys from `GATEWAY_JWKS_URL`; `exp` required, issuer and
- *   audience checked when configured. Missing or bad token -> 401 UNAUTHENTICATED before any
- *   GraphQL work (so before any upstream call).
+ *   `GATEWAY_JWT_SECRET` or asymmetric keys from `GATEWAY_JWKS_URL` (loaded by jwks.ts); `exp`
+ *   required, issuer and audience checked when configured. Missing or bad token -> 401
+ *   UNAUTHENTICATED before any GraphQL work (so before any upstream call).
  * - Scopes (claim `scope`, space-separated string or array; `scp` accepted too): `vpc:read` for
  *   queries, `vpc:write` for mutations. Checked once the operation is known -> 403 FORBIDDEN,
  *   before execution.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { GatewayAuth, GatewayLogger } from '../../resolvers/context';
 import { ForbiddenError, UnauthenticatedError } from '../../schema/errors';
 import type { AuthSettings } from '../config';
 import { sendGraphQLErrors } from '../graphql-response';
 import type { ServerContext } from '../request-state';
+import { KeySetUnavailableError } from './jwks';
 
 export const SCOPE_READ = 'vpc:read';
 export const SCOPE_WRITE = 'vpc:write';
@@ -66,16 +67,20 @@ function unauthenticatedFrom(error: unknown, logger: GatewayLogger | undefined):
   if (error instanceof joseErrors.JWKSNoMatchingKey) {
     return new UnauthenticatedError('No trusted key matches the bearer token.');
   }
-  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || !(error instanceof joseErrors.JOSEError)) {
-    // The key set could not be fetched: an operator problem; the caller only learns it was not verified.
-    logger?.warn({ err: { name: error instanceof Error ? error.name : typeof error } }, 'JWT key set unavailable');
+  if (error instanceof KeySetUnavailableError) {
+    // An operator problem, logged (once per failed fetch) by the key-set loader; the caller only
+    // learns that its token could not be checked.
+    return new UnauthenticatedError('The bearer token could not be verified: the identity provider key set is unavailable.');
+  }
+  if (error instanceof joseErrors.JWKSInvalid || !(error instanceof joseErrors.JOSEError)) {
+    logger?.warn({ err: { name: error instanceof Error ? error.name : typeof error } }, 'JWT verification failed unexpectedly');
     return new UnauthenticatedError('The bearer token could not be verified.');
   }
   return new UnauthenticatedError('The bearer token is malformed or invalid.');
 }
 
 export interface AuthenticatorOptions {
-  /** Replaces the JWKS fetch (tests); production uses `GATEWAY_JWKS_URL`. */
+  /** Key lookup of `GATEWAY_JWKS_URL` mode: `JwksLoader.getKey` (jwks.ts), or a local set in tests. */
   keyResolver?: JWTVerifyGetKey;
   logger?: GatewayLogger;
 }
@@ -94,12 +99,8 @@ export function createAuthenticator(mode: AuthMode, settings: AuthSettings, opti
     const key = new TextEncoder().encode(settings.jwtSecret);
     verify = async (token) => (await jwtVerify(token, key, { ...verifyOptions, algorithms: ['HS256'] })).payload;
   } else {
-    const resolver =
-      options.keyResolver ??
-      (settings.jwksUrl === null
-        ? null
-        : createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5_000, cooldownDuration: 30_000 }));
-    if (resolver === null) throw new Error('GATEWAY_AUTH_MODE=jwt needs GATEWAY_JWT_SECRET or GATEWAY_JWKS_URL');
+    const resolver = options.keyResolver;
+    if (resolver === undefined) throw new Error('GATEWAY_JWKS_URL mode needs a key resolver (JwksLoader.getKey)');
     verify = async (token) => (await jwtVerify(token, resolver, { ...verifyOptions, algorithms: JWKS_ALGORITHMS })).payload;
   }
 

@@ -1,34 +1,101 @@
 /**
  * `/healthz` (liveness: the process answers) and `/readyz` (readiness: send me traffic).
  *
- * Ready means: the schema is built, the upstream credentials resolved (`backend.checkCredentials()`)
- * and the gateway is not draining. A failed credential check is retried on the next probe (at
- * most once per `recheckMs`), so a replica whose role credentials arrive late becomes ready by
- * itself instead of needing a restart.
+ * Ready means: the schema is built, the upstream credentials resolved (`backend.checkCredentials()`),
+ * in `GATEWAY_JWKS_URL` mode a JWT key set was loaded at least once (a replica that cannot verify
+ * any token should get no traffic), and the gateway is not draining. A failed check is retried on
+ * the next probe (at most once per `recheckMs`), so a replica whose role credentials or key set
+ * arrive late becomes ready by itself instead of needing a restart.
+ *
+ * `/readyz` is unauthenticated: it answers a stable reason code, never the failure's text (a
+ * credential chain's message names files, roles and endpoints); the text goes to the log, scrubbed.
  */
 import type { FastifyInstance } from 'fastify';
+import type { GatewayLogger } from '../../resolvers/context';
+import { redactSecrets } from '../../shared/redact';
+
+type CheckState = 'pending' | 'ok' | 'failed';
+
+/** What `/readyz` answers as `reason` when a check failed, in the order the checks are reported. */
+export const READINESS_REASONS = { credentials: 'CREDENTIALS_UNAVAILABLE', keySet: 'JWKS_UNAVAILABLE' } as const;
+type CheckName = keyof typeof READINESS_REASONS;
+export type ReadinessReason = (typeof READINESS_REASONS)[CheckName];
 
 export interface ReadinessReport {
   ready: boolean;
-  checks: { schema: boolean; credentials: 'pending' | 'ok' | 'failed'; draining: boolean };
-  /** Operator-facing reason when credentials failed; never a secret. */
-  reason?: string;
+  /** `keySet` only in `GATEWAY_JWKS_URL` mode. */
+  checks: { schema: boolean; credentials: CheckState; keySet?: CheckState; draining: boolean };
+  /** The first failed check's code; the details are in the log (warn). */
+  reason?: ReadinessReason;
 }
 
-export class Readiness {
-  private schemaReady = false;
-  private credentials: 'pending' | 'ok' | 'failed' = 'pending';
-  private draining = false;
-  private reason: string | undefined;
+export interface ReadinessOptions {
+  /** Required in `GATEWAY_JWKS_URL` mode: settles once a key set was loaded (`JwksLoader.ensureLoaded`). */
+  keySet?: () => Promise<void>;
+  onChange?: (ready: boolean) => void;
+  recheckMs?: number;
+  now?: () => number;
+  logger?: Pick<GatewayLogger, 'info' | 'warn'>;
+}
+
+/** One condition of readiness: once ok it stays ok; a failure is retried at most every `recheckMs`. */
+class Check {
+  state: CheckState = 'pending';
+  private detail: string | null = null;
   private inFlight: Promise<void> | null = null;
   private lastAttempt = -Infinity;
 
   constructor(
-    private readonly checkCredentials: () => Promise<void>,
-    private readonly onChange: (ready: boolean) => void = () => undefined,
-    private readonly recheckMs = 5_000,
-    private readonly now: () => number = Date.now,
+    readonly name: CheckName,
+    private readonly run: () => Promise<void>,
   ) {}
+
+  verify(options: { recheckMs: number; now: () => number; logger: ReadinessOptions['logger'] }): Promise<void> {
+    if (this.state === 'ok') return Promise.resolve();
+    if (this.inFlight !== null) return this.inFlight;
+    if (this.state === 'failed' && options.now() - this.lastAttempt < options.recheckMs) return Promise.resolve();
+    this.lastAttempt = options.now();
+    this.inFlight = this.run()
+      .then(
+        () => {
+          if (this.state === 'failed') options.logger?.info({ check: this.name }, 'readiness check passed');
+          this.state = 'ok';
+          this.detail = null;
+        },
+        (error: unknown) => {
+          const detail = redactSecrets(error instanceof Error ? error.message : String(error)).slice(0, 300);
+          // Once per new failure, not once per probe: a replica may stay unready for hours.
+          if (this.state !== 'failed' || detail !== this.detail) {
+            options.logger?.warn({ check: this.name, reason: READINESS_REASONS[this.name], detail }, 'readiness check failed');
+          }
+          this.state = 'failed';
+          this.detail = detail;
+        },
+      )
+      .finally(() => {
+        this.inFlight = null;
+      });
+    return this.inFlight;
+  }
+}
+
+export class Readiness {
+  private schemaReady = false;
+  private draining = false;
+  private readonly checks: Check[];
+  private readonly onChange: (ready: boolean) => void;
+  private readonly recheckMs: number;
+  private readonly now: () => number;
+  private readonly logger: ReadinessOptions['logger'];
+
+  constructor(checkCredentials: () => Promise<void>, options: ReadinessOptions = {}) {
+    this.checks = [new Check('credentials', checkCredentials)];
+    if (options.keySet !== undefined) this.checks.push(new Check('keySet', options.keySet));
+    this.onChange = options.onChange ?? (() => undefined);
+    this.recheckMs = options.recheckMs ?? 5_000;
+    this.now = options.now ?? Date.now;
+    this.logger = options.logger;
+  }
 
   markSchemaReady(): void {
     this.schemaReady = true;
@@ -45,38 +112,30 @@ export class Readiness {
   }
 
   get isReady(): boolean {
-    return this.schemaReady && this.credentials === 'ok' && !this.draining;
+    return this.schemaReady && this.checks.every((check) => check.state === 'ok') && !this.draining;
   }
 
-  /** Resolves credentials once; later calls reuse the result, or retry a failure after `recheckMs`. */
-  verifyCredentials(): Promise<void> {
-    if (this.credentials === 'ok') return Promise.resolve();
-    if (this.inFlight !== null) return this.inFlight;
-    if (this.credentials === 'failed' && this.now() - this.lastAttempt < this.recheckMs) return Promise.resolve();
-    this.lastAttempt = this.now();
-    this.inFlight = this.checkCredentials()
-      .then(
-        () => {
-          this.credentials = 'ok';
-          this.reason = undefined;
-        },
-        (error: unknown) => {
-          this.credentials = 'failed';
-          this.reason = error instanceof Error ? error.message.slice(0, 300) : 'credential check failed';
-        },
-      )
-      .finally(() => {
-        this.inFlight = null;
-        this.emit();
-      });
-    return this.inFlight;
+  /** Runs every check not yet passed (each once at a time, failures at most once per `recheckMs`). */
+  async verify(): Promise<void> {
+    const options = { recheckMs: this.recheckMs, now: this.now, logger: this.logger };
+    const before = this.isReady;
+    await Promise.all(this.checks.map((check) => check.verify(options)));
+    if (this.isReady !== before) this.emit();
   }
 
   report(): ReadinessReport {
+    const stateOf = (name: CheckName) => this.checks.find((check) => check.name === name)?.state;
+    const keySet = stateOf('keySet');
+    const failed = this.checks.find((check) => check.state === 'failed');
     return {
       ready: this.isReady,
-      checks: { schema: this.schemaReady, credentials: this.credentials, draining: this.draining },
-      ...(this.reason === undefined ? {} : { reason: this.reason }),
+      checks: {
+        schema: this.schemaReady,
+        credentials: stateOf('credentials') ?? 'pending',
+        ...(keySet === undefined ? {} : { keySet }),
+        draining: this.draining,
+      },
+      ...(failed === undefined ? {} : { reason: READINESS_REASONS[failed.name] }),
     };
   }
 
@@ -91,7 +150,7 @@ export function registerHealthRoutes(app: FastifyInstance, readiness: Readiness)
     return { status: 'ok' };
   });
   app.get('/readyz', async (_request, reply) => {
-    if (!readiness.isReady) await readiness.verifyCredentials();
+    if (!readiness.isReady) await readiness.verify();
     const report = readiness.report();
     void reply.header('cache-control', 'no-store').code(report.ready ? 200 : 503);
     return { status: report.ready ? 'ready' : 'not ready', ...report };

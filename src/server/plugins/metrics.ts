@@ -5,35 +5,67 @@
  * process (tests) never mix their counts. Label values that a client chooses (operation names)
  * or that come from the upstream (error codes) are bounded: each label keeps at most
  * `MAX_LABEL_VALUES` distinct values and folds the rest into `other`, so a client cannot grow the
- * series count (and the scrape) without limit.
+ * series count (and the scrape) without limit. The shipped console's operation names
+ * (operations/*.graphql) are reserved outside that bound: anyone who may query could otherwise
+ * take the 100 slots with made-up names and fold the console's own traffic into `other`.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
+import { Kind, parse } from 'graphql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { VpcBackendHooks } from '../../datasources/options';
+import type { JwksFailureReason } from './jwks';
+import { packageRoot } from './playground';
 import type { RequestState, ServerContext } from '../request-state';
 
 const MAX_LABEL_VALUES = 100;
 
-/** Keeps the first `max` distinct values of a label; later newcomers become `other`. */
+/** Keeps the first `max` distinct values of a label, plus the `reserved` ones; later newcomers become `other`. */
 export class BoundedLabel {
   private readonly seen = new Set<string>();
-  constructor(private readonly max = MAX_LABEL_VALUES) {}
+  private readonly reserved: ReadonlySet<string>;
+
+  constructor(
+    private readonly max = MAX_LABEL_VALUES,
+    reserved: Iterable<string> = [],
+  ) {
+    this.reserved = new Set(reserved);
+  }
 
   value(raw: string): string {
     const value = raw.slice(0, 64);
-    if (this.seen.has(value)) return value;
+    if (this.reserved.has(value) || this.seen.has(value)) return value;
     if (this.seen.size >= this.max) return 'other';
     this.seen.add(value);
     return value;
   }
 }
 
+/** The operation names of operations/*.graphql; none when the directory was not deployed. */
+export function shippedOperationNames(dir = join(packageRoot(__dirname), 'operations')): string[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((file) => file.endsWith('.graphql'));
+  } catch {
+    return [];
+  }
+  return files.flatMap((file) =>
+    parse(readFileSync(join(dir, file), 'utf8')).definitions.flatMap((definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION && definition.name !== undefined ? [definition.name.value] : [],
+    ),
+  );
+}
+
+/** The operation label of a request without an operation name. */
+const ANONYMOUS = 'anonymous';
+
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export class GatewayMetrics {
   readonly registry = new Registry();
-  private readonly operations = new BoundedLabel();
+  private readonly operations: BoundedLabel;
   private readonly errorCodes = new BoundedLabel();
   private readonly upstreamOutcomes = new BoundedLabel();
   private readonly actions = new BoundedLabel();
@@ -105,13 +137,20 @@ export class GatewayMetrics {
     help: 'HTTP requests being processed.',
     registers: [this.registry],
   });
+  private readonly jwksFailures = new Counter({
+    name: 'gateway_jwks_fetch_failures_total',
+    help: 'Failed fetches of the JWT key set (GATEWAY_JWKS_URL), by reason: timeout, network, http_status, too_large, invalid_json, invalid_key_set.',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   private readonly ready = new Gauge({
     name: 'gateway_ready',
     help: '1 when /readyz reports ready, else 0.',
     registers: [this.registry],
   });
 
-  constructor(options: { defaultMetrics?: boolean } = {}) {
+  constructor(options: { defaultMetrics?: boolean; reservedOperations?: Iterable<string> } = {}) {
+    this.operations = new BoundedLabel(MAX_LABEL_VALUES, [ANONYMOUS, ...(options.reservedOperations ?? [])]);
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
   }
 
@@ -139,6 +178,10 @@ export class GatewayMetrics {
     };
   }
 
+  countJwksFailure(reason: JwksFailureReason): void {
+    this.jwksFailures.inc({ reason });
+  }
+
   /** A 408/431/400 the client-error handler answered (request-timeout.ts): slowloris shows here. */
   countClientError(statusCode: number): void {
     this.clientErrors.inc({ status_code: String(statusCode) });
@@ -150,7 +193,7 @@ export class GatewayMetrics {
 
   /** Called once per GraphQL HTTP request, whoever answered it (Apollo or the runtime's guards). */
   recordGraphQLRequest(state: RequestState, statusCode: number, seconds: number): void {
-    const operation = this.operations.value(state.operationName ?? 'anonymous');
+    const operation = this.operations.value(state.operationName ?? ANONYMOUS);
     const operationType = state.operationType ?? 'unknown';
     const outcome = statusCode >= 400 || state.outcome === null ? 'rejected' : state.outcome;
     this.requests.inc({ operation, operation_type: operationType, outcome });

@@ -27,7 +27,7 @@ export interface PlaygroundAssets {
 }
 
 /** The repository root (holds package.json), from src/server/plugins or dist/server/plugins. */
-function packageRoot(from: string): string {
+export function packageRoot(from: string): string {
   let dir = from;
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);

@@ -8,28 +8,10 @@
  * - a subscription (no Subscription type) is a validation error, not an internal error.
  */
 import { connect, type Socket } from 'node:net';
-import { startTestGateway, type TestGateway } from './support';
+import { rawExchange, startTestGateway, type TestGateway } from './support';
 
 const TIMEOUT_MS = 500;
 const ORIGIN = 'https://console.example.com';
-
-interface RawResult {
-  text: string;
-  closed: boolean;
-}
-
-/** Opens a raw socket, writes `payload`, and collects what comes back until the server closes it. */
-function rawExchange(port: number, payload: string): Promise<RawResult> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    let text = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => (text += chunk));
-    socket.on('error', reject);
-    socket.on('close', () => resolve({ text, closed: true }));
-    socket.write(payload);
-  });
-}
 
 function readUntil(socket: Socket, predicate: (text: string) => boolean): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -55,6 +55,14 @@ describe('observability', () => {
     expect(typeof lines[0]?.['durationMs']).toBe('number');
   });
 
+  it('bounds the operation name in the request line', async () => {
+    const name = `Q${'x'.repeat(5_000)}`;
+    const res = await t.graphql({ query: `query ${name} { regions { regionId } }` }, { 'x-request-id': 'long-operation-name' });
+    expect(res.status).toBe(200);
+    const [line] = t.logs.find((l) => l['requestId'] === 'long-operation-name' && l.msg === 'request');
+    expect(line?.['operationName']).toBe(name.slice(0, 128));
+  });
+
   it('audits a terminate with the upstream RequestId and the generated clientToken', async () => {
     const id = await terminableConnectionId(t);
     const res = await t.graphql({ query: TERMINATE, variables: { input: { physicalConnectionId: id } } });

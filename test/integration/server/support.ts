@@ -3,6 +3,7 @@
  * it), the real schema, the real backend, the embedded emulator over real HTTP on 127.0.0.1:0.
  * Logs are captured as parsed JSON lines so tests can assert on them (and on what they lack).
  */
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { Agent, request, type Dispatcher } from 'undici';
 import { startEmulator } from '../../../src/emulator';
@@ -116,4 +117,22 @@ export async function terminableConnectionId(t: TestGateway): Promise<string> {
   const found = nodes.find((n) => n.terminationCheck.terminable);
   if (found === undefined) throw new Error('the emulator seed has no terminable circuit');
   return found.id;
+}
+
+export interface RawResult {
+  text: string;
+  closed: boolean;
+}
+
+/** Opens a raw socket to 127.0.0.1, writes `payload`, and collects what comes back until the server closes it. */
+export function rawExchange(port: number, payload: string): Promise<RawResult> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve({ text, closed: true }));
+    socket.write(payload);
+  });
 }

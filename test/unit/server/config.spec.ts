@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, SETTINGS } from '../../../src/server/config';
+import { ConfigError, loadConfig, missingTokenBinding, SETTINGS } from '../../../src/server/config';
 import { configProblems } from '../../support/config-problems';
 
 describe('loadConfig', () => {
@@ -109,6 +109,54 @@ describe('loadConfig', () => {
       GATEWAY_JWKS_URL: 'must use https (plain http is accepted for loopback hosts only)',
     });
     expect(loadConfig({ GATEWAY_JWKS_URL: 'http://127.0.0.1:8080/jwks' }).auth.jwksUrl).toBe('http://127.0.0.1:8080/jwks');
+  });
+
+  it('in production, key-set mode needs an issuer and an audience (a token for another application would pass)', () => {
+    const jwks = { NODE_ENV: 'production', GATEWAY_AUTH_MODE: 'jwt', GATEWAY_JWKS_URL: 'https://idp.example.com/jwks' };
+    const message = 'required in production with GATEWAY_JWKS_URL: without it, tokens the identity provider issued for other applications are accepted';
+    expect(configProblems(jwks)).toEqual({ GATEWAY_JWT_ISSUER: message, GATEWAY_JWT_AUDIENCE: message });
+    expect(configProblems({ ...jwks, GATEWAY_JWT_ISSUER: 'https://idp.example.com' })).toEqual({ GATEWAY_JWT_AUDIENCE: message });
+    expect(loadConfig({ ...jwks, GATEWAY_JWT_ISSUER: 'https://idp.example.com', GATEWAY_JWT_AUDIENCE: 'vpc-gateway' }).auth).toMatchObject({
+      jwksUrl: 'https://idp.example.com/jwks',
+      jwksTimeoutMs: 5_000,
+    });
+    // Outside production it starts (with a warning, gateway.ts); a shared HS256 secret binds tokens by itself.
+    expect(missingTokenBinding(loadConfig({ ...jwks, NODE_ENV: 'development' }).auth)).toEqual(['GATEWAY_JWT_ISSUER', 'GATEWAY_JWT_AUDIENCE']);
+    expect(loadConfig({ NODE_ENV: 'production', GATEWAY_AUTH_MODE: 'jwt', GATEWAY_JWT_SECRET: 'x'.repeat(32) }).auth.issuer).toBeNull();
+    expect(configProblems({ GATEWAY_JWKS_TIMEOUT_MS: '50' })).toEqual({ GATEWAY_JWKS_TIMEOUT_MS: 'must be an integer from 100 to 60000' });
+  });
+
+  it('defaults the Host allowlist to localhost on loopback, and to no check elsewhere', () => {
+    const localhost = [{ name: 'localhost', port: null, ip: false }];
+    expect(loadConfig({}).http.allowedHosts).toEqual(localhost);
+    expect(loadConfig({ HOST: '::1' }).http.allowedHosts).toEqual(localhost);
+    expect(loadConfig({ HOST: '127.0.0.2' }).http.allowedHosts).toEqual(localhost);
+    expect(loadConfig({ HOST: '0.0.0.0' }).http.allowedHosts).toBeNull();
+    expect(loadConfig({ HOST: '0.0.0.0', GATEWAY_ALLOWED_HOSTS: '*' }).http.allowedHosts).toBe('*');
+    expect(loadConfig({ GATEWAY_ALLOWED_HOSTS: 'API.example.com:8443, [::1]' }).http.allowedHosts).toEqual([
+      { name: 'api.example.com', port: 8443, ip: false },
+      { name: '[::1]', port: null, ip: true },
+    ]);
+    const message = 'must be host names like api.example.com or api.example.com:443, comma-separated, or *';
+    for (const bad of ['https://api.example.com', 'api.example.com/x', '*, api.example.com', ',', 'a b']) {
+      expect(configProblems({ GATEWAY_ALLOWED_HOSTS: bad })).toEqual({ GATEWAY_ALLOWED_HOSTS: message });
+    }
+  });
+
+  it('reads GATEWAY_TRUST_PROXY as true/false or proxy addresses, never a hop count', () => {
+    expect(loadConfig({ GATEWAY_TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ GATEWAY_TRUST_PROXY: '1' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ GATEWAY_TRUST_PROXY: 'off' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ GATEWAY_TRUST_PROXY: '10.0.0.0/8, 192.168.1.4, fd00::/8, loopback' }).http.trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.4',
+      'fd00::/8',
+      'loopback',
+    ]);
+    const message = "must be true, false, or the proxies' addresses or CIDR ranges, comma-separated (not a hop count: it cannot tell a proxy from a client)";
+    for (const bad of ['2', '10.0.0.0/33', '10.0.0.0/0', 'proxy.example.com', '10.0.0.1/8/9', 'fd00::/129']) {
+      expect(configProblems({ GATEWAY_TRUST_PROXY: bad })).toEqual({ GATEWAY_TRUST_PROXY: message });
+    }
   });
 
   it('reads audiences and origins as comma-separated lists', () => {

@@ -1,4 +1,4 @@
-import { BoundedLabel, GatewayMetrics } from '../../../../src/server/plugins/metrics';
+import { BoundedLabel, GatewayMetrics, shippedOperationNames } from '../../../../src/server/plugins/metrics';
 import { newRequestState } from '../../../../src/server/request-state';
 
 describe('BoundedLabel', () => {
@@ -6,6 +6,25 @@ describe('BoundedLabel', () => {
     const label = new BoundedLabel(2);
     expect(['a', 'b', 'a', 'c', 'b', 'd'].map((v) => label.value(v))).toEqual(['a', 'b', 'a', 'other', 'b', 'other']);
     expect(new BoundedLabel(5).value('x'.repeat(100))).toHaveLength(64);
+  });
+
+  it('always keeps the reserved values, outside the bound', () => {
+    const label = new BoundedLabel(2, ['Regions']);
+    expect(['a', 'b', 'c', 'Regions'].map((v) => label.value(v))).toEqual(['a', 'b', 'other', 'Regions']);
+  });
+});
+
+describe('shippedOperationNames', () => {
+  it('reads the operation names of operations/*.graphql', () => {
+    expect(shippedOperationNames().sort()).toEqual([
+      'ConsoleList',
+      'PhysicalConnectionDetail',
+      'Regions',
+      'TerminatePhysicalConnection',
+      'TerminationPreflight',
+      'VbrList',
+    ]);
+    expect(shippedOperationNames('/nonexistent/operations')).toEqual([]);
   });
 });
 
@@ -41,6 +60,30 @@ describe('GatewayMetrics', () => {
     expect(text).toContain('gateway_graphql_requests_total{operation="anonymous",operation_type="unknown",outcome="rejected"} 1');
     expect(text).toContain('gateway_graphql_errors_total{code="UNAUTHENTICATED"} 1');
     expect(text).toContain('gateway_graphql_request_duration_seconds_bucket{le="0.025",operation="List",operation_type="query"} 1');
+  });
+
+  it('keeps a series for the shipped operations and anonymous requests after clients used up the operation slots', async () => {
+    const flooded = new GatewayMetrics({ defaultMetrics: false, reservedOperations: ['ConsoleList'] });
+    const request = (operationName: string | null) => {
+      const state = newRequestState('r', 0);
+      state.operationName = operationName;
+      state.operationType = 'query';
+      state.outcome = 'success';
+      flooded.recordGraphQLRequest(state, 200, 0.01);
+    };
+    for (let i = 0; i < 100; i += 1) request(`Made${i}`);
+    request('ConsoleList');
+    request(null);
+    request('Made100');
+    const text = await flooded.registry.metrics();
+    expect(text).toContain('gateway_graphql_requests_total{operation="ConsoleList",operation_type="query",outcome="success"} 1');
+    expect(text).toContain('gateway_graphql_requests_total{operation="anonymous",operation_type="query",outcome="success"} 1');
+    expect(text).toContain('gateway_graphql_requests_total{operation="other",operation_type="query",outcome="success"} 1');
+  });
+
+  it('counts failed key-set fetches by reason', async () => {
+    metrics.countJwksFailure('timeout');
+    expect(await metrics.registry.metrics()).toContain('gateway_jwks_fetch_failures_total{reason="timeout"} 1');
   });
 
   it('reports readiness as a gauge', async () => {
