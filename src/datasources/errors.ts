@@ -5,7 +5,7 @@
  * Messages are sanitized at construction: never an access key secret, a signature or a
  * string-to-sign (Alibaba's SignatureDoesNotMatch message echoes the string-to-sign).
  */
-import { sanitizeMessage } from './sanitize';
+import { sanitizeMessage } from './wire/sanitize';
 
 export type UpstreamErrorKind =
   /** The resource does not exist (HTTP 404, `*.NotFound`). */

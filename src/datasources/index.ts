@@ -8,14 +8,14 @@
  * pools.
  */
 import { InFlight } from '../shared/in-flight';
-import { createCredentialSource } from './credentials';
+import { createCredentialSource } from './wire/credentials';
 import type { VpcDataSourceApi } from './types';
 import { resolveSettings, type VpcBackendOptions } from './options';
-import { ReadCoalescer } from './read-coalescer';
-import { Transport } from './transport';
-import { VpcApi } from './vpc-api';
-import { VpcClient, defaultNonce } from './vpc-client';
-import { VpcDataSource } from './vpc-data-source';
+import { ReadCoalescer } from './reads/read-coalescer';
+import { Transport } from './wire/transport';
+import { VpcApi } from './operations/vpc-api';
+import { VpcClient, defaultNonce } from './wire/upstream-client';
+import { VpcDataSource } from './data-source';
 
 export interface VpcBackend {
   /**
@@ -88,5 +88,5 @@ export { BadInputError, UpstreamError } from './errors';
 export type { UpstreamErrorKind, UpstreamErrorInit } from './errors';
 export type { VpcBackendOptions, VpcBackendHooks, UpstreamCallEvent, RetryEvent, UnexpectedValueEvent, SharedReadEvent } from './options';
 export type { VpcDataSourceApi } from './types';
-export { VpcApi } from './vpc-api';
-export * from './vpc-api-types';
+export { VpcApi } from './operations/vpc-api';
+export * from './operations/requests';

@@ -6,9 +6,9 @@
  * the first request.
  */
 import type { Dispatcher } from 'undici';
-import type { CredentialProviderLike } from './credentials';
-import { parseEndpointOverride, type Endpoint } from './endpoints';
-import type { ReadSharingSettings, SharedSource } from './read-coalescer';
+import type { CredentialProviderLike } from './wire/credentials';
+import { parseEndpointOverride, type Endpoint } from './wire/endpoints';
+import type { ReadSharingSettings, SharedSource } from './reads/read-coalescer';
 
 export interface UpstreamCallEvent {
   action: string;

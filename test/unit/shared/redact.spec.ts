@@ -1,5 +1,5 @@
 /** The one text scrubber shared by the data source's messages and the GraphQL error formatter. */
-import { sanitizeMessage } from '../../../src/datasources/sanitize';
+import { sanitizeMessage } from '../../../src/datasources/wire/sanitize';
 import { MAX_SCANNED_LENGTH, REDACTED, redactSecrets } from '../../../src/shared/redact';
 
 describe('redactSecrets', () => {

@@ -3,7 +3,7 @@
  * these cases pin that the result is exactly what token-by-token quoting gives, including the
  * bodies where the fast scan is fooled by digits inside a string.
  */
-import { BodyParseError, parseJsonLossless } from '../../../src/datasources/parse';
+import { BodyParseError, parseJsonLossless } from '../../../../src/datasources/wire/parse';
 
 describe('parseJsonLossless fast path', () => {
   it('quotes unsafe integers wherever a value can stand, whatever the whitespace', () => {

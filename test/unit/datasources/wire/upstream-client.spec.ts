@@ -4,12 +4,12 @@
  * what errors may never contain.
  */
 import { inspect } from 'node:util';
-import { EMPTY_BODY_SHA256, parseV3Authorization, v1Signature, v3CanonicalRequest, v3Signature, v3StringToSign } from '../../../src/shared/acs-signature';
-import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../../../src/datasources';
-import { UpstreamError } from '../../../src/datasources/errors';
-import { backoffDelay } from '../../../src/datasources/retry';
-import type { RetryEvent, UpstreamCallEvent } from '../../../src/datasources/options';
-import { ORIGIN, STATIC_CREDENTIALS, apiError, mockUpstream, type Handler, type MockUpstream } from './support/mock-upstream';
+import { EMPTY_BODY_SHA256, parseV3Authorization, v1Signature, v3CanonicalRequest, v3Signature, v3StringToSign } from '../../../../src/shared/acs-signature';
+import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../../../../src/datasources';
+import { UpstreamError } from '../../../../src/datasources/errors';
+import { backoffDelay } from '../../../../src/datasources/wire/retry';
+import type { RetryEvent, UpstreamCallEvent } from '../../../../src/datasources/options';
+import { ORIGIN, STATIC_CREDENTIALS, apiError, mockUpstream, type Handler, type MockUpstream } from '../support/mock-upstream';
 
 const OK_TERMINATE = { status: 200, body: { RequestId: 'OK-REQ-1' } };
 

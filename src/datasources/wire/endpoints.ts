@@ -4,8 +4,8 @@
  * The region id ends up in a hostname, so it is re-checked here even though validation.ts already
  * vetted it: an endpoint must never be derived from anything but a well-formed region id.
  */
-import { BadInputError } from './errors';
-import { REGION_ID_PATTERN } from './validation';
+import { BadInputError } from '../errors';
+import { REGION_ID_PATTERN } from '../operations/validation';
 
 export interface Endpoint {
   /** `https://vpc.aliyuncs.com` or the override's `scheme://host[:port]`. */

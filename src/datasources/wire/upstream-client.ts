@@ -12,15 +12,15 @@ import { randomUUID } from 'node:crypto';
 import { errorFromResponse, errorFromTransport, malformedResponse } from './classify';
 import type { CredentialSource } from './credentials';
 import { GLOBAL_REGION, resolveEndpoint } from './endpoints';
-import { UpstreamError } from './errors';
-import type { ResolvedSettings, VpcBackendHooks } from './options';
+import { UpstreamError } from '../errors';
+import type { ResolvedSettings, VpcBackendHooks } from '../options';
 import { BodyParseError, parseBody } from './parse';
 import { withRetries } from './retry';
 import { sanitizeMessage, sanitizeToken } from './sanitize';
 import { sign } from './signer';
 import { Transport, TransportFailureError, type HttpResponse } from './transport';
 import { WriteSignal } from './write-signal';
-import type { InFlight } from '../shared/in-flight';
+import type { InFlight } from '../../shared/in-flight';
 
 export interface VpcCallRequest {
   action: string;

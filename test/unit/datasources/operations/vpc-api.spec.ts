@@ -2,8 +2,8 @@
  * The 17 typed operations put exactly the upstream parameters on the wire (reference §2), quirks
  * included, and map the create responses.
  */
-import { createVpcBackend, type VpcApi, type VpcBackend } from '../../../src/datasources';
-import { ORIGIN, STATIC_CREDENTIALS, mockUpstream, type MockUpstream } from './support/mock-upstream';
+import { createVpcBackend, type VpcApi, type VpcBackend } from '../../../../src/datasources';
+import { ORIGIN, STATIC_CREDENTIALS, mockUpstream, type MockUpstream } from '../support/mock-upstream';
 
 let upstream: MockUpstream;
 let backend: VpcBackend;

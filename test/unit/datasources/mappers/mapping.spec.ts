@@ -1,12 +1,12 @@
-import { mapPhysicalConnection } from '../../../src/datasources/mappers/physical-connection';
-import { mapRegions } from '../../../src/datasources/mappers/region';
-import { mapPhysicalConnectionPage, mapVbrAttachmentPage } from '../../../src/datasources/mappers/responses';
-import type { MapContext, Raw } from '../../../src/datasources/mappers/values';
-import { mapVbr } from '../../../src/datasources/mappers/vbr';
-import { mapVbrAttachment } from '../../../src/datasources/mappers/vbr-attachment';
-import { UpstreamError } from '../../../src/datasources/errors';
-import type { UnexpectedValueEvent } from '../../../src/datasources/options';
-import { parseJsonLossless } from '../../../src/datasources/parse';
+import { mapPhysicalConnection } from '../../../../src/datasources/mappers/physical-connection';
+import { mapRegions } from '../../../../src/datasources/mappers/region';
+import { mapPhysicalConnectionPage, mapVbrAttachmentPage } from '../../../../src/datasources/mappers/responses';
+import type { MapContext, Raw } from '../../../../src/datasources/mappers/values';
+import { mapVbr } from '../../../../src/datasources/mappers/vbr';
+import { mapVbrAttachment } from '../../../../src/datasources/mappers/vbr-attachment';
+import { UpstreamError } from '../../../../src/datasources/errors';
+import type { UnexpectedValueEvent } from '../../../../src/datasources/options';
+import { parseJsonLossless } from '../../../../src/datasources/wire/parse';
 
 function context(): MapContext & { events: Omit<UnexpectedValueEvent, 'action'>[] } {
   const events: Omit<UnexpectedValueEvent, 'action'>[] = [];

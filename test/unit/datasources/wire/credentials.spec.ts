@@ -5,12 +5,12 @@
  */
 import Credential from '@alicloud/credentials';
 import { Socket, type TcpNetConnectOpts } from 'node:net';
-import { parseV3Authorization } from '../../../src/shared/acs-signature';
-import { createVpcBackend } from '../../../src/datasources';
-import { KEPT_CREDENTIAL_GENERATIONS, createCredentialSource } from '../../../src/datasources/credentials';
-import { UpstreamError } from '../../../src/datasources/errors';
-import { sanitizeMessage } from '../../../src/datasources/sanitize';
-import { ORIGIN, mockUpstream } from './support/mock-upstream';
+import { parseV3Authorization } from '../../../../src/shared/acs-signature';
+import { createVpcBackend } from '../../../../src/datasources';
+import { KEPT_CREDENTIAL_GENERATIONS, createCredentialSource } from '../../../../src/datasources/wire/credentials';
+import { UpstreamError } from '../../../../src/datasources/errors';
+import { sanitizeMessage } from '../../../../src/datasources/wire/sanitize';
+import { ORIGIN, mockUpstream } from '../support/mock-upstream';
 
 const ENV_KEYS = [
   'ALIBABA_CLOUD_ACCESS_KEY_ID',

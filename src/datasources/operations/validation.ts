@@ -6,8 +6,8 @@
  * naming the argument; its message never echoes the rejected value (it may be 10 kB of garbage
  * or someone else's secret pasted by mistake).
  */
-import { CLIENT_TOKEN_RULE, isValidClientToken } from '../shared/client-token';
-import { BadInputError } from './errors';
+import { CLIENT_TOKEN_RULE, isValidClientToken } from '../../shared/client-token';
+import { BadInputError } from '../errors';
 
 // Looser than the emulator's seed formats (src/emulator/domain/rules.ts ID_PATTERNS) on purpose: these
 // only keep what reaches a hostname or a signed query to a safe alphabet and length; whether an id

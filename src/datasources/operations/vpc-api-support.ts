@@ -3,12 +3,12 @@
  * parameters (shared by create and modify), list results, read identity, and the error for a
  * write answer without the id it must carry.
  */
-import { BadInputError, UpstreamError } from './errors';
-import type { MappedPage } from './mappers/responses';
-import type { WriteResult } from './models';
+import { BadInputError, UpstreamError } from '../errors';
+import type { MappedPage } from '../mappers/responses';
+import type { WriteResult } from '../models';
 import type { Params } from './params';
 import * as v from './validation';
-import type { AssociatedPhysicalConnectionInput, CallOptions, ListResult, VbrAddressing } from './vpc-api-types';
+import type { AssociatedPhysicalConnectionInput, CallOptions, ListResult, VbrAddressing } from './requests';
 
 export const opt = v.optional;
 export const text = (max: number, field: string) => (x: unknown) => v.text(x, field, max);

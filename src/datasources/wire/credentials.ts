@@ -7,7 +7,7 @@
  * each time is how a rotated token is picked up without restarting the gateway.
  */
 import { defaultCredentialChain } from './credential-chain';
-import { UpstreamError } from './errors';
+import { UpstreamError } from '../errors';
 import { sanitizeMessage } from './sanitize';
 
 export interface AccessCredentials {

@@ -2,12 +2,12 @@
  * Cross-request read sharing: the ReadCoalescer itself (deferred fetches, a manual clock), then
  * the backend wiring over MockAgent (what is a "same read", fresh reads, invalidation by writes).
  */
-import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../../../src/datasources';
-import { UpstreamError } from '../../../src/datasources/errors';
-import type { SharedReadEvent } from '../../../src/datasources/options';
-import { ReadCoalescer, type ReadSharingSettings, type SharedReadRequest } from '../../../src/datasources/read-coalescer';
-import { fakeVpc, type FakeCircuit } from './support/fake-vpc';
-import { ORIGIN, STATIC_CREDENTIALS, apiError, mockUpstream, type Handler, type MockUpstream } from './support/mock-upstream';
+import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../../../../src/datasources';
+import { UpstreamError } from '../../../../src/datasources/errors';
+import type { SharedReadEvent } from '../../../../src/datasources/options';
+import { ReadCoalescer, type ReadSharingSettings, type SharedReadRequest } from '../../../../src/datasources/reads/read-coalescer';
+import { fakeVpc, type FakeCircuit } from '../support/fake-vpc';
+import { ORIGIN, STATIC_CREDENTIALS, apiError, mockUpstream, type Handler, type MockUpstream } from '../support/mock-upstream';
 
 interface Deferred<T> {
   promise: Promise<T>;

@@ -1,6 +1,6 @@
 /** Free-text validation: each refusal says what is actually wrong with the value. */
-import { BadInputError } from '../../../src/datasources/errors';
-import { text } from '../../../src/datasources/validation';
+import { BadInputError } from '../../../../src/datasources/errors';
+import { text } from '../../../../src/datasources/operations/validation';
 
 function messageFor(value: unknown): string | undefined {
   try {

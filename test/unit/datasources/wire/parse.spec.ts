@@ -1,4 +1,4 @@
-import { BodyParseError, parseBody, parseJsonLossless } from '../../../src/datasources/parse';
+import { BodyParseError, parseBody, parseJsonLossless } from '../../../../src/datasources/wire/parse';
 
 describe('parseJsonLossless', () => {
   it('keeps 64-bit integers exact as digit strings (JSON.parse would round them)', () => {

@@ -5,7 +5,7 @@
  * Retryable means "the same request may succeed later": throttling, 5xx, ServiceUnavailable,
  * InternalError, timeouts and transport failures. A 4xx business refusal never is.
  */
-import { UpstreamError, type UpstreamErrorKind } from './errors';
+import { UpstreamError, type UpstreamErrorKind } from '../errors';
 import { sanitizeMessage, sanitizeToken } from './sanitize';
 
 export interface Classification {

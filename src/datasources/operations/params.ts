@@ -3,7 +3,7 @@
  * arrays 1-based (`Name.1`), arrays of objects as `Name.1.Field`, filters as `Filter.N.Key` +
  * `Filter.N.Value.M`. Absent values are left out.
  */
-import type { Tag } from './models';
+import type { Tag } from '../models';
 
 export interface FilterCondition {
   key: string;

@@ -1,5 +1,5 @@
-import { EMPTY_BODY_SHA256, parseV3Authorization, v1Signature, v3CanonicalRequest, v3Signature, v3StringToSign } from '../../../src/shared/acs-signature';
-import { formatTimestamp, signV1, signV3 } from '../../../src/datasources/signer';
+import { EMPTY_BODY_SHA256, parseV3Authorization, v1Signature, v3CanonicalRequest, v3Signature, v3StringToSign } from '../../../../src/shared/acs-signature';
+import { formatTimestamp, signV1, signV3 } from '../../../../src/datasources/wire/signer';
 
 function queryOf(path: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(path.slice(path.indexOf('?') + 1)));

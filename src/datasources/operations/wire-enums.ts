@@ -4,7 +4,7 @@
  * because the upstream itself spells some of them two ways (`Allocation Failed` in Describe
  * results, `AllocationFailed` in operation docs).
  */
-import type { LineOperator, PhysicalConnectionSpec, PhysicalConnectionStatus, ProductType, RegionLanguage, VbrStatus } from './models';
+import type { LineOperator, PhysicalConnectionSpec, PhysicalConnectionStatus, ProductType, RegionLanguage, VbrStatus } from '../models';
 
 export const PHYSICAL_CONNECTION_STATUS_WIRE: Readonly<Record<PhysicalConnectionStatus, string>> = {
   INITIAL: 'Initial',

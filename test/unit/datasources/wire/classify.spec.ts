@@ -1,6 +1,6 @@
-import { classify, errorFromResponse, errorFromTransport } from '../../../src/datasources/classify';
-import { UpstreamError } from '../../../src/datasources/errors';
-import { sanitizeMessage } from '../../../src/datasources/sanitize';
+import { classify, errorFromResponse, errorFromTransport } from '../../../../src/datasources/wire/classify';
+import { UpstreamError } from '../../../../src/datasources/errors';
+import { sanitizeMessage } from '../../../../src/datasources/wire/sanitize';
 
 describe('classify: upstream code + HTTP status -> kind, retryable', () => {
   it.each([

@@ -2,9 +2,9 @@
  * Request shapes of the 17 typed operations (`VpcApi`), in the gateway's vocabulary: camelCase,
  * gateway enum values, ids as strings. vpc-api.ts translates them to upstream parameters.
  */
-import type { UpstreamError } from './errors';
-import type { LineOperator, Page, PhysicalConnection, Tag, Vbr, VbrAttachment, WriteResult } from './models';
-import type { PhysicalConnectionFilter, VbrFilter } from './types';
+import type { UpstreamError } from '../errors';
+import type { LineOperator, Page, PhysicalConnection, Tag, Vbr, VbrAttachment, WriteResult } from '../models';
+import type { PhysicalConnectionFilter, VbrFilter } from '../types';
 
 export interface CallOptions {
   /**

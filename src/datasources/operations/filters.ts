@@ -5,7 +5,7 @@
  * APIs); enum values are translated to their upstream spelling; at most 5 conditions, each with
  * 1..50 values, every value checked against the shape its key expects.
  */
-import { BadInputError } from './errors';
+import { BadInputError } from '../errors';
 import {
   LINE_OPERATORS,
   PHYSICAL_CONNECTION_SPECS,
@@ -13,9 +13,9 @@ import {
   PRODUCT_TYPES,
   VBR_STATUSES,
   type Tag,
-} from './models';
+} from '../models';
 import type { FilterCondition } from './params';
-import type { PhysicalConnectionFilter, VbrFilter } from './types';
+import type { PhysicalConnectionFilter, VbrFilter } from '../types';
 import * as v from './validation';
 import { LINE_OPERATOR_WIRE, PHYSICAL_CONNECTION_STATUS_WIRE, PRODUCT_TYPE_WIRE, SPEC_WIRE, VBR_STATUS_WIRE } from './wire-enums';
 

@@ -16,7 +16,7 @@ import {
   v3CanonicalRequest,
   v3Signature,
   v3StringToSign,
-} from '../shared/acs-signature';
+} from '../../shared/acs-signature';
 import type { AccessCredentials } from './credentials';
 
 export const API_VERSION = '2016-04-28';

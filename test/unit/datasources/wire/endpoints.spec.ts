@@ -1,5 +1,5 @@
-import { BadInputError } from '../../../src/datasources/errors';
-import { parseEndpointOverride, publicHostFor, resolveEndpoint } from '../../../src/datasources/endpoints';
+import { BadInputError } from '../../../../src/datasources/errors';
+import { parseEndpointOverride, publicHostFor, resolveEndpoint } from '../../../../src/datasources/wire/endpoints';
 
 describe('endpoint resolution (reference §6.1)', () => {
   it.each([

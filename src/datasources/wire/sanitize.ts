@@ -4,7 +4,7 @@
  * scrubber's (`src/shared/redact.ts`, also used for internal errors in GraphQL responses and
  * logs); this adds what an error message needs on top: one line, bounded length.
  */
-import { redactSecrets } from '../shared/redact';
+import { redactSecrets } from '../../shared/redact';
 
 const MAX_MESSAGE_LENGTH = 400;
 

@@ -4,12 +4,12 @@
  * completely instead of answering with part of it, read a list without TotalCount to its end, and
  * stop fetching once a page failed.
  */
-import { createVpcBackend, type VpcBackend } from '../../../src/datasources';
-import { MAX_PAGES_PER_WALK, walkAllPages } from '../../../src/datasources/loaders';
-import type { UnexpectedValueEvent } from '../../../src/datasources/options';
-import type { ListResult } from '../../../src/datasources/vpc-api-types';
-import { ORIGIN, STATIC_CREDENTIALS, mockUpstream, type Handler, type MockUpstream, type RecordedRequest } from './support/mock-upstream';
-import { fakeVpc, type FakeCircuit } from './support/fake-vpc';
+import { createVpcBackend, type VpcBackend } from '../../../../src/datasources';
+import { MAX_PAGES_PER_WALK, walkAllPages } from '../../../../src/datasources/reads/loaders';
+import type { UnexpectedValueEvent } from '../../../../src/datasources/options';
+import type { ListResult } from '../../../../src/datasources/operations/requests';
+import { ORIGIN, STATIC_CREDENTIALS, mockUpstream, type Handler, type MockUpstream, type RecordedRequest } from '../support/mock-upstream';
+import { fakeVpc, type FakeCircuit } from '../support/fake-vpc';
 
 const open: { backend: VpcBackend; upstream: MockUpstream }[] = [];
 function setup(handler: Handler) {

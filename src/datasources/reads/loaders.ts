@@ -14,12 +14,12 @@
  * key(s) it belongs to.
  */
 import DataLoader from 'dataloader';
-import { UpstreamError } from './errors';
-import type { PhysicalConnection, Vbr } from './models';
-import type { UnexpectedValueEvent } from './options';
-import { MAX_FILTER_VALUES, MAX_PAGE_SIZE } from './validation';
-import type { VpcApi } from './vpc-api';
-import type { ListResult, RejectedItem } from './vpc-api-types';
+import { UpstreamError } from '../errors';
+import type { PhysicalConnection, Vbr } from '../models';
+import type { UnexpectedValueEvent } from '../options';
+import { MAX_FILTER_VALUES, MAX_PAGE_SIZE } from '../operations/validation';
+import type { VpcApi } from '../operations/vpc-api';
+import type { ListResult, RejectedItem } from '../operations/requests';
 
 /** Largest number of filter values the gateway puts into one upstream call (documented). */
 const MAX_IDS_PER_CALL = MAX_FILTER_VALUES;

@@ -6,13 +6,13 @@
  * every other failure, and nothing is sent for it.
  */
 import type { UpstreamError } from './errors';
-import { RequestLoaders, loaderKey, walkAllPages } from './loaders';
+import { RequestLoaders, loaderKey, walkAllPages } from './reads/loaders';
 import { REGION_LANGUAGES, type Page, type PhysicalConnection, type Region, type Vbr, type VbrAttachment, type WriteResult } from './models';
 import type { PageRequest, PhysicalConnectionFilter, RegionsOptions, VbrFilter, VpcDataSourceApi, WriteOptions } from './types';
-import * as v from './validation';
-import type { VpcApi } from './vpc-api';
-import { ACCEPT_LANGUAGE_WIRE } from './wire-enums';
-import type { ListResult } from './vpc-api-types';
+import * as v from './operations/validation';
+import type { VpcApi } from './operations/vpc-api';
+import { ACCEPT_LANGUAGE_WIRE } from './operations/wire-enums';
+import type { ListResult } from './operations/requests';
 
 function page<T>(list: ListResult<T>): Page<T> {
   return { items: list.items, totalCount: list.totalCount, pageNumber: list.pageNumber, pageSize: list.pageSize, requestId: list.requestId };

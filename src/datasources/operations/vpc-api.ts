@@ -7,24 +7,24 @@
  * and once sent they are no longer cancelled by `options.signal` (vpc-client.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { UpstreamError } from './errors';
+import { UpstreamError } from '../errors';
 import { physicalConnectionConditions, validTags, vbrConditions, vbrOfCircuitConditions } from './filters';
-import { mapRegions } from './mappers/region';
+import { mapRegions } from '../mappers/region';
 import {
   createdPhysicalConnectionId,
   createdVbrId,
   mapPhysicalConnectionPage,
   mapVbrAttachmentPage,
   mapVbrPage,
-} from './mappers/responses';
-import type { MapContext } from './mappers/values';
-import { LINE_OPERATORS, type PhysicalConnection, type Region, type Vbr, type VbrAttachment, type WriteResult } from './models';
-import type { WalkSubject } from './loaders';
-import type { UnexpectedValueEvent, VpcBackendHooks } from './options';
+} from '../mappers/responses';
+import type { MapContext } from '../mappers/values';
+import { LINE_OPERATORS, type PhysicalConnection, type Region, type Vbr, type VbrAttachment, type WriteResult } from '../models';
+import type { WalkSubject } from '../reads/loaders';
+import type { UnexpectedValueEvent, VpcBackendHooks } from '../options';
 import { Params } from './params';
-import { ReadCoalescer } from './read-coalescer';
+import { ReadCoalescer } from '../reads/read-coalescer';
 import * as v from './validation';
-import type { VpcClient } from './vpc-client';
+import type { VpcClient } from '../wire/upstream-client';
 import { addressing, asRequest, associatedJson, missingId, opt, pageOf, readKey, signal, text, toList } from './vpc-api-support';
 import type {
   CallOptions,
@@ -43,7 +43,7 @@ import type {
   PhysicalConnectionWrite,
   RecoverPhysicalConnectionRequest,
   VbrWrite,
-} from './vpc-api-types';
+} from './requests';
 import { ACCEPT_LANGUAGE_WIRE, LINE_OPERATOR_WIRE } from './wire-enums';
 
 const NO_SHARING = { coalesce: false, cacheTtlMs: 0, cacheMaxEntries: 1 };
