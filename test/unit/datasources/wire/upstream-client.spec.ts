@@ -7,7 +7,6 @@ import { inspect } from 'node:util';
 import { EMPTY_BODY_SHA256, parseV3Authorization, v1Signature, v3CanonicalRequest, v3Signature, v3StringToSign } from '../../../../src/shared/acs-signature';
 import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../../../../src/datasources';
 import { UpstreamError } from '../../../../src/datasources/errors';
-import { backoffDelay } from '../../../../src/datasources/wire/retry';
 import type { RetryEvent, UpstreamCallEvent } from '../../../../src/datasources/options';
 import { ORIGIN, STATIC_CREDENTIALS, apiError, mockUpstream, type Handler, type MockUpstream } from '../support/mock-upstream';
 
@@ -224,11 +223,6 @@ describe('retries', () => {
     expect(dropped.upstream.requests.map((r) => r.query.ClientToken)).toEqual(['t2']);
   });
 
-  it('backoff grows exponentially with equal jitter and is capped', () => {
-    const s = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1_000, budgetMs: 10_000 };
-    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, s, () => 0))).toEqual([50, 100, 200, 400, 500]);
-    expect([1, 2, 3, 4, 5].map((n) => backoffDelay(n, s, () => 0.999999))).toEqual([100, 200, 400, 800, 1000]);
-  });
 });
 
 describe('deadlines and cancellation', () => {
