@@ -1,27 +1,21 @@
 /**
- * Cross-request read sharing, process-wide (DataLoaders only batch within one GraphQL request):
+ * Cross-request read sharing: identical reads in flight share one upstream call, and successes may
+ * be reused from a bounded TTL cache (`lru-cache`); a write drops its region's cache and keeps the
+ * reads in flight at that moment out of the cache. See docs/datasource.md#sharing-reads-across-requests.
  *
- * - Coalescing (on by default): identical reads in flight at the same time, e.g. many consoles
- *   polling the same list, become ONE upstream call whose result every caller gets. A caller that
- *   goes away stops waiting at once; the shared call is cancelled only when no caller is left.
- *   Failures are shared with the callers of that call and then forgotten (never cached).
- * - A short TTL cache (off by default): a successful read is reused for `cacheTtlMs`.
- * - Writes invalidate their region: cached reads are dropped, and reads already in flight are
- *   neither cached nor joined any more (they may predate the write).
+ * Coalescing is hand-written: no library we know cancels a shared call only once its last waiter
+ * has left, or keeps an answer a write overtook out of the cache.
  *
- * Decisions before a destructive call must not see shared data: callers pass `fresh` reads around
- * this class entirely (vpc-api.ts). Keys are exact (action, region, every wire parameter), and the
- * backend has one identity (one credential chain), so sharing never crosses accounts.
- *
- * Shared results are handed to several requests: they are read-only by contract (the mappers build
- * them, nothing downstream mutates models).
+ * Invariants: keys are exact (action, region, every wire parameter); shared results are read-only
+ * by contract; fresh reads never come here (operations/read-operations.ts).
  */
+import { LRUCache } from 'lru-cache';
 
 export interface ReadSharingSettings {
   coalesce: boolean;
   /** 0 disables the cache. */
   cacheTtlMs: number;
-  /** Oldest entries are evicted beyond this. */
+  /** The least recently used entries are evicted beyond this. */
   cacheMaxEntries: number;
 }
 
@@ -38,7 +32,6 @@ interface Flight<T> {
 
 interface CacheEntry<T> {
   value: T;
-  expiresAt: number;
   scope: string;
 }
 
@@ -59,14 +52,26 @@ export interface SharedReadRequest<T> {
 
 export class ReadCoalescer<T> {
   private readonly flights = new Map<string, Flight<T>>();
-  private readonly cache = new Map<string, CacheEntry<T>>();
+  /** Null when the cache is off (`cacheTtlMs` 0). */
+  private readonly cache: LRUCache<string, CacheEntry<T>> | null;
   /** Every call in flight, joinable or not (with coalescing off, `flights` holds none). */
   private readonly pending = new Set<Flight<T>>();
 
   constructor(
     private readonly settings: ReadSharingSettings,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.cache =
+      settings.cacheTtlMs > 0
+        ? new LRUCache<string, CacheEntry<T>>({
+            max: settings.cacheMaxEntries,
+            ttl: settings.cacheTtlMs,
+            // The injected clock, read on every lookup (no 1 ms reuse of an earlier reading).
+            perf: { now },
+            ttlResolution: 0,
+          })
+        : null;
+  }
 
   get enabled(): boolean {
     return this.settings.coalesce || this.settings.cacheTtlMs > 0;
@@ -74,7 +79,7 @@ export class ReadCoalescer<T> {
 
   read(req: SharedReadRequest<T>): Promise<T> {
     if (req.signal?.aborted) return Promise.reject(req.cancelled());
-    const cached = this.cached(req.key);
+    const cached = this.cache?.get(req.key);
     if (cached !== undefined) {
       req.onShared?.('cache');
       return Promise.resolve(cached.value);
@@ -86,23 +91,17 @@ export class ReadCoalescer<T> {
 
   /** After a write in `scope`: nothing read before it is reused. */
   invalidate(scope: string): void {
-    for (const [key, entry] of this.cache) if (entry.scope === scope) this.cache.delete(key);
+    if (this.cache) {
+      const dropped = [...this.cache.entries()].filter(([, entry]) => entry.scope === scope);
+      for (const [key] of dropped) this.cache.delete(key);
+    }
     for (const [key, flight] of this.flights) if (flight.scope === scope) this.flights.delete(key);
     for (const flight of this.pending) if (flight.scope === scope) flight.invalidated = true;
   }
 
   /** What it holds: joinable calls in flight, all calls in flight, cache entries (all bounded). */
   get size(): { flights: number; pending: number; cached: number } {
-    return { flights: this.flights.size, pending: this.pending.size, cached: this.cache.size };
-  }
-
-  private cached(key: string): CacheEntry<T> | undefined {
-    if (this.settings.cacheTtlMs <= 0) return undefined;
-    const entry = this.cache.get(key);
-    if (entry === undefined) return undefined;
-    if (entry.expiresAt > this.now()) return entry;
-    this.cache.delete(key);
-    return undefined;
+    return { flights: this.flights.size, pending: this.pending.size, cached: this.cache?.size ?? 0 };
   }
 
   private start(req: SharedReadRequest<T>): Flight<T> {
@@ -119,7 +118,7 @@ export class ReadCoalescer<T> {
     flight.promise.then(
       (value) => {
         settled();
-        if (this.settings.cacheTtlMs > 0 && !flight.invalidated) this.store(req.key, req.scope, value);
+        if (!flight.invalidated) this.cache?.set(req.key, { value, scope: req.scope });
       },
       settled,
     );
@@ -128,16 +127,6 @@ export class ReadCoalescer<T> {
 
   private forget(key: string, flight: Flight<T>): void {
     if (this.flights.get(key) === flight) this.flights.delete(key);
-  }
-
-  private store(key: string, scope: string, value: T): void {
-    this.cache.delete(key);
-    this.cache.set(key, { value, expiresAt: this.now() + this.settings.cacheTtlMs, scope });
-    while (this.cache.size > this.settings.cacheMaxEntries) {
-      const oldest = this.cache.keys().next();
-      if (oldest.done) break;
-      this.cache.delete(oldest.value);
-    }
   }
 
   /** The caller's view of a flight: its own cancellation, the shared outcome otherwise. */

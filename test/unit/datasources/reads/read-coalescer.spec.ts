@@ -130,7 +130,8 @@ describe('ReadCoalescer', () => {
     await expect(reads.read(request(upstream.fetch, { onShared: (s) => shared.push(s) }))).resolves.toBe('v1');
     expect(shared).toEqual(['cache']);
     expect(upstream.calls).toHaveLength(1);
-    now += 1;
+    // Older than the TTL (an entry exactly as old as the TTL is still served).
+    now += 2;
     const expired = reads.read(request(upstream.fetch));
     expect(upstream.calls).toHaveLength(2);
     upstream.calls[1]?.result.resolve('v2');
@@ -200,6 +201,18 @@ describe('ReadCoalescer', () => {
     void reads.read(request(upstream.fetch, { key: 'a' }));
     expect(upstream.calls).toHaveLength(1);
     upstream.calls[0]?.result.resolve('a again');
+  });
+
+  it('a cache hit keeps its entry: the least recently used one is evicted', async () => {
+    const reads = new ReadCoalescer<string>({ coalesce: true, cacheTtlMs: 60_000, cacheMaxEntries: 2 });
+    for (const key of ['a', 'b']) await reads.read(request(async () => key, { key }));
+    const upstream = scriptedFetch();
+    await expect(reads.read(request(upstream.fetch, { key: 'a' }))).resolves.toBe('a');
+    await reads.read(request(async () => 'c', { key: 'c' }));
+    await expect(reads.read(request(upstream.fetch, { key: 'a' }))).resolves.toBe('a');
+    void reads.read(request(upstream.fetch, { key: 'b' }));
+    expect(upstream.calls).toHaveLength(1);
+    upstream.calls[0]?.result.resolve('b again');
   });
 });
 
