@@ -46,6 +46,8 @@ const TIMEOUT_CODES: ReadonlySet<string> = new Set([
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
 ]);
+/** undici's `maxResponseSize` tripped: it destroys the socket with this code mid-body. */
+const TOO_LARGE_CODE = 'UND_ERR_RES_EXCEEDED_MAX_SIZE';
 
 function describe(error: unknown): { code: string; text: string } {
   if (error instanceof Error) {
@@ -70,6 +72,7 @@ export interface TransportOptions {
   dispatcher?: Dispatcher;
   connectionsPerOrigin: number;
   connectTimeoutMs: number;
+  /** Bound of a response body; enforced by the owned Agent (`maxResponseSize`), not by an injected dispatcher. */
   maxResponseBytes: number;
 }
 
@@ -87,6 +90,7 @@ export class Transport {
         keepAliveTimeout: 30_000,
         keepAliveMaxTimeout: 120_000,
         connect: { timeout: options.connectTimeoutMs },
+        maxResponseSize: options.maxResponseBytes,
       });
     this.maxResponseBytes = options.maxResponseBytes;
   }
@@ -112,6 +116,7 @@ export class Transport {
       if (req.cancelSignal?.aborted) return new TransportFailureError('cancelled', '');
       if (deadline.aborted) return new TransportFailureError('timeout', `no complete answer within ${req.deadlineMs} ms`);
       const { code, text } = describe(error);
+      if (code === TOO_LARGE_CODE) return new TransportFailureError('too-large', `more than ${this.maxResponseBytes} bytes`);
       return new TransportFailureError(TIMEOUT_CODES.has(code) ? 'timeout' : 'transport', `${code}: ${text}`);
     };
 
@@ -129,18 +134,13 @@ export class Transport {
       throw failure(error);
     }
     try {
+      // undici counts the bytes as they arrive; a declared length over the bound is refused before any.
       const declared = Number(response.headers['content-length']);
       if (Number.isFinite(declared) && declared > this.maxResponseBytes) {
         throw new TransportFailureError('too-large', `content-length ${declared}`);
       }
       const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of response.body) {
-        const buf = chunk as Buffer;
-        size += buf.length;
-        if (size > this.maxResponseBytes) throw new TransportFailureError('too-large', `more than ${this.maxResponseBytes} bytes`);
-        chunks.push(buf);
-      }
+      for await (const chunk of response.body) chunks.push(chunk as Buffer);
       return {
         status: response.statusCode,
         headers: flattenHeaders(response.headers),
