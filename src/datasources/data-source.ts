@@ -1,22 +1,35 @@
 /**
  * `VpcDataSourceApi` for one GraphQL request: its DataLoaders, its cancellation signal, and the
- * fresh (uncached) reads the terminate mutation decides on.
+ * fresh (uncached, unshared) reads a destructive call decides on.
  *
- * Methods are async so that a validation failure is a rejected promise (`BadInputError`) like
- * every other failure, and nothing is sent for it.
+ * Invariants: a public entry point; every method validates its arguments once, first, and below
+ * it nothing checks again. Methods are async, so a `BadInputError` is a rejected promise like any
+ * other failure, and nothing is sent for it.
  */
-import type { UpstreamError } from './errors';
-import { RequestLoaders, loaderKey, walkAllPages } from './reads/loaders';
-import { REGION_LANGUAGES, type Page, type PhysicalConnection, type Region, type Vbr, type VbrAttachment, type WriteResult } from './models';
-import type { PageRequest, PhysicalConnectionFilter, RegionsOptions, VbrFilter, VpcDataSourceApi, WriteOptions } from './types';
+import type { Page, PhysicalConnection, Region, Vbr, VbrAttachment, WriteResult } from './models';
+import { REGION_LANGUAGES } from './models';
+import type { ReadOperations } from './operations/read-operations';
+import { attachmentsOf, circuitListQuery, circuitsByIds, requiredPage, vbrListQuery } from './operations/read-queries';
+import type { ListResult } from './operations/requests';
 import * as v from './operations/validation';
 import type { VpcApi } from './operations/vpc-api';
 import { ACCEPT_LANGUAGE_WIRE } from './operations/wire-enums';
-import type { ListResult } from './operations/requests';
+import { walkAllPages } from './reads/page-walk';
+import { RequestLoaders } from './reads/request-loaders';
+import type { PageRequest, PhysicalConnectionFilter, RegionsOptions, VbrFilter, VpcDataSourceApi, WriteOptions } from './types';
 
 function page<T>(list: ListResult<T>): Page<T> {
   return { items: list.items, totalCount: list.totalCount, pageNumber: list.pageNumber, pageSize: list.pageSize, requestId: list.requestId };
 }
+
+/** The numbers of a page request that may not be an object at all (a JavaScript caller). */
+function pageFields(pageRequest: unknown): Partial<PageRequest> {
+  if (typeof pageRequest !== 'object' || pageRequest === null) return {};
+  const { pageNumber, pageSize } = pageRequest as Partial<PageRequest>;
+  return { pageNumber, pageSize };
+}
+
+const FIRST_PAGE = { pageNumber: 1, pageSize: v.MAX_PAGE_SIZE };
 
 export class VpcDataSource implements VpcDataSourceApi {
   private readonly loaders: RequestLoaders;
@@ -24,10 +37,11 @@ export class VpcDataSource implements VpcDataSourceApi {
   private readonly regionsPromises = new Map<string, Promise<Region[]>>();
 
   constructor(
+    private readonly reads: ReadOperations,
     private readonly api: VpcApi,
     private readonly signal?: AbortSignal,
   ) {
-    this.loaders = new RequestLoaders(api, signal);
+    this.loaders = new RequestLoaders(reads, signal);
   }
 
   private get options(): { signal?: AbortSignal } {
@@ -42,33 +56,30 @@ export class VpcDataSource implements VpcDataSourceApi {
   // --- batched, per-request cached reads ---
 
   async physicalConnection(regionId: string, id: string): Promise<PhysicalConnection | null> {
-    return this.loaders.physicalConnection.load(loaderKey(v.regionId(regionId), v.physicalConnectionId(id)));
+    return this.loaders.physicalConnection.load({ regionId: v.regionId(regionId), id: v.physicalConnectionId(id) });
   }
 
   async vbrsOfPhysicalConnection(regionId: string, physicalConnectionId: string): Promise<Vbr[]> {
-    return this.loaders.vbrsOfPhysicalConnection.load(loaderKey(v.regionId(regionId), v.physicalConnectionId(physicalConnectionId)));
+    return this.loaders.vbrsOfPhysicalConnection.load({ regionId: v.regionId(regionId), id: v.physicalConnectionId(physicalConnectionId) });
   }
 
   async vbr(regionId: string, id: string): Promise<Vbr | null> {
-    return this.loaders.vbr.load(loaderKey(v.regionId(regionId), v.vbrId(id)));
+    return this.loaders.vbr.load({ regionId: v.regionId(regionId), id: v.vbrId(id) });
   }
 
   // --- list reads ---
 
   async physicalConnections(regionId: string, filter: PhysicalConnectionFilter, pageRequest: PageRequest): Promise<Page<PhysicalConnection>> {
-    const region = v.regionId(regionId);
-    const list = await this.api.describePhysicalConnections({ regionId: region, filter, ...pageArgs(pageRequest) }, this.options);
-    this.loaders.primePhysicalConnections(region, list.items, list.rejected);
+    const query = circuitListQuery({ regionId, filter, ...pageFields(pageRequest) }, requiredPage);
+    const list = await this.reads.physicalConnections(query, this.options);
+    this.loaders.primePhysicalConnections(query.regionId, list.items, list.rejected);
     return page(list);
   }
 
   async vbrs(regionId: string, filter: VbrFilter, pageRequest: PageRequest): Promise<Page<Vbr>> {
-    const region = v.regionId(regionId);
-    const list = await this.api.describeVirtualBorderRouters(
-      { regionId: region, filter, includeCrossAccountVbr: true, ...pageArgs(pageRequest) },
-      this.options,
-    );
-    this.loaders.primeVbrs(region, list.items, list.rejected);
+    const query = vbrListQuery({ regionId, filter, ...pageFields(pageRequest) }, requiredPage);
+    const list = await this.reads.vbrs(query, this.options);
+    this.loaders.primeVbrs(query.regionId, list.items, list.rejected);
     return page(list);
   }
 
@@ -77,7 +88,7 @@ export class VpcDataSource implements VpcDataSourceApi {
     const key = language ?? '';
     let regions = this.regionsPromises.get(key);
     if (regions === undefined) {
-      regions = this.api.describeRegions(language === undefined ? {} : { acceptLanguage: ACCEPT_LANGUAGE_WIRE[language] }, this.options);
+      regions = this.reads.regions(language === undefined ? {} : { acceptLanguage: ACCEPT_LANGUAGE_WIRE[language] }, this.options);
       this.regionsPromises.set(key, regions);
     }
     return regions;
@@ -88,10 +99,7 @@ export class VpcDataSource implements VpcDataSourceApi {
   async freshPhysicalConnection(regionId: string, id: string): Promise<PhysicalConnection | null> {
     const region = v.regionId(regionId);
     const pcId = v.physicalConnectionId(id);
-    const list = await this.api.describePhysicalConnections(
-      { regionId: region, filter: { ids: [pcId] }, pageNumber: 1, pageSize: v.MAX_PAGE_SIZE },
-      this.freshOptions,
-    );
+    const list = await this.reads.physicalConnections(circuitsByIds(region, [pcId], FIRST_PAGE), this.freshOptions);
     const broken = list.rejected.find((r) => r.id === pcId || r.id === null);
     if (broken) throw broken.error;
     return list.items.find((pc) => pc.id === pcId) ?? null;
@@ -104,35 +112,23 @@ export class VpcDataSource implements VpcDataSourceApi {
   async freshVbrAttachments(regionId: string, physicalConnectionId: string): Promise<VbrAttachment[]> {
     const region = v.regionId(regionId);
     const pcId = v.physicalConnectionId(physicalConnectionId);
+    const action = 'DescribeVirtualBorderRoutersForPhysicalConnection';
     const { items, rejected } = await walkAllPages(
-      (pageNumber, pageSize) =>
-        this.api.describeVirtualBorderRoutersForPhysicalConnection(
-          { regionId: region, physicalConnectionId: pcId, pageNumber, pageSize },
-          this.freshOptions,
-        ),
+      (pageNumber, pageSize) => this.reads.vbrAttachments(attachmentsOf(region, pcId, { pageNumber, pageSize }), this.freshOptions),
       (a) => a.vbrId,
-      this.api.walkSubject('DescribeVirtualBorderRoutersForPhysicalConnection'),
+      { action, report: (e) => this.reads.reportUnexpected(e) },
     );
-    const first: UpstreamError | undefined = rejected[0]?.error;
+    const first = rejected[0]?.error;
     if (first) throw first;
     return items;
   }
 
-  // --- writes ---
+  // --- writes: the typed API validates them ---
 
   async terminatePhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
     return this.api.terminatePhysicalConnection(
-      {
-        regionId: v.regionId(regionId),
-        physicalConnectionId: v.physicalConnectionId(id),
-        ...(options.clientToken !== undefined ? { clientToken: v.clientToken(options.clientToken) } : {}),
-      },
+      { regionId, physicalConnectionId: id, ...(options.clientToken !== undefined ? { clientToken: options.clientToken } : {}) },
       this.options,
     );
   }
-}
-
-function pageArgs(pageRequest: PageRequest): { pageNumber: number; pageSize: number } {
-  if (typeof pageRequest !== 'object' || pageRequest === null) return v.page(undefined, undefined);
-  return v.page(pageRequest.pageNumber, pageRequest.pageSize);
 }

@@ -11,10 +11,12 @@ import { InFlight } from '../shared/in-flight';
 import { createCredentialSource } from './wire/credentials';
 import type { VpcDataSourceApi } from './types';
 import { resolveSettings, type VpcBackendOptions } from './options';
-import { ReadCoalescer } from './reads/read-coalescer';
-import { Transport } from './wire/transport';
+import { ReadOperations } from './operations/read-operations';
 import { VpcApi } from './operations/vpc-api';
-import { VpcClient, defaultNonce } from './wire/upstream-client';
+import { Writer } from './operations/writer';
+import { ReadCoalescer } from './operations/read-coalescer';
+import { Transport } from './wire/transport';
+import { UpstreamClient, defaultNonce } from './wire/upstream-client';
 import { VpcDataSource } from './data-source';
 
 export interface VpcBackend {
@@ -58,7 +60,7 @@ export function createVpcBackend(options: VpcBackendOptions = {}): VpcBackend {
   const hooks = options.hooks ?? {};
   const writes = new InFlight();
   const stopWrites = new AbortController();
-  const client = new VpcClient({
+  const client = new UpstreamClient({
     settings,
     transport,
     credentials,
@@ -70,12 +72,14 @@ export function createVpcBackend(options: VpcBackendOptions = {}): VpcBackend {
     writes,
     stopWrites: stopWrites.signal,
   });
-  const api = new VpcApi(client, hooks, new ReadCoalescer(settings.readSharing, options.now ?? Date.now));
+  const sharing = new ReadCoalescer<unknown>(settings.readSharing, options.now ?? Date.now);
+  const reads = new ReadOperations(client, hooks, sharing);
+  const api = new VpcApi(reads, new Writer(client, sharing));
   let closing: Promise<void> | null = null;
 
   return {
     api,
-    forRequest: (requestOptions = {}) => new VpcDataSource(api, requestOptions.signal),
+    forRequest: (requestOptions = {}) => new VpcDataSource(reads, api, requestOptions.signal),
     checkCredentials: async () => {
       await credentials.get();
     },
@@ -90,3 +94,6 @@ export type { VpcBackendOptions, VpcBackendHooks, UpstreamCallEvent, RetryEvent,
 export type { VpcDataSourceApi } from './types';
 export { VpcApi } from './operations/vpc-api';
 export * from './operations/requests';
+export { REGION_ID_PATTERN, parseEndpointOverride } from './wire/endpoints';
+/** The argument rules the data source applies (resolvers run them first to name the GraphQL argument). */
+export * as validation from './operations/validation';

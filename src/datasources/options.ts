@@ -8,7 +8,7 @@
 import type { Dispatcher } from 'undici';
 import type { CredentialProviderLike } from './wire/credentials';
 import { parseEndpointOverride, type Endpoint } from './wire/endpoints';
-import type { ReadSharingSettings, SharedSource } from './reads/read-coalescer';
+import type { ReadSharingSettings, SharedSource } from './operations/read-coalescer';
 
 export interface UpstreamCallEvent {
   action: string;

@@ -5,7 +5,7 @@
  * so the error names the GraphQL argument (`input.regionId`, not `regionId`) and nothing is sent.
  */
 import { BadInputError } from '../datasources/errors';
-import * as rules from '../datasources/operations/validation';
+import { validation as rules } from '../datasources';
 import { BadUserInputError } from '../schema/errors';
 import type { GatewayContext } from './context';
 

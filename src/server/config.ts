@@ -7,9 +7,9 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { parseEndpointOverride } from '../datasources/wire/endpoints';
+import { parseEndpointOverride } from '../datasources';
 import { MAX_CACHE_ENTRIES, MAX_CACHE_TTL_MS, type VpcBackendOptions } from '../datasources/options';
-import { REGION_ID_PATTERN } from '../datasources/operations/validation';
+import { REGION_ID_PATTERN } from '../datasources';
 import { parseHost, type ParsedHost } from './plugins/host-check';
 
 export type Env = Readonly<Record<string, string | undefined>>;

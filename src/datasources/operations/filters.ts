@@ -1,9 +1,7 @@
 /**
- * Gateway filters (types.ts) -> validated upstream `Filter.N` conditions.
- *
- * Keys are the upstream's (reference §1.3; note the lower-case `eccId` and `type` of the VBR
- * APIs); enum values are translated to their upstream spelling; at most 5 conditions, each with
- * 1..50 values, every value checked against the shape its key expects.
+ * Gateway filters (types.ts) -> validated upstream `Filter.N` conditions: the upstream's keys
+ * (docs/datasource.md#requests: `eccId` and `type` are lower-case on the VBR APIs), enum values in
+ * their upstream spelling, at most 5 conditions of 1..50 values, each value checked for its key.
  */
 import { BadInputError } from '../errors';
 import {
@@ -76,6 +74,16 @@ function conditions<F extends object>(filter: F | undefined, specs: readonly Key
   return out;
 }
 
+/** The upstream key of `field`, for conditions built from ids validated at the boundary. */
+function keyOf<F>(specs: readonly KeySpec<F>[], field: KeySpec<F>['field']): string {
+  const spec = specs.find((s) => s.field === field);
+  if (!spec) throw new Error(`no filter key for ${field}`);
+  return spec.upstreamKey;
+}
+const CIRCUIT_ID_KEY = keyOf(PHYSICAL_CONNECTION_KEYS, 'ids');
+const VBR_ID_KEY = keyOf(VBR_KEYS, 'ids');
+const VBR_CIRCUIT_KEY = keyOf(VBR_KEYS, 'physicalConnectionIds');
+
 const ALL_PC_FIELDS = new Set(PHYSICAL_CONNECTION_KEYS.map((s) => s.field as string));
 const ALL_VBR_FIELDS = new Set(VBR_KEYS.map((s) => s.field as string));
 const VBR_FIELDS_FOR_CIRCUIT = new Set([...ALL_VBR_FIELDS].filter((f) => f !== 'physicalConnectionIds'));
@@ -88,6 +96,11 @@ export const vbrConditions = (filter: VbrFilter | undefined) => conditions(filte
 /** DescribeVirtualBorderRoutersForPhysicalConnection: the circuit is a parameter, not a filter. */
 export const vbrOfCircuitConditions = (filter: Omit<VbrFilter, 'physicalConnectionIds'> | undefined) =>
   conditions(filter as VbrFilter | undefined, VBR_KEYS, VBR_FIELDS_FOR_CIRCUIT);
+
+// Conditions on ids the caller already validated (the loaders and fresh reads of one request).
+export const circuitIdsCondition = (ids: readonly string[]): FilterCondition => ({ key: CIRCUIT_ID_KEY, values: ids });
+export const vbrIdsCondition = (ids: readonly string[]): FilterCondition => ({ key: VBR_ID_KEY, values: ids });
+export const vbrCircuitIdsCondition = (ids: readonly string[]): FilterCondition => ({ key: VBR_CIRCUIT_KEY, values: ids });
 
 export function validTags(tags: unknown, field = 'tags'): Tag[] | undefined {
   if (tags === undefined || tags === null) return undefined;

@@ -1,7 +1,7 @@
 /**
- * Flattening of request parameters as the SDK does it (reference §1.1): scalars as strings,
- * arrays 1-based (`Name.1`), arrays of objects as `Name.1.Field`, filters as `Filter.N.Key` +
- * `Filter.N.Value.M`. Absent values are left out.
+ * Request parameters flattened as the SDK does it (docs/datasource.md#requests): scalars as
+ * strings, arrays 1-based (`Name.1`), objects as `Name.1.Field`, filters as `Filter.N.Key` +
+ * `Filter.N.Value.M`. Absent values are left out. Writes no rule: values arrive validated.
  */
 import type { Tag } from '../models';
 

@@ -1,18 +1,18 @@
 /**
- * Argument checks that run before anything is sent upstream.
+ * The argument rules every public entry point runs before anything is sent (the per-request data
+ * source, the typed API); nothing below those entry points checks again.
  *
- * Region ids become hostnames and every value ends up in a signed query string, so the rules are
- * allow-lists (exact shapes, bounded lengths), never deny-lists. Each failure is a `BadInputError`
- * naming the argument; its message never echoes the rejected value (it may be 10 kB of garbage
- * or someone else's secret pasted by mistake).
+ * Invariants: allow-lists (exact shapes, bounded lengths), never deny-lists; a failure is a
+ * `BadInputError` naming the argument whose message never echoes the value. The region rule is
+ * the host-safety check of wire/endpoints.ts, re-exported here so the rules read as one set.
  */
 import { CLIENT_TOKEN_RULE, isValidClientToken } from '../../shared/client-token';
 import { BadInputError } from '../errors';
 
-// Looser than the emulator's seed formats (src/emulator/domain/rules.ts ID_PATTERNS) on purpose: these
-// only keep what reaches a hostname or a signed query to a safe alphabet and length; whether an id
-// exists is the upstream's call (NotFound), and a rule stricter than Alibaba's would refuse real ids.
-export const REGION_ID_PATTERN = /^[a-z]{2,}(-[a-z0-9]+){1,5}$/;
+export { REGION_ID_PATTERN, regionId, type RegionId } from '../wire/endpoints';
+
+// Looser than the emulator's seed formats (src/emulator/domain/rules.ts ID_PATTERNS) on purpose: a
+// rule stricter than Alibaba's would refuse real ids; whether an id exists is the upstream's call.
 const PHYSICAL_CONNECTION_ID_PATTERN = /^pc-[a-z0-9]{1,61}$/;
 const VBR_ID_PATTERN = /^vbr-[a-z0-9]{1,60}$/;
 /** Other resource ids used as filter values (access points, ECC, resource groups, CEN...). */
@@ -31,13 +31,6 @@ const MAX_PAGE_NUMBER = 100_000;
 
 function fail(field: string, message: string): never {
   throw new BadInputError(field, message);
-}
-
-export function regionId(value: unknown, field = 'regionId'): string {
-  if (typeof value !== 'string' || value.length > 64 || !REGION_ID_PATTERN.test(value)) {
-    fail(field, `${field} must be a region id such as cn-hangzhou`);
-  }
-  return value;
 }
 
 export function physicalConnectionId(value: unknown, field = 'physicalConnectionId'): string {
@@ -128,4 +121,16 @@ export function page(pageNumber: unknown, pageSize: unknown): { pageNumber: numb
 
 export function optional<T>(value: unknown, check: (v: unknown) => T): T | undefined {
   return value === undefined || value === null ? undefined : check(value);
+}
+
+/** `text` as a one-argument check for `optional`. */
+export const textOf =
+  (maxLength: number, field: string) =>
+  (value: unknown): string =>
+    text(value, field, maxLength);
+
+/** Requests are typed, but a JavaScript caller (or a resolver bug) may pass anything. */
+export function request<T>(req: T): T {
+  if (typeof req !== 'object' || req === null) fail('request', 'the request must be an object');
+  return req;
 }

@@ -1,11 +1,28 @@
 /**
- * Which host serves a region (reference §6.1, SDK 7.3.2 `_endpointMap` + the `regional` rule).
+ * Which host serves a region (docs/datasource.md#endpoints: the SDK 7.3.2 `_endpointMap` plus its
+ * `regional` rule), and the one check that makes a region id safe to put into a hostname.
  *
- * The region id ends up in a hostname, so it is re-checked here even though validation.ts already
- * vetted it: an endpoint must never be derived from anything but a well-formed region id.
+ * Invariant: only a `RegionId` reaches a hostname, and `regionId()` below is the only producer of
+ * one; every public entry point of the data source runs it before anything else.
  */
 import { BadInputError } from '../errors';
-import { REGION_ID_PATTERN } from '../operations/validation';
+
+// Looser than the emulator's seed formats (src/emulator/domain/rules.ts ID_PATTERNS) on purpose:
+// whether a region exists is the upstream's call; this keeps a hostname label to a safe alphabet.
+export const REGION_ID_PATTERN = /^[a-z]{2,}(-[a-z0-9]+){1,5}$/;
+const MAX_REGION_ID_LENGTH = 64;
+
+declare const hostSafe: unique symbol;
+/** A region id that passed `regionId()`: safe in a hostname. The brand exists for the type checker only. */
+export type RegionId = string & { readonly [hostSafe]: true };
+
+/** The host-safety check of region ids: a `BadInputError` naming `field`, never echoing the value. */
+export function regionId(value: unknown, field = 'regionId'): RegionId {
+  if (typeof value !== 'string' || value.length > MAX_REGION_ID_LENGTH || !REGION_ID_PATTERN.test(value)) {
+    throw new BadInputError(field, `${field} must be a region id such as cn-hangzhou`);
+  }
+  return value as RegionId;
+}
 
 export interface Endpoint {
   /** `https://vpc.aliyuncs.com` or the override's `scheme://host[:port]`. */
@@ -61,20 +78,17 @@ const SPECIAL_HOSTS: Readonly<Record<string, string>> = {
 };
 
 /** The region whose endpoint serves calls that are not regional (DescribeRegions). */
-export const GLOBAL_REGION = 'cn-hangzhou';
+export const GLOBAL_REGION = regionId('cn-hangzhou');
 
-export function publicHostFor(regionId: string): string {
-  if (!REGION_ID_PATTERN.test(regionId) || regionId.length > 64) {
-    throw new BadInputError('regionId', 'regionId is not a valid region id');
-  }
-  if (CENTRAL_REGIONS.has(regionId)) return CENTRAL_HOST;
-  return SPECIAL_HOSTS[regionId] ?? `vpc.${regionId}.aliyuncs.com`;
+export function publicHostFor(region: RegionId): string {
+  if (CENTRAL_REGIONS.has(region)) return CENTRAL_HOST;
+  return SPECIAL_HOSTS[region] ?? `vpc.${region}.aliyuncs.com`;
 }
 
 /** The override, when configured, serves every region (the emulator is one host). */
-export function resolveEndpoint(regionId: string, override: Endpoint | null): Endpoint {
-  const host = publicHostFor(regionId);
+export function resolveEndpoint(region: RegionId, override: Endpoint | null): Endpoint {
   if (override) return override;
+  const host = publicHostFor(region);
   return { origin: `https://${host}`, host };
 }
 

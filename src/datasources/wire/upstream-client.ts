@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { errorFromResponse, errorFromTransport, malformedResponse } from './classify';
 import type { CredentialSource } from './credentials';
-import { GLOBAL_REGION, resolveEndpoint } from './endpoints';
+import { GLOBAL_REGION, resolveEndpoint, type RegionId } from './endpoints';
 import { UpstreamError } from '../errors';
 import type { ResolvedSettings, VpcBackendHooks } from '../options';
 import { BodyParseError, parseBody } from './parse';
@@ -25,7 +25,7 @@ import type { InFlight } from '../../shared/in-flight';
 export interface VpcCallRequest {
   action: string;
   /** Null for calls that are not regional (DescribeRegions): sent to the central endpoint. */
-  regionId: string | null;
+  regionId: RegionId | null;
   /** Flattened business parameters, `RegionId` included when the API takes it. */
   params: Readonly<Record<string, string>>;
   /** The caller's cancellation: of the whole call for a read, of a write only until it is sent. */
@@ -40,7 +40,7 @@ export interface VpcCallResult {
   attempts: number;
 }
 
-export interface VpcClientDeps {
+export interface UpstreamClientDeps {
   settings: ResolvedSettings;
   transport: Transport;
   credentials: CredentialSource;
@@ -69,10 +69,10 @@ export function defaultNonce(): string {
 /** Server-requested waits, kept beside the error rather than on it (it is not part of the vocabulary). */
 const retryAfter = new WeakMap<UpstreamError, number>();
 
-export class VpcClient {
+export class UpstreamClient {
   private readonly userAgent: string;
 
-  constructor(private readonly deps: VpcClientDeps) {
+  constructor(private readonly deps: UpstreamClientDeps) {
     this.userAgent = deps.settings.userAgent ? `${SDK_USER_AGENT} ${deps.settings.userAgent}` : SDK_USER_AGENT;
   }
 

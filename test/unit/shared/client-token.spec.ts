@@ -3,9 +3,11 @@
  * emulator apply the very same function (so neither side can drift from the other again).
  */
 import { BadInputError } from '../../../src/datasources/errors';
-import { clientToken } from '../../../src/datasources/operations/validation';
+import { validation } from '../../../src/datasources';
 import { isValidClientToken as emulatorRule } from '../../../src/emulator/domain/rules';
 import { CLIENT_TOKEN_RULE, isValidClientToken } from '../../../src/shared/client-token';
+
+const { clientToken } = validation;
 
 const ACCEPTED = [
   'a',

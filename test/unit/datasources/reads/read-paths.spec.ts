@@ -5,7 +5,7 @@
  * stop fetching once a page failed.
  */
 import { createVpcBackend, type VpcBackend } from '../../../../src/datasources';
-import { MAX_PAGES_PER_WALK, walkAllPages } from '../../../../src/datasources/reads/loaders';
+import { MAX_PAGES_PER_WALK, walkAllPages } from '../../../../src/datasources/reads/page-walk';
 import type { UnexpectedValueEvent } from '../../../../src/datasources/options';
 import type { ListResult } from '../../../../src/datasources/operations/requests';
 import { ORIGIN, STATIC_CREDENTIALS, mockUpstream, type Handler, type MockUpstream, type RecordedRequest } from '../support/mock-upstream';

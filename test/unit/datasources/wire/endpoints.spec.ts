@@ -1,7 +1,7 @@
 import { BadInputError } from '../../../../src/datasources/errors';
-import { parseEndpointOverride, publicHostFor, resolveEndpoint } from '../../../../src/datasources/wire/endpoints';
+import { parseEndpointOverride, publicHostFor, regionId, resolveEndpoint } from '../../../../src/datasources/wire/endpoints';
 
-describe('endpoint resolution (reference §6.1)', () => {
+describe('endpoint resolution (docs/datasource.md#endpoints)', () => {
   it.each([
     ['cn-hangzhou', 'vpc.aliyuncs.com'],
     ['cn-shanghai-finance-1', 'vpc.aliyuncs.com'],
@@ -14,20 +14,21 @@ describe('endpoint resolution (reference §6.1)', () => {
     ['ap-southeast-1', 'vpc.ap-southeast-1.aliyuncs.com'],
     ['us-east-1', 'vpc.us-east-1.aliyuncs.com'],
   ])('%s -> %s over HTTPS', (region, host) => {
-    expect(publicHostFor(region)).toBe(host);
-    expect(resolveEndpoint(region, null)).toEqual({ origin: `https://${host}`, host });
+    expect(publicHostFor(regionId(region))).toBe(host);
+    expect(resolveEndpoint(regionId(region), null)).toEqual({ origin: `https://${host}`, host });
   });
 
-  it('refuses to build a host from a hostile region id', () => {
-    for (const bad of ['cn-hangzhou.evil.example', 'evil.com/', '', 'CN-HANGZHOU', 'cn-hangzhou:443', 'a'.repeat(70) + '-1']) {
-      expect(() => publicHostFor(bad)).toThrow(BadInputError);
+  it('the host-safety check refuses a hostile region id (only its result reaches a hostname)', () => {
+    for (const bad of ['cn-hangzhou.evil.example', 'evil.com/', '', 'CN-HANGZHOU', 'cn-hangzhou:443', 'a'.repeat(70) + '-1', 42, null]) {
+      expect(() => regionId(bad)).toThrow(BadInputError);
     }
+    expect(() => regionId('cn-hangzhou:443', 'input.regionId')).toThrow(expect.objectContaining({ field: 'input.regionId' }));
   });
 
   it('the override serves every region, with scheme, host and port', () => {
     const override = parseEndpointOverride('http://127.0.0.1:9100');
     expect(override).toEqual({ origin: 'http://127.0.0.1:9100', host: '127.0.0.1:9100' });
-    expect(resolveEndpoint('cn-shanghai', override)).toBe(override);
+    expect(resolveEndpoint(regionId('cn-shanghai'), override)).toBe(override);
     expect(parseEndpointOverride('https://vpc.example.com/')).toEqual({ origin: 'https://vpc.example.com', host: 'vpc.example.com' });
     expect(parseEndpointOverride('vpc-vpc.cn-beijing.aliyuncs.com')).toEqual({
       origin: 'https://vpc-vpc.cn-beijing.aliyuncs.com',

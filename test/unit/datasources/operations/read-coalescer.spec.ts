@@ -5,7 +5,7 @@
 import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../../../../src/datasources';
 import { UpstreamError } from '../../../../src/datasources/errors';
 import type { SharedReadEvent } from '../../../../src/datasources/options';
-import { ReadCoalescer, type ReadSharingSettings, type SharedReadRequest } from '../../../../src/datasources/reads/read-coalescer';
+import { ReadCoalescer, type ReadSharingSettings, type SharedReadRequest } from '../../../../src/datasources/operations/read-coalescer';
 import { fakeVpc, type FakeCircuit } from '../support/fake-vpc';
 import { ORIGIN, STATIC_CREDENTIALS, apiError, mockUpstream, type Handler, type MockUpstream } from '../support/mock-upstream';
 

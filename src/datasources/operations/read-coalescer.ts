@@ -7,7 +7,7 @@
  * has left, or keeps an answer a write overtook out of the cache.
  *
  * Invariants: keys are exact (action, region, every wire parameter); shared results are read-only
- * by contract; fresh reads never come here (operations/read-operations.ts).
+ * by contract; fresh reads never come here (read-operations.ts).
  */
 import { LRUCache } from 'lru-cache';
 

@@ -1,0 +1,123 @@
+/**
+ * The four reads as validated queries: `*Query(req)` is the validation boundary of a read request
+ * (the typed API and the per-request data source call it); the by-id builders take values already
+ * validated there (the loaders, the fresh reads). read-operations.ts runs queries as they are.
+ */
+import type { Tag } from '../models';
+import {
+  circuitIdsCondition,
+  physicalConnectionConditions,
+  validTags,
+  vbrCircuitIdsCondition,
+  vbrConditions,
+  vbrIdsCondition,
+  vbrOfCircuitConditions,
+} from './filters';
+import type { FilterCondition } from './params';
+import type {
+  DescribePhysicalConnectionsRequest,
+  DescribeRegionsRequest,
+  DescribeVbrsForPhysicalConnectionRequest,
+  DescribeVirtualBorderRoutersRequest,
+} from './requests';
+import * as v from './validation';
+import { ACCEPT_LANGUAGE_WIRE } from './wire-enums';
+
+export interface PageQuery {
+  pageNumber: number;
+  pageSize: number;
+}
+
+interface ListQuery extends PageQuery {
+  regionId: v.RegionId;
+  conditions: readonly FilterCondition[];
+}
+
+export interface CircuitListQuery extends ListQuery {
+  tags?: readonly Tag[];
+  resourceGroupId?: string;
+  includeReservationData: boolean;
+}
+
+export interface VbrListQuery extends ListQuery {
+  tags?: readonly Tag[];
+  resourceGroupId?: string;
+  includeCrossAccountVbr: boolean;
+}
+
+export interface AttachmentListQuery extends ListQuery {
+  physicalConnectionId: string;
+}
+
+export interface RegionsQuery {
+  acceptLanguage?: 'zh-CN' | 'en-US';
+}
+
+/**
+ * Without it the upstream leaves out `HasReservationData` and the `Reservation*` fields (its
+ * default is false), and the schema's reservation fields would always be empty.
+ */
+const INCLUDE_RESERVATION_DATA = true;
+/** The circuit owner sees other accounts' VBRs on its circuits too. */
+const INCLUDE_CROSS_ACCOUNT_VBRS = true;
+
+type PageRule = (req: { pageNumber?: unknown; pageSize?: unknown }) => PageQuery;
+
+/** The typed API's paging: page 1 and the largest page unless asked otherwise. */
+export const optionalPage: PageRule = (req) => v.page(req.pageNumber ?? 1, req.pageSize ?? v.MAX_PAGE_SIZE);
+
+/** The per-request data source's paging: both numbers required. */
+export const requiredPage: PageRule = (req) => v.page(req.pageNumber, req.pageSize);
+
+export function circuitListQuery(req: DescribePhysicalConnectionsRequest, pageRule = optionalPage): CircuitListQuery {
+  const regionId = v.regionId(v.request(req).regionId);
+  return {
+    regionId,
+    ...pageRule(req),
+    conditions: physicalConnectionConditions(req.filter),
+    tags: validTags(req.tags),
+    resourceGroupId: v.optional(req.resourceGroupId, (x) => v.genericId(x, 'resourceGroupId')),
+    includeReservationData: v.boolean(req.includeReservationData ?? INCLUDE_RESERVATION_DATA, 'includeReservationData'),
+  };
+}
+
+export function vbrListQuery(req: DescribeVirtualBorderRoutersRequest, pageRule = optionalPage): VbrListQuery {
+  const regionId = v.regionId(v.request(req).regionId);
+  return {
+    regionId,
+    ...pageRule(req),
+    conditions: vbrConditions(req.filter),
+    includeCrossAccountVbr: v.boolean(req.includeCrossAccountVbr ?? INCLUDE_CROSS_ACCOUNT_VBRS, 'includeCrossAccountVbr'),
+    tags: validTags(req.tags),
+    resourceGroupId: v.optional(req.resourceGroupId, (x) => v.genericId(x, 'resourceGroupId')),
+  };
+}
+
+export function attachmentListQuery(req: DescribeVbrsForPhysicalConnectionRequest): AttachmentListQuery {
+  const regionId = v.regionId(v.request(req).regionId);
+  const physicalConnectionId = v.physicalConnectionId(req.physicalConnectionId);
+  return { regionId, physicalConnectionId, ...optionalPage(req), conditions: vbrOfCircuitConditions(req.filter) };
+}
+
+export function regionsQuery(req: DescribeRegionsRequest): RegionsQuery {
+  const acceptLanguage = v.optional(v.request(req).acceptLanguage, (x) => v.oneOf(x, 'acceptLanguage', Object.values(ACCEPT_LANGUAGE_WIRE)));
+  return acceptLanguage === undefined ? {} : { acceptLanguage };
+}
+
+// --- from values validated at the boundary ---
+
+export function circuitsByIds(regionId: v.RegionId, ids: readonly string[], page: PageQuery): CircuitListQuery {
+  return { regionId, ...page, conditions: [circuitIdsCondition(ids)], includeReservationData: INCLUDE_RESERVATION_DATA };
+}
+
+export function vbrsByIds(regionId: v.RegionId, ids: readonly string[], page: PageQuery): VbrListQuery {
+  return { regionId, ...page, conditions: [vbrIdsCondition(ids)], includeCrossAccountVbr: INCLUDE_CROSS_ACCOUNT_VBRS };
+}
+
+export function vbrsOfCircuits(regionId: v.RegionId, circuitIds: readonly string[], page: PageQuery): VbrListQuery {
+  return { regionId, ...page, conditions: [vbrCircuitIdsCondition(circuitIds)], includeCrossAccountVbr: INCLUDE_CROSS_ACCOUNT_VBRS };
+}
+
+export function attachmentsOf(regionId: v.RegionId, physicalConnectionId: string, page: PageQuery): AttachmentListQuery {
+  return { regionId, physicalConnectionId, ...page, conditions: [] };
+}
