@@ -1,9 +1,9 @@
 /**
- * The data source's error vocabulary: every failure that leaves `src/datasources` is one of these.
- * Resolvers map them to GraphQL `extensions` (src/schema/errors.ts); tests assert on them.
+ * The data source's error vocabulary: every failure that leaves `src/datasources` is one of these
+ * (kinds and codes: docs/datasource.md#error-kinds); src/schema/map-error.ts maps them once.
  *
- * Messages are sanitized at construction: never an access key secret, a signature or a
- * string-to-sign (Alibaba's SignatureDoesNotMatch message echoes the string-to-sign).
+ * Invariant: messages are sanitized at construction, so no property ever holds an access key
+ * secret, a signature or a string-to-sign (SignatureDoesNotMatch echoes the string-to-sign).
  */
 import { sanitizeMessage } from './wire/sanitize';
 

@@ -1,11 +1,9 @@
 /**
- * Public entry of the data source: `createVpcBackend` builds the process-wide parts (pools,
- * credentials, signer, typed API) once; `forRequest` hands each GraphQL request its own
- * `VpcDataSourceApi` (fresh DataLoaders, the request's cancellation signal).
+ * The data source's public entry: `createVpcBackend` builds the process-wide parts once (pools,
+ * credentials, read sharing, typed API); `forRequest` hands each GraphQL request its own
+ * `VpcDataSourceApi`. Layout and layering: docs/datasource.md#layout.
  *
- * The backend knows the writes it has in flight: they outlive the request that made them (once
- * sent, a write is not cancelled by its caller) and `close()` waits for them before closing the
- * pools.
+ * Invariant: writes in flight outlive their request; `close()` waits for them before closing the pools.
  */
 import { InFlight } from '../shared/in-flight';
 import { createCredentialSource } from './wire/credentials';

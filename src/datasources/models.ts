@@ -1,13 +1,10 @@
 /**
- * The gateway's domain objects: what the data source hands to resolvers.
+ * The gateway's domain objects: what the data source hands to resolvers, built from upstream JSON
+ * only by `mappers/` (docs/datasource.md#mapping).
  *
- * Upstream JSON (PascalCase, quirks and all) becomes these shapes in exactly one place, the
- * mappers in `src/datasources/mappers/`. The GraphQL object types in `src/schema` declare the same
- * field names, so resolvers return these objects as they are.
- *
- * Enumerations use the GraphQL enum value names (SCREAMING_SNAKE_CASE); an upstream value outside
- * a documented set becomes `null` for optional fields (and is logged), so one new upstream value
- * cannot fail a whole console list.
+ * Invariants: field names are the GraphQL object types' (src/schema), so resolvers return these
+ * as they are; enumerations use the GraphQL enum value names, and an unknown upstream value of an
+ * optional enum is `null`, so one new upstream value cannot fail a whole console list.
  */
 
 export const PHYSICAL_CONNECTION_STATUSES = [

@@ -1,10 +1,9 @@
 /**
- * What resolvers may ask of the data source. One `VpcDataSource` exists per GraphQL request (it
- * owns that request's DataLoaders and cancellation signal); the pools, credentials and signer
- * behind it are shared by the whole process.
+ * What resolvers may ask of the data source: `VpcDataSourceApi`, one instance per GraphQL request
+ * (its DataLoaders and cancellation signal) over process-wide pools, credentials and signer.
  *
- * Every method validates its arguments first and throws `BadInputError` with no request sent;
- * upstream failures are `UpstreamError` (src/datasources/errors.ts).
+ * Invariant: every method validates its arguments first and rejects with `BadInputError`, nothing
+ * sent; upstream failures are `UpstreamError` (errors.ts).
  */
 import type {
   LineOperator,

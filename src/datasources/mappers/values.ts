@@ -1,7 +1,7 @@
 /**
  * Readers for upstream values, tolerant of the API's inconsistencies: numbers sent as strings
  * (and the reverse), booleans as `"false"`, times with or without a zone, a single object where
- * XML has no way to say "array of one", and 64-bit integers pre-quoted by parse.ts.
+ * XML has no way to say "array of one", and 64-bit integers pre-quoted by wire/parse.ts.
  *
  * They narrow `unknown` and never throw: an unreadable optional value becomes null.
  */
@@ -61,7 +61,7 @@ export function bool(value: unknown): boolean | null {
   return null;
 }
 
-/** A 64-bit id as exact digits (parse.ts quoted the ones a double cannot hold). */
+/** A 64-bit id as exact digits (wire/parse.ts quoted the ones a double cannot hold). */
 export function uint64(value: unknown): string | null {
   if (typeof value === 'string' && /^\d{1,20}$/.test(value)) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);

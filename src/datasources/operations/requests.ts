@@ -1,6 +1,6 @@
 /**
- * Request shapes of the 17 typed operations (`VpcApi`), in the gateway's vocabulary: camelCase,
- * gateway enum values, ids as strings. vpc-api.ts translates them to upstream parameters.
+ * Request and result shapes of the 17 typed operations (`VpcApi`), in the gateway's vocabulary:
+ * camelCase, gateway enum values, ids as strings.
  */
 import type { UpstreamError } from '../errors';
 import type { LineOperator, Page, PhysicalConnection, Tag, Vbr, VbrAttachment, WriteResult } from '../models';

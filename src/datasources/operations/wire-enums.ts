@@ -1,8 +1,7 @@
 /**
- * Gateway enum value -> the upstream spelling, for values the gateway SENDS (filter values,
- * request parameters). Responses are matched leniently instead (mappers/values.ts `matchEnum`),
- * because the upstream itself spells some of them two ways (`Allocation Failed` in Describe
- * results, `AllocationFailed` in operation docs).
+ * Gateway enum value -> the upstream spelling, for values the gateway SENDS (filter values, request
+ * parameters). Responses are matched leniently instead (mappers/values.ts `matchEnum`): the upstream
+ * spells some values two ways (`Allocation Failed` in Describe results, `AllocationFailed` in docs).
  */
 import type { LineOperator, PhysicalConnectionSpec, PhysicalConnectionStatus, ProductType, RegionLanguage, VbrStatus } from '../models';
 

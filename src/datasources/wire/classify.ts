@@ -1,9 +1,9 @@
 /**
- * Upstream code + HTTP status -> error kind and retryability (reference §4.2-§4.4, Terraform's
- * `NeedRetry` of §3.3), and the construction of `UpstreamError`s from responses and exceptions.
+ * Upstream code + HTTP status -> error kind and retryability, and the `UpstreamError`s built from
+ * responses and transport failures (the table: docs/datasource.md#error-kinds).
  *
- * Retryable means "the same request may succeed later": throttling, 5xx, ServiceUnavailable,
- * InternalError, timeouts and transport failures. A 4xx business refusal never is.
+ * Invariant: retryable means "the same request may succeed later" (throttling, 5xx,
+ * ServiceUnavailable, InternalError, timeouts, transport failures); a 4xx business refusal never is.
  */
 import { UpstreamError, type UpstreamErrorKind } from '../errors';
 import { sanitizeMessage, sanitizeToken } from './sanitize';

@@ -1,13 +1,10 @@
 /**
- * Alibaba's default credential chain (reference §6.2), built from the SDK's own providers in the
- * SDK's order, with one difference: the ECS RAM-role step is in the chain only when
- * `ALIBABA_CLOUD_ECS_METADATA` names the role.
+ * Alibaba's default credential chain from the SDK's own providers in the SDK's order, except that
+ * the ECS RAM-role step is in it only when `ALIBABA_CLOUD_ECS_METADATA` names the role
+ * (docs/datasource.md#credentials).
  *
- * The SDK's `DefaultCredentialsProvider` always includes that step, and without a role name it asks
- * the metadata service (100.100.100.200) for one: on any machine, every time the chain is walked
- * (the `/readyz` credential check included). No code path may reach a non-loopback address an
- * operator did not configure (docs/runtime.md); this variable is how an operator says "use this
- * instance's RAM role", and `src/server/upstream-mode.ts` detects the same step the same way.
+ * Invariant: no metadata request (100.100.100.200) unless an operator configured one;
+ * `src/server/upstream-mode.ts` detects the same step the same way.
  */
 import Credential, {
   CLIProfileCredentialsProvider,

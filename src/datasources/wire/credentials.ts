@@ -1,10 +1,10 @@
 /**
- * Where the access key comes from: static keys given in the options, or Alibaba's default
- * credential chain (`@alicloud/credentials`: env, OIDC, CLI profile, credentials file, ECS RAM
- * role, URI; reference §6.2), the metadata service only when configured (credential-chain.ts).
+ * Where the access key comes from: static keys from the options, an injected provider, or the
+ * default chain (credential-chain.ts), built lazily (docs/datasource.md#credentials).
  *
- * The chain is asked on EVERY attempt: it caches and refreshes STS credentials itself, so asking
- * each time is how a rotated token is picked up without restarting the gateway.
+ * Invariants: the chain is asked on every attempt (it caches and refreshes STS credentials itself,
+ * so a rotated token is used at once); the secrets in use, the last KEPT_CREDENTIAL_GENERATIONS
+ * generations of them, are in `knownSecrets` for the error scrubber.
  */
 import { defaultCredentialChain } from './credential-chain';
 import { UpstreamError } from '../errors';

@@ -1,11 +1,9 @@
 /**
- * Response bodies -> plain objects: JSON (the format the gateway asks for) and XML (what an error
- * may come back as, e.g. `<Error>...</Error>` with `content-type: text/xml`).
+ * Response bodies -> plain objects: JSON (what the gateway asks for) and XML (what an error may
+ * come back as), with 64-bit integers kept exact as digit strings (docs/datasource.md#mapping).
  *
- * 64-bit account ids (`ParentPhysicalConnectionAliUid`, `VbrOwnerUid`, `CenOwnerId`) arrive as
- * bare JSON numbers that a double cannot hold (283117732402483989 would become
- * 283117732402484000). Node 20 has no JSON.parse source-text access, so integer literals beyond
- * 2^53 are quoted in the raw text before parsing: they reach the mappers as exact digit strings.
+ * Hand-written because Node 20's JSON.parse has no source-text access, and the lossless parsers
+ * (json-bigint, lossless-json) replace the native parser with a JavaScript one for every body.
  */
 import { XMLParser } from 'fast-xml-parser';
 

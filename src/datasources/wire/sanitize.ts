@@ -1,8 +1,7 @@
 /**
- * Scrubbing of text that came from outside (upstream messages, transport error text) before it
- * may appear in an error, a log line or a GraphQL response. The masking rules are the shared
- * scrubber's (`src/shared/redact.ts`, also used for internal errors in GraphQL responses and
- * logs); this adds what an error message needs on top: one line, bounded length.
+ * Outside text (upstream messages, transport error text) made fit for an error, a log line or a
+ * GraphQL response: the shared scrubber's masking (`src/shared/redact.ts`), then one line of
+ * bounded length.
  */
 import { redactSecrets } from '../../shared/redact';
 

@@ -1,11 +1,13 @@
 /**
- * Builds one signed RPC request exactly as the official SDK does (reference §1.1, §5; openapi-core
- * `doRequest` for V3 and `doRPCRequest` for V1): `POST /`, business parameters in the query
- * string, empty body, the SDK's headers.
+ * One signed RPC request exactly as the official SDK sends it (V3 `doRequest`, V1 `doRPCRequest`):
+ * `POST /`, business parameters in the query string, empty body, the SDK's headers
+ * (docs/datasource.md#signing).
  *
- * The caller supplies the clock reading and the nonce so every ATTEMPT is signed afresh (a retry
- * reusing a nonce is refused with SignatureNonceUsed) and so tests can reproduce published vectors.
- * The string-to-sign and signature never leave this module except inside the request itself.
+ * Hand-written on src/shared/acs-signature.ts because the SDK signs only inside its own Tea request
+ * pipeline, and the emulator verifies with the very same primitives.
+ *
+ * Invariants: every attempt is signed afresh from the caller's clock reading and nonce; the
+ * string-to-sign and the signature leave this module only inside the request.
  */
 import {
   EMPTY_BODY_SHA256,

@@ -1,10 +1,10 @@
 /**
- * HTTP over undici: one keep-alive pool per upstream origin (an `Agent` creates a `Pool` per
- * origin, bounded by `connections`), connect/headers/body timeouts, and a per-attempt deadline
- * combined with the caller's cancellation signal.
+ * HTTP over undici: one keep-alive pool per upstream origin, connect/headers/body timeouts, a
+ * per-attempt deadline combined with the caller's signal, and the response-size bound
+ * (docs/datasource.md#requests).
  *
- * Failures without a complete response become `TransportFailure`s telling timeout, cancellation
- * and connection trouble apart; the caller turns them into `UpstreamError`s.
+ * Invariant: a failure without a complete response is a `TransportFailureError` telling timeout,
+ * cancellation, size and connection trouble apart; the caller turns it into an `UpstreamError`.
  */
 import { Agent, request, type Dispatcher } from 'undici';
 import type { TransportFailure } from './classify';

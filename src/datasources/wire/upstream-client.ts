@@ -1,11 +1,10 @@
 /**
- * One logical upstream call: resolve the endpoint, sign (fresh timestamp and nonce per attempt),
- * send, read the answer, classify failures, retry what may be retried, report to the hooks.
+ * One logical upstream call: endpoint, signature (fresh per attempt), send, read, classify, retry
+ * what may be retried (retry.ts), report every attempt to the hooks.
  *
- * Parameters are fixed for the whole logical call, so a write's ClientToken (put into the
- * parameters by vpc-api.ts) is the same on every retry: that is what makes retrying a write whose
- * response was lost safe. A write once sent is no longer cancelled by its caller (write-signal.ts)
- * and is tracked until it settles, so the backend's close can wait for it.
+ * Invariants: the parameters are fixed for the whole call, so a write's token is the same on every
+ * retry; a write once sent is no longer cancelled by its caller (write-signal.ts) and is tracked
+ * until it settles, so the backend's close can wait for it.
  */
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';

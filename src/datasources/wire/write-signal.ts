@@ -1,15 +1,7 @@
 /**
- * The cancellation one logical write obeys.
- *
- * Its caller's signal (the GraphQL request's: the client hung up) counts only until the first
- * attempt is handed to the transport. From then on the upstream may act on the write whatever the
- * caller does, and tearing the attempt or its retries down would only lose the outcome: the
- * write done upstream, the gateway never told, the audit line saying "cancelled". So the write
- * runs on to its own attempt deadline and retry budget, and only the backend's `stop` signal (a
- * forced shutdown) still ends it.
- *
- * "Handed to the transport" is the last moment the gateway controls: undici may still be waiting
- * for a pooled socket, but from outside the pool a queued request and one on the wire look alike.
+ * The cancellation one logical write obeys: its caller's signal until the first attempt is handed
+ * to the transport, after that only the backend's stop signal (a forced shutdown). Why:
+ * docs/datasource.md#writes-and-cancellation.
  */
 export class WriteSignal {
   private readonly controller = new AbortController();

@@ -1,6 +1,6 @@
 /**
- * The 17 typed operations put exactly the upstream parameters on the wire (reference §2), quirks
- * included, and map the create responses.
+ * The 17 typed operations put exactly the upstream parameters on the wire, quirks included
+ * (docs/datasource.md#requests), and map the create responses.
  */
 import { createVpcBackend, type VpcApi, type VpcBackend } from '../../../../src/datasources';
 import { ORIGIN, STATIC_CREDENTIALS, mockUpstream, type MockUpstream } from '../support/mock-upstream';
