@@ -67,12 +67,7 @@ function staticCredentials(credentials: AccessCredentials): CredentialSource {
   return { get: () => Promise.resolve(value) };
 }
 
-/**
- * How many credential generations (secret + STS token) stay in `knownSecrets`: the current one,
- * plus the previous ones an attempt signed just before a rotation may still see echoed back in its
- * error. Older ones are forgotten, so rotating STS credentials for months neither keeps every old
- * secret in memory nor makes each scrub slower.
- */
+/** Credential generations (secret + STS token) kept in `knownSecrets`; older ones are forgotten. */
 export const KEPT_CREDENTIAL_GENERATIONS = 3;
 
 function secretsOf(value: AccessCredentials): string[] {

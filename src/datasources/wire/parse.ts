@@ -17,11 +17,9 @@ export class BodyParseError extends Error {
 /** A JSON string literal, or a number literal (the only two places digits can appear). */
 const STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 /**
- * A 16+ digit integer in value position (after `:`, `[` or `,`, before `,`, `]` or `}`). Scanning
- * for this alone is several times cheaper than tokenizing every string of a 50-item page, but it
- * can also match inside a string value ("a:12345678901234567,"); quoting there always breaks the
- * JSON (the inserted quote ends the string, then digits follow a string), so such a body falls
- * back to the exact tokenizer and the result is the same either way.
+ * A 16+ digit integer in value position (after `:`, `[` or `,`, before `,`, `]` or `}`). It can
+ * also match inside a string value ("a:12345678901234567,"); quoting there always breaks the JSON,
+ * so such a body falls back to the exact tokenizer: the result is the same either way.
  */
 const BIG_INTEGER_VALUE = /([:[,]\s*)(-?\d{16,})(?=\s*[,\]}])/g;
 
