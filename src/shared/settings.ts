@@ -22,6 +22,8 @@ export function setting(schema: z.ZodType, fallback?: unknown): Setting {
 }
 
 export type Settings = Readonly<Record<string, Setting>>;
+/** Settings read from environment text: every rule takes a string. */
+export type EnvSettings = Readonly<Record<string, Setting<z.ZodType<unknown, string>, unknown>>>;
 
 /** A setting with a fallback always has a value once read; one without may be unset. */
 export type Values<S extends Settings> = {
