@@ -191,6 +191,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('passes on only the upstream and embedded-emulator values that were set, bounded as the standalone emulator bounds them', () => {
+    expect(loadConfig({ VPC_EMULATOR_TRANSITION_MS: '0', VPC_EMULATOR_SEED: ' seed.json ' }).emulator).toEqual({ transitionMs: 0, seedPath: 'seed.json' });
+    expect(loadConfig({}).emulator).toEqual({});
+    expect(configProblems({ VPC_EMULATOR_TRANSITION_MS: '86400001' })).toEqual({ VPC_EMULATOR_TRANSITION_MS: 'must be an integer from 0 to 86400000' });
+  });
+
   it('leaves introspection and the playground null unless set: the upstream decides (posture.ts)', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, introspection: null, playground: null, debugErrors: false });
     expect(loadConfig({ NODE_ENV: 'production', GATEWAY_INTROSPECTION: 'true', GATEWAY_PLAYGROUND: '1' })).toMatchObject({
