@@ -2,8 +2,9 @@
  * Settings defined once: a zod rule plus the value taken when unset (`setting`), read by one reader
  * (`readSettings`) from the environment or from programmatic options. See docs/runtime.md#settings.
  *
- * Invariants: a rule's message never quotes the value (it may be a secret); in the environment an
- * empty or blank value counts as unset; every problem is reported, not only the first.
+ * Invariants: a rule's message never quotes the value (it may be a secret: only a caller that
+ * knows it is not may add it); in the environment an empty or blank value counts as unset; the
+ * reader reports every problem, not only the first.
  */
 import { z } from 'zod';
 
