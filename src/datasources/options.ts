@@ -1,11 +1,12 @@
 /**
- * Settings of the VPC backend: the public option shape (`VpcBackendOptions`), its defaults, and
- * the validated, fully resolved form every other module reads (`ResolvedSettings`).
+ * Settings of the VPC backend: the public option shape (`VpcBackendOptions`), each option's rule
+ * and default (`BACKEND_SETTINGS`), and the resolved form every other module reads (`ResolvedSettings`).
  *
- * Invalid settings throw at construction time (a misconfigured gateway must not start), never at
- * the first request.
+ * Invariant: an invalid option throws at construction (a misconfigured gateway must not start),
+ * never at the first request.
  */
 import type { Dispatcher } from 'undici';
+import { flag, integer, oneOf, printable, readSettings, setting, type Settings, type Values } from '../shared/settings';
 import type { CredentialProviderLike } from './wire/credentials';
 import { parseEndpointOverride, type Endpoint } from './wire/endpoints';
 import type { ReadSharingSettings, SharedSource } from './operations/read-coalescer';
@@ -104,82 +105,76 @@ export interface ResolvedSettings {
   timeouts: { connectMs: number; headersMs: number; bodyMs: number; totalMs: number };
   retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; budgetMs: number };
   userAgent: string | null;
-  /** Responses larger than this are refused (a VPC page of 50 items is well under 1 MiB). */
   maxResponseBytes: number;
   readSharing: ReadSharingSettings;
 }
 
-const DEFAULTS = {
-  // A console list walks VBR pages concurrently: 64 concurrent GraphQL requests need up to 128
-  // upstream calls at once, and a pool of 64 capped such a load at 0.6 of what the latency allows
-  // (BENCHMARKS.md). Sockets open on demand, so an idle gateway holds none of them.
-  connectionsPerOrigin: 128,
-  timeouts: { connectMs: 5_000, headersMs: 10_000, bodyMs: 10_000, totalMs: 15_000 },
-  retry: { maxAttempts: 4, baseDelayMs: 200, maxDelayMs: 3_000, budgetMs: 20_000 },
-  maxResponseBytes: 8 * 1024 * 1024,
-  readSharing: { coalesce: true, cacheTtlMs: 0, cacheMaxEntries: 1_000 },
-} as const;
-
+const HOUR_MS = 3_600_000;
 /** A cache older than a minute would hide real changes for too long; 0 turns it off. */
 export const MAX_CACHE_TTL_MS = 60_000;
 export const MAX_CACHE_ENTRIES = 100_000;
+/** Responses larger than this are refused (a VPC page of 50 items is well under 1 MiB). */
+const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-function positiveInt(name: string, value: number | undefined, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new RangeError(`VPC backend option ${name} must be an integer between 1 and ${max} (got ${String(value)})`);
-  }
-  return value;
+/**
+ * Each option's rule and default, written once: `resolveSettings` applies them to the options,
+ * and the gateway parses its `VPC_*` variables into the same rules (src/server/config/upstream.ts).
+ */
+export const BACKEND_SETTINGS = {
+  signatureVersion: setting(oneOf(['v3', 'v1'] as const), 'v3'),
+  /** 128 sockets: 64 concurrent console lists walking their VBR pages (docs/datasource.md#settings-vpcbackendoptions). */
+  connectionsPerOrigin: setting(integer(1, 4096), 128),
+  userAgent: setting(printable(128)),
+  timeouts: {
+    connectMs: setting(integer(1, HOUR_MS), 5_000),
+    headersMs: setting(integer(1, HOUR_MS), 10_000),
+    bodyMs: setting(integer(1, HOUR_MS), 10_000),
+    totalMs: setting(integer(1, HOUR_MS), 15_000),
+  },
+  retry: {
+    maxAttempts: setting(integer(1, 20), 4),
+    baseDelayMs: setting(integer(1, HOUR_MS), 200),
+    maxDelayMs: setting(integer(1, HOUR_MS), 3_000),
+    budgetMs: setting(integer(1, HOUR_MS), 20_000),
+  },
+  readSharing: {
+    coalesce: setting(flag, true),
+    cacheTtlMs: setting(integer(0, MAX_CACHE_TTL_MS), 0),
+    cacheMaxEntries: setting(integer(1, MAX_CACHE_ENTRIES), 1_000),
+  },
+};
+
+/** The backoff cap is not below its base; either may be unset (the caller checks what was set). */
+export function retryDelaysInOrder(retry: { baseDelayMs?: number | undefined; maxDelayMs?: number | undefined }): boolean {
+  return retry.baseDelayMs === undefined || retry.maxDelayMs === undefined || retry.maxDelayMs >= retry.baseDelayMs;
 }
 
 export function resolveSettings(options: VpcBackendOptions): ResolvedSettings {
-  const t = options.timeouts ?? {};
-  const r = options.retry ?? {};
-  const signatureVersion = options.signatureVersion ?? 'v3';
-  if (signatureVersion !== 'v3' && signatureVersion !== 'v1') {
-    throw new RangeError(`VPC backend option signatureVersion must be 'v3' or 'v1' (got ${String(signatureVersion)})`);
-  }
-  const userAgent = options.userAgent === undefined ? null : options.userAgent;
-  if (userAgent !== null && !/^[\x20-\x7e]{1,128}$/.test(userAgent)) {
-    throw new RangeError('VPC backend option userAgent must be 1..128 printable ASCII characters');
-  }
-  const hour = 3_600_000;
+  const { timeouts, retry, readSharing, ...client } = BACKEND_SETTINGS;
+  const top = resolve('', client, options);
   const settings: ResolvedSettings = {
     endpoint: options.endpoint === undefined ? null : parseEndpointOverride(options.endpoint),
-    signatureVersion,
-    connectionsPerOrigin: positiveInt('connectionsPerOrigin', options.connectionsPerOrigin, DEFAULTS.connectionsPerOrigin, 4096),
-    timeouts: {
-      connectMs: positiveInt('timeouts.connectMs', t.connectMs, DEFAULTS.timeouts.connectMs, hour),
-      headersMs: positiveInt('timeouts.headersMs', t.headersMs, DEFAULTS.timeouts.headersMs, hour),
-      bodyMs: positiveInt('timeouts.bodyMs', t.bodyMs, DEFAULTS.timeouts.bodyMs, hour),
-      totalMs: positiveInt('timeouts.totalMs', t.totalMs, DEFAULTS.timeouts.totalMs, hour),
-    },
-    retry: {
-      maxAttempts: positiveInt('retry.maxAttempts', r.maxAttempts, DEFAULTS.retry.maxAttempts, 20),
-      baseDelayMs: positiveInt('retry.baseDelayMs', r.baseDelayMs, DEFAULTS.retry.baseDelayMs, hour),
-      maxDelayMs: positiveInt('retry.maxDelayMs', r.maxDelayMs, DEFAULTS.retry.maxDelayMs, hour),
-      budgetMs: positiveInt('retry.budgetMs', r.budgetMs, DEFAULTS.retry.budgetMs, hour),
-    },
-    userAgent,
-    maxResponseBytes: DEFAULTS.maxResponseBytes,
-    readSharing: resolveReadSharing(options.readSharing ?? {}),
+    signatureVersion: top.signatureVersion,
+    connectionsPerOrigin: top.connectionsPerOrigin,
+    timeouts: resolve('timeouts.', timeouts, options.timeouts ?? {}),
+    retry: resolve('retry.', retry, options.retry ?? {}),
+    userAgent: top.userAgent ?? null,
+    maxResponseBytes: MAX_RESPONSE_BYTES,
+    readSharing: resolve('readSharing.', readSharing, options.readSharing ?? {}),
   };
-  if (settings.retry.maxDelayMs < settings.retry.baseDelayMs) {
+  if (!retryDelaysInOrder(settings.retry)) {
     throw new RangeError('VPC backend option retry.maxDelayMs must be >= retry.baseDelayMs');
   }
   return settings;
 }
 
-function resolveReadSharing(options: NonNullable<VpcBackendOptions['readSharing']>): ReadSharingSettings {
-  const coalesce = options.coalesce ?? DEFAULTS.readSharing.coalesce;
-  if (typeof coalesce !== 'boolean') throw new RangeError('VPC backend option readSharing.coalesce must be a boolean');
-  const ttl = options.cacheTtlMs ?? DEFAULTS.readSharing.cacheTtlMs;
-  if (!Number.isInteger(ttl) || ttl < 0 || ttl > MAX_CACHE_TTL_MS) {
-    throw new RangeError(`VPC backend option readSharing.cacheTtlMs must be an integer between 0 and ${MAX_CACHE_TTL_MS} (got ${String(ttl)})`);
+/** One group of options with its defaults applied; the first invalid one throws, naming it. */
+function resolve<S extends Settings>(prefix: string, group: S, options: { readonly [K in keyof S]?: unknown }): Values<S> {
+  const { values, problems } = readSettings(group, options, (raw) => raw === undefined);
+  const [first] = problems;
+  if (first !== undefined) {
+    const got = (options as Readonly<Record<string, unknown>>)[first.name];
+    throw new RangeError(`VPC backend option ${prefix}${first.name} ${first.message} (got ${String(got)})`);
   }
-  return {
-    coalesce,
-    cacheTtlMs: ttl,
-    cacheMaxEntries: positiveInt('readSharing.cacheMaxEntries', options.cacheMaxEntries, DEFAULTS.readSharing.cacheMaxEntries, MAX_CACHE_ENTRIES),
-  };
+  return values;
 }

@@ -1,7 +1,10 @@
 /**
- * Settings of the standalone emulator (`npm run emulator`), read from the environment. Every
- * invalid value stops startup with a message naming the variable.
+ * Settings of the standalone emulator (`npm run emulator`), read from the environment with the
+ * gateway's helpers (src/shared/settings.ts). The first invalid value stops start-up with a
+ * message naming the variable; a key, secret or token is never quoted in it.
  */
+import { z } from 'zod';
+import { blank, fromEnv, host, integer, port, readSettings, setting, type Env, type EnvSettings } from '../shared/settings';
 import { DEFAULT_ACCESS_KEY, DEFAULT_STS_KEY, DEFAULT_TRANSITION_MS } from './defaults';
 import type { EmulatorOptions } from './index';
 
@@ -31,71 +34,66 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*|[0-9A-Fa-f:.]{2,45})$/;
-/** Printable ASCII without spaces: what a header or query parameter can carry verbatim. */
-const KEY_TEXT = /^[\x21-\x7E]+$/;
+/** Printable ASCII without spaces (what a header or query parameter carries verbatim); not trimmed. */
+function keyText(maxLength: number): z.ZodString {
+  const message = `must be 1-${maxLength} printable ASCII characters without spaces`;
+  return z.string().regex(/^[\x21-\x7E]+$/, message).max(maxLength, message);
+}
 const MAX_KEY_LENGTH = 256;
 /** Real STS tokens are base64 text of a thousand characters or more. */
 const MAX_TOKEN_LENGTH = 8192;
 
-function value(env: Env, name: string): string | undefined {
-  const raw = env[name];
-  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
-}
+/** In declaration order, which is the order they are checked in. */
+export const EMULATOR_SETTINGS = {
+  VPC_EMULATOR_HOST: setting(fromEnv(host), '127.0.0.1'),
+  VPC_EMULATOR_PORT: setting(fromEnv(port), 9100),
+  VPC_EMULATOR_ACCESS_KEY_ID: setting(keyText(MAX_KEY_LENGTH), DEFAULT_ACCESS_KEY.accessKeyId),
+  VPC_EMULATOR_ACCESS_KEY_SECRET: setting(keyText(MAX_KEY_LENGTH), DEFAULT_ACCESS_KEY.accessKeySecret),
+  VPC_EMULATOR_STS_ACCESS_KEY_ID: setting(keyText(MAX_KEY_LENGTH), DEFAULT_STS_KEY.accessKeyId),
+  VPC_EMULATOR_STS_ACCESS_KEY_SECRET: setting(keyText(MAX_KEY_LENGTH), DEFAULT_STS_KEY.accessKeySecret),
+  VPC_EMULATOR_SECURITY_TOKEN: setting(keyText(MAX_TOKEN_LENGTH), DEFAULT_STS_KEY.securityToken),
+  VPC_EMULATOR_TRANSITION_MS: setting(fromEnv(integer(0, 86_400_000)), DEFAULT_TRANSITION_MS),
+  VPC_EMULATOR_SEED: setting(fromEnv(z.string())),
+} satisfies EnvSettings;
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = value(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-  }
-  return Number(raw);
-}
+/** Variables whose refused value a message may quote: none of them holds a secret. */
+const QUOTABLE: ReadonlySet<string> = new Set(['VPC_EMULATOR_HOST', 'VPC_EMULATOR_PORT', 'VPC_EMULATOR_TRANSITION_MS']);
 
-function keyText(env: Env, name: string, fallback: string, maxLength = MAX_KEY_LENGTH): string {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  // The value itself is never echoed: it may be a secret.
-  if (!KEY_TEXT.test(raw) || raw.length > maxLength) {
-    throw new ConfigError(name, `must be 1-${maxLength} printable ASCII characters without spaces`);
-  }
-  return raw;
-}
-
-const STS_VARIABLES = ['VPC_EMULATOR_STS_ACCESS_KEY_ID', 'VPC_EMULATOR_STS_ACCESS_KEY_SECRET', 'VPC_EMULATOR_SECURITY_TOKEN'];
+const isSet = (env: Env, name: keyof typeof EMULATOR_SETTINGS) => !blank(env[name]);
 
 export function loadConfig(env: Env): StandaloneConfig {
-  const host = value(env, 'VPC_EMULATOR_HOST') ?? '127.0.0.1';
-  if (!HOST.test(host)) throw new ConfigError('VPC_EMULATOR_HOST', `not a host name or IP address: ${JSON.stringify(host)}`);
-  const privateMainPair = value(env, 'VPC_EMULATOR_ACCESS_KEY_ID') !== undefined || value(env, 'VPC_EMULATOR_ACCESS_KEY_SECRET') !== undefined;
-  const stsConfigured = STS_VARIABLES.some((name) => value(env, name) !== undefined);
+  const { values: v, problems } = readSettings(EMULATOR_SETTINGS, env);
+  const [first] = problems;
+  if (first !== undefined) {
+    const got = QUOTABLE.has(first.name) ? `, got ${JSON.stringify(env[first.name]?.trim())}` : '';
+    throw new ConfigError(first.name, `${first.message}${got}`);
+  }
+  const privateMainPair = isSet(env, 'VPC_EMULATOR_ACCESS_KEY_ID') || isSet(env, 'VPC_EMULATOR_ACCESS_KEY_SECRET');
+  const stsConfigured = isSet(env, 'VPC_EMULATOR_STS_ACCESS_KEY_ID') || isSet(env, 'VPC_EMULATOR_STS_ACCESS_KEY_SECRET') || isSet(env, 'VPC_EMULATOR_SECURITY_TOKEN');
   const config: StandaloneConfig = {
-    host,
-    port: integer(env, 'VPC_EMULATOR_PORT', 9100, 0, 65535),
-    accessKeyId: keyText(env, 'VPC_EMULATOR_ACCESS_KEY_ID', DEFAULT_ACCESS_KEY.accessKeyId),
-    accessKeySecret: keyText(env, 'VPC_EMULATOR_ACCESS_KEY_SECRET', DEFAULT_ACCESS_KEY.accessKeySecret),
+    host: v.VPC_EMULATOR_HOST,
+    port: v.VPC_EMULATOR_PORT,
+    accessKeyId: v.VPC_EMULATOR_ACCESS_KEY_ID,
+    accessKeySecret: v.VPC_EMULATOR_ACCESS_KEY_SECRET,
     sts:
       privateMainPair && !stsConfigured
         ? null
         : {
-            accessKeyId: keyText(env, 'VPC_EMULATOR_STS_ACCESS_KEY_ID', DEFAULT_STS_KEY.accessKeyId),
-            accessKeySecret: keyText(env, 'VPC_EMULATOR_STS_ACCESS_KEY_SECRET', DEFAULT_STS_KEY.accessKeySecret),
-            securityToken: keyText(env, 'VPC_EMULATOR_SECURITY_TOKEN', DEFAULT_STS_KEY.securityToken, MAX_TOKEN_LENGTH),
+            accessKeyId: v.VPC_EMULATOR_STS_ACCESS_KEY_ID,
+            accessKeySecret: v.VPC_EMULATOR_STS_ACCESS_KEY_SECRET,
+            securityToken: v.VPC_EMULATOR_SECURITY_TOKEN,
           },
-    transitionMs: integer(env, 'VPC_EMULATOR_TRANSITION_MS', DEFAULT_TRANSITION_MS, 0, 86_400_000),
+    transitionMs: v.VPC_EMULATOR_TRANSITION_MS,
   };
   // One id cannot be both a plain pair and an STS pair: which secret and token would apply? Name
   // the variable the operator set (the other one is a default).
   if (config.sts !== null && config.sts.accessKeyId === config.accessKeyId) {
-    const [set, other] = value(env, 'VPC_EMULATOR_STS_ACCESS_KEY_ID') !== undefined
+    const [set, other] = isSet(env, 'VPC_EMULATOR_STS_ACCESS_KEY_ID')
       ? ['VPC_EMULATOR_STS_ACCESS_KEY_ID', 'VPC_EMULATOR_ACCESS_KEY_ID']
       : ['VPC_EMULATOR_ACCESS_KEY_ID', 'VPC_EMULATOR_STS_ACCESS_KEY_ID'];
     throw new ConfigError(set, `must differ from ${other} (${JSON.stringify(config.accessKeyId)})`);
   }
-  const seedPath = value(env, 'VPC_EMULATOR_SEED');
-  if (seedPath !== undefined) config.seedPath = seedPath;
+  if (v.VPC_EMULATOR_SEED !== undefined) config.seedPath = v.VPC_EMULATOR_SEED;
   return config;
 }
 

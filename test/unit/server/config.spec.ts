@@ -172,6 +172,31 @@ describe('loadConfig', () => {
     expect(configProblems({ VPC_UPSTREAM_MODE: 'endpoint' })).toEqual({ VPC_ENDPOINT: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
   });
 
+  it('reports one problem per variable: an invalid value is not also reported as missing', () => {
+    expect(() => loadConfig({ VPC_UPSTREAM_MODE: 'endpoint', VPC_ENDPOINT: 'ftp://x' })).toThrow(
+      expect.objectContaining({ problems: [{ variable: 'VPC_ENDPOINT', message: expect.stringMatching(/http or https/) }] }),
+    );
+    expect(() => loadConfig({ GATEWAY_AUTH_MODE: 'jwt', GATEWAY_JWT_SECRET: 'short' })).toThrow(
+      expect.objectContaining({ problems: [{ variable: 'GATEWAY_JWT_SECRET', message: 'must be at least 32 bytes' }] }),
+    );
+  });
+
+  it('bounds the data-source variables by the data source\'s own rules', () => {
+    expect(configProblems({ VPC_CONNECT_TIMEOUT_MS: '3600001', VPC_RETRY_MAX_ATTEMPTS: '21', VPC_CONNECTIONS_PER_ORIGIN: '0', VPC_SIGNATURE_VERSION: 'v2', VPC_USER_AGENT: 'x'.repeat(129) })).toEqual({
+      VPC_CONNECT_TIMEOUT_MS: 'must be an integer from 1 to 3600000',
+      VPC_RETRY_MAX_ATTEMPTS: 'must be an integer from 1 to 20',
+      VPC_CONNECTIONS_PER_ORIGIN: 'must be an integer from 1 to 4096',
+      VPC_SIGNATURE_VERSION: 'must be one of v3, v1',
+      VPC_USER_AGENT: 'must be 1..128 printable ASCII characters',
+    });
+  });
+
+  it('passes on only the upstream and embedded-emulator values that were set, bounded as the standalone emulator bounds them', () => {
+    expect(loadConfig({ VPC_EMULATOR_TRANSITION_MS: '0', VPC_EMULATOR_SEED: ' seed.json ' }).emulator).toEqual({ transitionMs: 0, seedPath: 'seed.json' });
+    expect(loadConfig({}).emulator).toEqual({});
+    expect(configProblems({ VPC_EMULATOR_TRANSITION_MS: '86400001' })).toEqual({ VPC_EMULATOR_TRANSITION_MS: 'must be an integer from 0 to 86400000' });
+  });
+
   it('leaves introspection and the playground null unless set: the upstream decides (posture.ts)', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, introspection: null, playground: null, debugErrors: false });
     expect(loadConfig({ NODE_ENV: 'production', GATEWAY_INTROSPECTION: 'true', GATEWAY_PLAYGROUND: '1' })).toMatchObject({
