@@ -11,7 +11,7 @@ import { PhysicalConnectionConnection } from '../schema/types/connections';
 import { PhysicalConnection } from '../schema/types/physical-connection';
 import { TerminationCheck } from '../schema/types/termination';
 import { Vbr } from '../schema/types/vbr';
-import type { GatewayContext } from './context';
+import type { GatewayContext } from '../schema/context';
 import { pageWindow, paginate } from './pagination';
 import { terminationBlockers } from './termination';
 import { normalizeFilter, resolveRegionId, validatePhysicalConnectionId } from './validation';

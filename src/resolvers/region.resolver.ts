@@ -3,7 +3,7 @@ import { RegionLanguageEnum } from '../schema/enums';
 import { mapErrors } from '../schema/map-error';
 import { Arg, Ctx, Query, Resolver } from '../schema/type-graphql';
 import { Region } from '../schema/types/common';
-import type { GatewayContext } from './context';
+import type { GatewayContext } from '../schema/context';
 
 @Resolver(() => Region)
 export class RegionResolver {

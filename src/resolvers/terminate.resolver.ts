@@ -27,7 +27,7 @@ import { toGatewayError, type ErrorScope } from '../schema/map-error';
 import { Arg, Ctx, Mutation, Resolver } from '../schema/type-graphql';
 import { TerminatePhysicalConnectionPayload } from '../schema/types/payloads';
 import { redactSecrets } from '../shared/redact';
-import type { GatewayContext } from './context';
+import type { GatewayContext } from '../schema/context';
 import { blockerError, terminationBlockers } from './termination';
 import { resolveRegionId, validateClientToken, validatePhysicalConnectionId } from './validation';
 

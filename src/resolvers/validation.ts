@@ -7,7 +7,7 @@
 import { BadInputError } from '../datasources/errors';
 import * as rules from '../datasources/validation';
 import { BadUserInputError } from '../schema/errors';
-import type { GatewayContext } from './context';
+import type { GatewayContext } from '../schema/context';
 
 /** Runs a data-source rule, turning its `BadInputError` into the GraphQL error for `field`. */
 function check<T>(rule: (value: unknown, field: string) => T, value: unknown, field: string): T {

@@ -6,7 +6,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from '../sche
 import { VbrConnection } from '../schema/types/connections';
 import { PhysicalConnection } from '../schema/types/physical-connection';
 import { Vbr } from '../schema/types/vbr';
-import type { GatewayContext } from './context';
+import type { GatewayContext } from '../schema/context';
 import { pageWindow, paginate } from './pagination';
 import { normalizeFilter, resolveRegionId, validatePhysicalConnectionId, validateVbrId } from './validation';
 

@@ -12,8 +12,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { GatewayContext } from '../resolvers/context';
 import { redactSecrets } from '../shared/redact';
+import type { GatewayLogger } from './context';
 import { GatewayError, type BaseExtensions } from './errors';
 import { toGatewayError } from './map-error';
 
@@ -22,7 +22,7 @@ export interface FormatErrorOptions {
   stackTraces: boolean;
   /** "Did you mean ...?" suggestions, which disclose schema names (src/server/posture.ts). */
   schemaHints: boolean;
-  logger?: GatewayContext['logger'];
+  logger?: GatewayLogger;
   /** Id to quote in INTERNAL_SERVER_ERROR; e.g. the request id. A fresh UUID when absent. */
   correlationId?: string;
 }

@@ -12,7 +12,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../../../../src/datasources';
 import { DEFAULT_ACCESS_KEY } from '../../../../src/emulator';
-import type { GatewayContext, GatewayLogger } from '../../../../src/resolvers/context';
+import type { GatewayContext, GatewayLogger } from '../../../../src/schema/context';
 import { buildGatewaySchema } from '../../../../src/schema/build-schema';
 import { formatGatewayError } from '../../../../src/schema/format-error';
 import { useEmulator, type EmulatorFixture } from '../../../support/emulator';
