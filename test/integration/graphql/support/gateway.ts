@@ -13,7 +13,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../../../../src/datasources';
 import { DEFAULT_ACCESS_KEY } from '../../../../src/emulator';
 import type { GatewayContext, GatewayLogger } from '../../../../src/schema/context';
-import { buildGatewaySchema } from '../../../../src/schema/build-schema';
+import { buildGatewaySchema } from '../../../../src/graphql/build-schema';
 import { formatGatewayError } from '../../../../src/schema/format-error';
 import { useEmulator, type EmulatorFixture } from '../../../support/emulator';
 import { captureText } from '../../../support/log-capture';

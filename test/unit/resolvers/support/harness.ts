@@ -6,7 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import type { VpcDataSourceApi } from '../../../../src/datasources/types';
 import type { GatewayContext } from '../../../../src/schema/context';
-import { buildGatewaySchema } from '../../../../src/schema/build-schema';
+import { buildGatewaySchema } from '../../../../src/graphql/build-schema';
 import { formatGatewayError } from '../../../../src/schema/format-error';
 
 export interface LogEntry {
