@@ -77,13 +77,3 @@ export function useGateway(options: { transitionMs?: number } = {}): GatewayFixt
     },
   };
 }
-
-/** Polls `read` until `done` holds or `timeoutMs` passes; returns the last value. */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
