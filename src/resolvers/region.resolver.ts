@@ -1,3 +1,4 @@
+/** `regions`: the regions of the VPC API, in the language asked for. */
 import type { Region as RegionModel, RegionLanguage } from '../datasources/models';
 import type { GatewayContext } from '../schema/context';
 import { RegionLanguageEnum } from '../schema/enums';

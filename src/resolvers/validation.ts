@@ -1,7 +1,7 @@
 /**
  * Argument validation, before any data-source call. Region and resource ids end up in upstream
  * hostnames and signed query strings, so they are matched against allow-lists. The rules are the
- * data source's own (`src/datasources/validation.ts`, one definition); this layer runs them first
+ * data source's own (one definition); this layer runs them first
  * so the error names the GraphQL argument (`input.regionId`, not `regionId`) and nothing is sent.
  */
 import { BadInputError } from '../datasources/errors';

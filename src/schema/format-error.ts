@@ -1,7 +1,7 @@
 /**
  * Apollo `formatError`: the last gate before an error reaches a client.
  *
- * - Gateway errors (`errors.ts`) pass through with their typed extensions.
+ * - Gateway errors (`errors/`) pass through with their typed extensions.
  * - Data-source errors a resolver forgot to map are mapped here (defence in depth).
  * - Apollo's own request errors (parse, validation, variable coercion) pass through, without
  *   schema hints ("Did you mean ...?") unless the posture shows the schema anyway.

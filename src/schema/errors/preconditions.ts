@@ -25,8 +25,7 @@ export class PhysicalConnectionNotFoundError extends GatewayError<PhysicalConnec
 
 /*
  * The precondition messages, shared by the errors the mutation throws and the `terminationCheck`
- * blockers (which need the text only: building a GraphQLError, stack trace included, per listed
- * circuit just for its message was most of a 20-circuit check's CPU).
+ * blockers, which take the text without building an error (docs/graphql.md#services).
  */
 export function notEnabledMessage(physicalConnectionId: string, currentStatus: PhysicalConnectionStatus | null): string {
   return currentStatus === null
