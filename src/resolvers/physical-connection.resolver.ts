@@ -3,9 +3,9 @@
  * list of N circuits costs O(pages) upstream calls, not O(N).
  */
 import type { PhysicalConnection as PhysicalConnectionModel, Vbr as VbrModel } from '../datasources/models';
+import type { GatewayContext } from '../schema/context';
 import { PhysicalConnectionFilter } from '../schema/inputs';
 import { mapErrors } from '../schema/map-error';
-import type { GatewayContext } from '../schema/context';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from '../schema/type-graphql';
 import { PhysicalConnectionConnection } from '../schema/types/connections';
 import { PhysicalConnection } from '../schema/types/physical-connection';

@@ -1,8 +1,8 @@
 /**
  * Argument validation, before any data-source call. Region and resource ids end up in upstream
  * hostnames and signed query strings, so they are matched against allow-lists. The rules are the
- * data source's own (one definition); this layer runs them first
- * so the error names the GraphQL argument (`input.regionId`, not `regionId`) and nothing is sent.
+ * data source's own (one definition); this layer runs them first so the error names the GraphQL
+ * argument (`input.regionId`, not `regionId`) and nothing is sent.
  */
 import { BadInputError } from '../datasources/errors';
 import * as rules from '../datasources/validation';

@@ -2,7 +2,7 @@
  * The terminate precondition rules, pure: every blocker of a circuit in the order the upstream
  * checks them (status, lock, VBRs, vpconns, MACsec keys), so the first one, the one the mutation
  * reports, is the refusal the upstream would have sent. Blocker codes and messages are those of
- * the errors the mutation fails with (`refusal`).
+ * the errors the mutation fails with (`terminationRefusal`).
  */
 import type { BusinessStatus, PhysicalConnection, PhysicalConnectionStatus } from '../datasources/models';
 import {
