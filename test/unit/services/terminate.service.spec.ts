@@ -1,89 +1,17 @@
 /**
- * The terminate service against the in-process emulator through a real data source. The GraphQL
- * suite (test/integration/graphql/terminate.spec.ts) covers every error code through the API; this
- * one covers what it cannot see: fresh and concurrent precondition reads, the preview and the
- * mutation agreeing, and what the emulator cannot produce (a bug, a lagging or vanished read
- * after the write), injected by wrapping the real data source.
+ * The terminate service against the in-process emulator through a real data source: its
+ * preconditions and its write. The GraphQL suite (test/integration/graphql/terminate.spec.ts)
+ * covers every error code through the API; this one covers what it cannot see: fresh and
+ * concurrent precondition reads, the preview and the mutation agreeing, a bug in the write.
  */
-import { BadInputError, UpstreamError } from '../../../src/datasources/errors';
-import type { PhysicalConnection } from '../../../src/datasources/models';
-import type { VpcDataSourceApi } from '../../../src/datasources/types';
+import { BadInputError } from '../../../src/datasources/errors';
 import { DEMO_IDS, demoSeed } from '../../../src/emulator/domain';
-import type { GatewayContext } from '../../../src/schema/context';
-import { GatewayError } from '../../../src/schema/errors';
 import { preview } from '../../../src/services/lifecycle';
-import { terminateService, type TerminateInput } from '../../../src/services/terminate.service';
-import { pollUntil, useEmulatorBackend } from '../../support/emulator-backend';
-import { recordingLogger, type RecordingLogger } from '../../support/recording-logger';
+import { terminateService } from '../../../src/services/terminate.service';
+import { input, READY, refusal, REGION, tampered, UPSTREAM_REQUEST_ID, useTerminateService } from './support/terminate';
 
-// Long enough that a circuit is still TERMINATING when the read after the write runs.
-const upstream = useEmulatorBackend({ transitionMs: 1_000 });
-beforeEach(() => upstream.emu.control.reset());
-
-const [READY] = DEMO_IDS.enabledReadyToTerminate;
-const REGION = 'cn-hangzhou';
+const { upstream, context, callsByAction } = useTerminateService();
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const UPSTREAM_REQUEST_ID = expect.stringMatching(/^[0-9A-F-]{36}$/) as unknown as string;
-
-type TestContext = GatewayContext & { logger: RecordingLogger };
-
-function context(dataSource: VpcDataSourceApi = upstream.main.forRequest()): TestContext {
-  return {
-    dataSource,
-    defaultRegionId: REGION,
-    requestId: 'req-service',
-    logger: recordingLogger('terminate service'),
-    auth: { subject: 'tester', scopes: new Set(['vpc:terminate']) },
-  };
-}
-
-function input(physicalConnectionId: string, clientToken: string | null = null): TerminateInput {
-  return { regionId: REGION, physicalConnectionId, clientToken };
-}
-
-async function refusal(ctx: TestContext, terminate: TerminateInput): Promise<GatewayError> {
-  const outcome: unknown = await terminateService.execute(ctx, terminate).then(
-    () => 'accepted',
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(GatewayError);
-  return outcome as GatewayError;
-}
-
-async function callsByAction(): Promise<Record<string, number>> {
-  return (await upstream.emu.control.calls()).byAction;
-}
-
-/** `ds` with some methods replaced: injects what the emulator cannot produce. */
-function tampered(ds: VpcDataSourceApi, overrides: Partial<VpcDataSourceApi>): VpcDataSourceApi {
-  return new Proxy(ds, {
-    get(target, key) {
-      const override = (overrides as Record<PropertyKey, unknown>)[key];
-      if (override !== undefined) return override;
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-/** Once the write went through, fresh reads of the circuit answer `read` instead. */
-function readAfterWrite(ds: VpcDataSourceApi, read: () => Promise<PhysicalConnection | null>): VpcDataSourceApi {
-  let written = false;
-  return tampered(ds, {
-    terminatePhysicalConnection: async (...args) => {
-      const result = await ds.terminatePhysicalConnection(...args);
-      written = true;
-      return result;
-    },
-    freshPhysicalConnection: (regionId, id) => (written ? read() : ds.freshPhysicalConnection(regionId, id)),
-  });
-}
-
-function warningFor(ctx: TestContext) {
-  const warnings = ctx.logger.entries.filter((entry) => entry.level === 'warn');
-  expect(warnings).toHaveLength(1);
-  return warnings[0];
-}
 
 describe('preconditions', () => {
   it('reads the circuit and its VBR attachments concurrently', async () => {
@@ -268,96 +196,5 @@ describe('the write', () => {
     const text = JSON.stringify(logged);
     expect(text).toContain('socket hang up');
     expect(text).not.toContain('c2VjcmV0c2ln');
-  });
-});
-
-describe('once the upstream accepted, the answer is a success whatever the read after it does', () => {
-  it('a failed read: the pre-read circuit as TERMINATING, and a warning with the cause and the correlation ids', async () => {
-    const unavailable = new UpstreamError({
-      kind: 'UNAVAILABLE',
-      code: 'ServiceUnavailable',
-      httpStatus: 503,
-      requestId: 'REQ-READ',
-      hostId: 'vpc.aliyuncs.com',
-      action: 'DescribePhysicalConnections',
-      message: 'The service is unavailable.',
-      retryable: true,
-    });
-    const ctx = context(readAfterWrite(upstream.main.forRequest(), () => Promise.reject(unavailable)));
-    const result = await terminateService.execute(ctx, input(READY, 'tok-post-read'));
-    expect(result).toEqual({
-      requestId: UPSTREAM_REQUEST_ID,
-      clientToken: 'tok-post-read',
-      physicalConnection: expect.objectContaining({ id: READY, regionId: REGION, status: 'TERMINATING' }),
-    });
-    const warning = warningFor(ctx);
-    expect(warning?.msg).toBe('post-termination read failed; answering from the pre-read');
-    expect(warning?.obj).toEqual({
-      physicalConnectionId: READY,
-      regionId: REGION,
-      clientToken: 'tok-post-read',
-      upstreamRequestId: result.requestId,
-      requestId: 'req-service',
-      cause: { code: 'ServiceUnavailable', kind: 'UNAVAILABLE', httpStatus: 503, upstreamRequestId: 'REQ-READ' },
-    });
-  });
-
-  it('an unexpected failure of that read is scrubbed in the warning', async () => {
-    const bug = new TypeError('boom ?Signature=c2VjcmV0c2lnbmF0dXJl&x=1');
-    const ctx = context(readAfterWrite(upstream.main.forRequest(), () => Promise.reject(bug)));
-    const result = await terminateService.execute(ctx, input(READY, 'tok-post-read-2'));
-    expect(result.physicalConnection.status).toBe('TERMINATING');
-    const warning = warningFor(ctx);
-    expect(warning?.obj).toMatchObject({ cause: { name: 'TypeError', message: expect.stringContaining('boom') } });
-    expect(JSON.stringify(warning)).not.toContain('c2VjcmV0c2lnbmF0dXJl');
-  });
-
-  it('a read that no longer finds the circuit: the pre-read circuit as TERMINATING, with a warning', async () => {
-    const ctx = context(readAfterWrite(upstream.main.forRequest(), () => Promise.resolve(null)));
-    const result = await terminateService.execute(ctx, input(READY, 'tok-vanished'));
-    expect(result.physicalConnection).toMatchObject({ id: READY, status: 'TERMINATING' });
-    expect(warningFor(ctx)).toMatchObject({
-      msg: 'post-termination read found no circuit; answering from the pre-read',
-      obj: { clientToken: 'tok-vanished' },
-    });
-  });
-
-  it('a read that still shows ENABLED (lagging): answered TERMINATING, with a warning naming the status read', async () => {
-    const ds = upstream.main.forRequest();
-    const before = await ds.freshPhysicalConnection(REGION, READY);
-    expect(before?.status).toBe('ENABLED');
-    const ctx = context(readAfterWrite(ds, () => Promise.resolve(before)));
-    const result = await terminateService.execute(ctx, input(READY, 'tok-lagging'));
-    expect(result.physicalConnection.status).toBe('TERMINATING');
-    expect(warningFor(ctx)).toMatchObject({
-      msg: 'post-termination read lags the accepted termination; answering TERMINATING',
-      obj: { readStatus: 'ENABLED', upstreamRequestId: result.requestId, clientToken: 'tok-lagging' },
-    });
-  });
-
-  it('a replay whose read fails keeps the status the pre-read saw (TERMINATED stays TERMINATED)', async () => {
-    const first = await terminateService.execute(context(), input(READY, 'tok-replay'));
-    const ds = upstream.main.forRequest();
-    const terminated = await pollUntil(
-      () => ds.freshPhysicalConnection(REGION, READY),
-      (pc) => pc?.status === 'TERMINATED',
-    );
-    expect(terminated?.status).toBe('TERMINATED');
-    const throttled = new UpstreamError({
-      kind: 'THROTTLED',
-      code: 'Throttling.User',
-      httpStatus: 400,
-      requestId: 'REQ-THROTTLED',
-      hostId: 'vpc.aliyuncs.com',
-      action: 'DescribePhysicalConnections',
-      message: 'Request was denied due to user flow control.',
-      retryable: true,
-    });
-    const result = await terminateService.execute(
-      context(readAfterWrite(ds, () => Promise.reject(throttled))),
-      input(READY, 'tok-replay'),
-    );
-    expect(result.requestId).toBe(first.requestId);
-    expect(result.physicalConnection.status).toBe('TERMINATED');
   });
 });
