@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 require('reflect-metadata');
 const { createVpcBackend } = require('../dist/datasources');
 const { loadConfig } = require('../dist/server/config');
-const { buildGatewaySchema } = require('../dist/schema/build-schema');
+const { buildGatewaySchema } = require('../dist/graphql/build-schema');
 const { buildApp } = require('../dist/server/app');
 const { finalizePosture } = require('../dist/server/posture');
 const { GatewayMetrics } = require('../dist/server/plugins/metrics');

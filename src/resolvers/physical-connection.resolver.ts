@@ -1,9 +1,9 @@
 /**
- * Circuit reads and relations. Resolvers are thin: validate, call the data source (whose loaders
- * batch and cache per request), map errors. Relations use the batched loaders, never fresh reads,
- * so a console list of N circuits costs O(pages) upstream calls, not O(N).
+ * Circuit reads and relations. Relations use the batched loaders, never fresh reads, so a console
+ * list of N circuits costs O(pages) upstream calls, not O(N).
  */
 import type { PhysicalConnection as PhysicalConnectionModel, Vbr as VbrModel } from '../datasources/models';
+import type { GatewayContext } from '../schema/context';
 import { PhysicalConnectionFilter } from '../schema/inputs';
 import { mapErrors } from '../schema/map-error';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from '../schema/type-graphql';
@@ -11,9 +11,9 @@ import { PhysicalConnectionConnection } from '../schema/types/connections';
 import { PhysicalConnection } from '../schema/types/physical-connection';
 import { TerminationCheck } from '../schema/types/termination';
 import { Vbr } from '../schema/types/vbr';
-import type { GatewayContext } from './context';
+import { preview } from '../services/lifecycle';
+import { terminateService } from '../services/terminate.service';
 import { pageWindow, paginate } from './pagination';
-import { terminationBlockers } from './termination';
 import { normalizeFilter, resolveRegionId, validatePhysicalConnectionId } from './validation';
 
 const REGION_DESCRIPTION = 'Region to query; defaults to the gateway default region (VPC_DEFAULT_REGION).';
@@ -69,13 +69,7 @@ export class PhysicalConnectionResolver {
     @Root() pc: PhysicalConnectionModel,
     @Ctx() context: GatewayContext,
   ): Promise<TerminationCheck> {
-    const vbrs = await mapErrors({ regionId: pc.regionId, physicalConnectionId: pc.id }, () =>
-      context.dataSource.vbrsOfPhysicalConnection(pc.regionId, pc.id),
-    );
-    const blockers = terminationBlockers(
-      pc,
-      vbrs.map((vbr) => vbr.id),
-    );
-    return { terminable: blockers.length === 0, blockers };
+    const { allowed, blockers } = await preview(terminateService, context, pc);
+    return { terminable: allowed, blockers };
   }
 }

@@ -1,9 +1,10 @@
+/** `regions`: the regions of the VPC API, in the language asked for. */
 import type { Region as RegionModel, RegionLanguage } from '../datasources/models';
+import type { GatewayContext } from '../schema/context';
 import { RegionLanguageEnum } from '../schema/enums';
 import { mapErrors } from '../schema/map-error';
 import { Arg, Ctx, Query, Resolver } from '../schema/type-graphql';
 import { Region } from '../schema/types/common';
-import type { GatewayContext } from './context';
 
 @Resolver(() => Region)
 export class RegionResolver {

@@ -1,13 +1,13 @@
 /**
  * Argument validation, before any data-source call. Region and resource ids end up in upstream
  * hostnames and signed query strings, so they are matched against allow-lists. The rules are the
- * data source's own (`src/datasources/validation.ts`, one definition); this layer runs them first
- * so the error names the GraphQL argument (`input.regionId`, not `regionId`) and nothing is sent.
+ * data source's own (one definition); this layer runs them first so the error names the GraphQL
+ * argument (`input.regionId`, not `regionId`) and nothing is sent.
  */
 import { BadInputError } from '../datasources/errors';
 import { validation as rules } from '../datasources';
 import { BadUserInputError } from '../schema/errors';
-import type { GatewayContext } from './context';
+import type { GatewayContext } from '../schema/context';
 
 /** Runs a data-source rule, turning its `BadInputError` into the GraphQL error for `field`. */
 function check<T>(rule: (value: unknown, field: string) => T, value: unknown, field: string): T {

@@ -1,12 +1,12 @@
 /** VBR reads and the VBR -> circuit relation (batched through the circuit loader). */
 import type { PhysicalConnection as PhysicalConnectionModel, Vbr as VbrModel } from '../datasources/models';
+import type { GatewayContext } from '../schema/context';
 import { VbrFilter } from '../schema/inputs';
 import { mapErrors } from '../schema/map-error';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from '../schema/type-graphql';
 import { VbrConnection } from '../schema/types/connections';
 import { PhysicalConnection } from '../schema/types/physical-connection';
 import { Vbr } from '../schema/types/vbr';
-import type { GatewayContext } from './context';
 import { pageWindow, paginate } from './pagination';
 import { normalizeFilter, resolveRegionId, validatePhysicalConnectionId, validateVbrId } from './validation';
 

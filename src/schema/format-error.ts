@@ -1,7 +1,7 @@
 /**
  * Apollo `formatError`: the last gate before an error reaches a client.
  *
- * - Gateway errors (`errors.ts`) pass through with their typed extensions.
+ * - Gateway errors (`errors/`) pass through with their typed extensions.
  * - Data-source errors a resolver forgot to map are mapped here (defence in depth).
  * - Apollo's own request errors (parse, validation, variable coercion) pass through, without
  *   schema hints ("Did you mean ...?") unless the posture shows the schema anyway.
@@ -12,8 +12,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { GatewayContext } from '../resolvers/context';
 import { redactSecrets } from '../shared/redact';
+import type { GatewayLogger } from './context';
 import { GatewayError, type BaseExtensions } from './errors';
 import { toGatewayError } from './map-error';
 
@@ -22,7 +22,7 @@ export interface FormatErrorOptions {
   stackTraces: boolean;
   /** "Did you mean ...?" suggestions, which disclose schema names (src/server/posture.ts). */
   schemaHints: boolean;
-  logger?: GatewayContext['logger'];
+  logger?: GatewayLogger;
   /** Id to quote in INTERNAL_SERVER_ERROR; e.g. the request id. A fresh UUID when absent. */
   correlationId?: string;
 }

@@ -1,5 +1,5 @@
 /**
- * Data-source errors (`BadInputError`, `UpstreamError`) -> the GraphQL vocabulary (`errors.ts`).
+ * Data-source errors (`BadInputError`, `UpstreamError`) -> the GraphQL vocabulary (`errors/`).
  * The one place an upstream code becomes a client-facing code, so the terminate precondition
  * checks and the upstream's own refusals of the same condition surface identically.
  */

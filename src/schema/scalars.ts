@@ -1,10 +1,6 @@
 /**
- * Custom scalars. Upstream times come in two spellings (circuits with `Z`, VBRs without); the
- * data source turns both into `Date`, and `DateTime` prints them as RFC 3339 UTC strings.
- *
- * graphql-scalars' `DateTime` serializes to a `Date` object (left for the transport to stringify),
- * which makes in-process execution results differ from HTTP ones; its `DateTimeISO` always yields
- * a string. Hence `DateTimeISO`'s behaviour under the conventional name.
+ * Custom scalars. `DateTime` always serializes to an RFC 3339 UTC string (graphql-scalars'
+ * `DateTimeISO` under the conventional name; why: docs/graphql.md#types).
  */
 import { GraphQLScalarType } from 'graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../datasources';
 import { DEFAULT_ACCESS_KEY } from '../emulator/defaults';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
-import { buildGatewaySchema } from '../schema/build-schema';
+import { buildGatewaySchema } from '../graphql/build-schema';
 import { InFlight } from '../shared/in-flight';
 import { buildApp, GRAPHQL_PATH } from './app';
 import { missingTokenBinding, type GatewayConfig } from './config';

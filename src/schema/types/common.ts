@@ -1,3 +1,4 @@
+/** Small object types shared by circuits and VBRs (tags, MACsec keys) and `Region`. */
 import { Field, ID, ObjectType } from '../type-graphql';
 import type { MacsecKey as MacsecKeyModel, Region as RegionModel, Tag as TagModel } from '../../datasources/models';
 

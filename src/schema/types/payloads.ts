@@ -1,3 +1,4 @@
+/** Mutation payloads. */
 import { Field, ObjectType } from '../type-graphql';
 import { PhysicalConnection } from './physical-connection';
 

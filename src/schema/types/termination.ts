@@ -1,27 +1,21 @@
 /**
- * The terminate preflight (`PhysicalConnection.terminationCheck`). Blocker codes are the same
- * strings as the error codes the mutation would fail with, so a console can show one message
- * table for both.
+ * The GraphQL types of the terminate preflight (`PhysicalConnection.terminationCheck`). Blocker
+ * codes are the same strings as the error codes the mutation would fail with, so a console can show
+ * one message table for both. The rules: src/services/terminate.blockers.ts.
  */
 import { Field, ID, ObjectType, registerEnumType } from '../type-graphql';
 import type { BusinessStatus, PhysicalConnectionStatus } from '../../datasources/models';
 import { BusinessStatusEnum, PhysicalConnectionStatusEnum } from '../enums';
-import type { ConflictReason } from '../errors';
+import type { ConflictReason, GatewayErrorCode } from '../errors';
 
-export const TERMINATION_BLOCKER_CODES = [
-  'PHYSICAL_CONNECTION_NOT_ENABLED',
-  'RESOURCE_LOCKED',
-  'VBRS_ATTACHED',
-  'OPERATION_CONFLICT',
-] as const;
-export type TerminationBlockerCode = (typeof TERMINATION_BLOCKER_CODES)[number];
-
-export const TerminationBlockerCodeEnum: Record<TerminationBlockerCode, TerminationBlockerCode> = {
+export const TerminationBlockerCodeEnum = {
   PHYSICAL_CONNECTION_NOT_ENABLED: 'PHYSICAL_CONNECTION_NOT_ENABLED',
   RESOURCE_LOCKED: 'RESOURCE_LOCKED',
   VBRS_ATTACHED: 'VBRS_ATTACHED',
   OPERATION_CONFLICT: 'OPERATION_CONFLICT',
-};
+} as const satisfies { [C in GatewayErrorCode]?: C };
+export type TerminationBlockerCode = keyof typeof TerminationBlockerCodeEnum;
+
 registerEnumType(TerminationBlockerCodeEnum, {
   name: 'TerminationBlockerCode',
   description: 'Why a circuit cannot be terminated; the same codes as the mutation errors.',

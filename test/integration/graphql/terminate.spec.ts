@@ -10,7 +10,8 @@ import {
   TerminatePhysicalConnectionDocument,
   type TerminatePhysicalConnectionMutationVariables,
 } from '../../generated/graphql';
-import { pollUntil, useGateway } from './support/gateway';
+import { pollUntil } from '../../support/emulator-backend';
+import { useGateway } from './support/gateway';
 
 const gw = useGateway({ transitionMs: 300 });
 
@@ -230,7 +231,9 @@ describe('preconditions refused locally, from fresh reads (nothing sent to Termi
   it.each([
     [DEMO_IDS.initial, 'INITIAL'],
     [DEMO_IDS.allocating, 'ALLOCATING'],
+    [DEMO_IDS.allocated, 'ALLOCATED'],
     [DEMO_IDS.confirmed, 'CONFIRMED'],
+    [DEMO_IDS.canceled, 'CANCELED'],
     [DEMO_IDS.allocationFailed, 'ALLOCATION_FAILED'],
     [DEMO_IDS.terminating, 'TERMINATING'],
     [DEMO_IDS.terminated, 'TERMINATED'],
@@ -321,13 +324,13 @@ describe('a termination whose answer is lost (applied upstream, response dropped
 
 describe('the race: preconditions pass, then the upstream refuses (injected fault)', () => {
   it.each([
-    ['Forbidden.VbrAttached', { code: 'VBRS_ATTACHED', vbrIds: null }],
-    ['Forbidden.NotAllowedInState', { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', currentStatus: null }],
-    ['OperationFailed.ResourceLockedBySystem', { code: 'RESOURCE_LOCKED', businessStatus: null }],
-    ['InvalidPhysicalConnectionId.NotFound', { code: 'PHYSICAL_CONNECTION_NOT_FOUND' }],
-    ['OperationFailed.VpconnAttached', { code: 'OPERATION_CONFLICT', reason: 'VPCONNS_ATTACHED' }],
-    ['OperationDenied.MacsecAttached', { code: 'OPERATION_CONFLICT', reason: 'MACSEC_KEYS' }],
-  ])('%s maps to the precondition code, with upstream details', async (code, expected) => {
+    ['Forbidden.VbrAttached', { code: 'VBRS_ATTACHED', vbrIds: null }, 'still has VBRs attached'],
+    ['Forbidden.NotAllowedInState', { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', currentStatus: null }, 'is not ENABLED'],
+    ['OperationFailed.ResourceLockedBySystem', { code: 'RESOURCE_LOCKED', businessStatus: null }, 'locked'],
+    ['InvalidPhysicalConnectionId.NotFound', { code: 'PHYSICAL_CONNECTION_NOT_FOUND' }, 'does not exist'],
+    ['OperationFailed.VpconnAttached', { code: 'OPERATION_CONFLICT', reason: 'VPCONNS_ATTACHED' }, 'vpconns'],
+    ['OperationDenied.MacsecAttached', { code: 'OPERATION_CONFLICT', reason: 'MACSEC_KEYS' }, 'MACsec keys'],
+  ])('%s maps to the precondition code, with upstream details', async (code, expected, hint) => {
     await gw.emu.control.addFault({
       action: 'TerminatePhysicalConnection',
       type: 'error',
@@ -335,7 +338,7 @@ describe('the race: preconditions pass, then the upstream refuses (injected faul
       code,
       times: 1,
     });
-    await expectRefusal(
+    const error = await expectRefusal(
       { physicalConnectionId: READY_A },
       {
         retryable: false,
@@ -345,6 +348,7 @@ describe('the race: preconditions pass, then the upstream refuses (injected faul
         clientToken: GENERATED_TOKEN,
       },
     );
+    expect(error?.message).toContain(hint);
     expect(await terminateCalls()).toBe(1);
     expect(await emulatorStatus(READY_A)).toBe('Enabled');
   });

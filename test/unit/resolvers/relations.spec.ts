@@ -1,4 +1,7 @@
-/** Circuit relations against a fake data source: vbrs, terminationCheck, and read failures as field errors. */
+/**
+ * Circuit relations against a fake data source: vbrs and terminationCheck from the batched loaders,
+ * and read failures as field errors. The blocker rules: test/unit/services/terminate.blockers.spec.ts.
+ */
 import { makePhysicalConnection, makeVbr } from './support/fixtures';
 import { FakeDataSource, upstreamError } from './support/fake-data-source';
 import { startHarness, type Harness } from './support/harness';
@@ -58,7 +61,7 @@ describe('relations and terminationCheck', () => {
     return ds;
   }
 
-  it('reports blockers per circuit from the batched loaders (no fresh reads)', async () => {
+  it('reads vbrs and the preview from the batched loaders (no fresh reads), every blocker field resolved', async () => {
     const ds = consoleSource();
     const { data, errors } = await harness.run<{ physicalConnections: { nodes: Node[] } }>(ds, CONSOLE);
     expect(errors).toBeUndefined();
@@ -92,68 +95,6 @@ describe('relations and terminationCheck', () => {
       ['vbr-b2', 'pc-withvbrs'],
       ['vbr-a1', 'pc-withvbrs'],
     ]);
-    expect(ds.callsOf('freshPhysicalConnection')).toEqual([]);
-    expect(ds.callsOf('freshVbrAttachments')).toEqual([]);
-  });
-
-  it('reports shared-port vpconns and MACsec keys from the circuit item itself, after the other blockers', async () => {
-    const ds = new FakeDataSource([
-      makePhysicalConnection({ id: 'pc-hosting', virtualPhysicalConnectionCount: 2 }),
-      makePhysicalConnection({
-        id: 'pc-macsec',
-        macsecKeys: [{ ckn: 'ckn-1', cipherSuite: 'GCM-AES-128', startOn: null, status: 'Available' }],
-      }),
-      makePhysicalConnection({
-        id: 'pc-conflicts',
-        virtualPhysicalConnectionCount: 1,
-        macsecKeys: [
-          { ckn: 'ckn-1', cipherSuite: null, startOn: null, status: null },
-          { ckn: 'ckn-2', cipherSuite: null, startOn: null, status: null },
-        ],
-      }),
-      makePhysicalConnection({
-        id: 'pc-all',
-        status: 'CONFIRMED',
-        virtualPhysicalConnectionCount: 1,
-        macsecKeys: [{ ckn: null, cipherSuite: null, startOn: null, status: null }],
-      }),
-    ]);
-    ds.setVbrs('pc-all', [makeVbr({ id: 'vbr-d4', physicalConnectionId: 'pc-all' })]);
-    const { data, errors } = await harness.run<{ physicalConnections: { nodes: Node[] } }>(ds, CONSOLE);
-    expect(errors).toBeUndefined();
-    const byId = new Map(data?.physicalConnections.nodes.map((node) => [node.id, node]));
-    const none = { currentStatus: null, businessStatus: null, vbrIds: null, reason: null };
-    expect(byId.get('pc-hosting')?.terminationCheck).toEqual({
-      terminable: false,
-      blockers: [
-        {
-          ...none,
-          code: 'OPERATION_CONFLICT',
-          reason: 'VPCONNS_ATTACHED',
-          message:
-            'Physical connection pc-hosting hosts 2 shared-port virtual connection(s) (vpconns); remove them before it can be terminated.',
-        },
-      ],
-    });
-    expect(byId.get('pc-macsec')?.terminationCheck?.blockers).toEqual([
-      {
-        ...none,
-        code: 'OPERATION_CONFLICT',
-        reason: 'MACSEC_KEYS',
-        message: 'Physical connection pc-macsec has 1 MACsec key(s); remove them before it can be terminated.',
-      },
-    ]);
-    expect(byId.get('pc-conflicts')?.terminationCheck?.blockers.map((blocker) => [blocker.reason, blocker.message])).toEqual([
-      ['VPCONNS_ATTACHED', expect.stringContaining('hosts 1 shared-port')],
-      ['MACSEC_KEYS', expect.stringContaining('has 2 MACsec key(s)')],
-    ]);
-    expect(byId.get('pc-all')?.terminationCheck?.blockers.map((blocker) => blocker.reason ?? blocker.code)).toEqual([
-      'PHYSICAL_CONNECTION_NOT_ENABLED',
-      'VBRS_ATTACHED',
-      'VPCONNS_ATTACHED',
-      'MACSEC_KEYS',
-    ]);
-    // From the loaded data, never a fresh read (the integration suite counts the upstream calls).
     expect(ds.callsOf('freshPhysicalConnection')).toEqual([]);
     expect(ds.callsOf('freshVbrAttachments')).toEqual([]);
   });

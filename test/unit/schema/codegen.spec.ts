@@ -1,7 +1,7 @@
 /**
  * The committed typed documents (test/generated/) must be what codegen produces from the committed
  * SDL and operations/*.graphql today: stale generated code would type-check tests against an API
- * that no longer exists. Fix with `npm run codegen`. (schema.spec.ts ties the SDL to the code.)
+ * that no longer exists. Fix with `npm run codegen`. (test/unit/graphql/schema.spec.ts ties the SDL to the code.)
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

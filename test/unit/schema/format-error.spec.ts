@@ -11,7 +11,7 @@ import {
   VbrsAttachedError,
 } from '../../../src/schema/errors';
 import { formatGatewayError } from '../../../src/schema/format-error';
-import { recordingLogger } from '../resolvers/support/harness';
+import { recordingLogger } from '../../support/recording-logger';
 
 /** The safe posture (the default everywhere but the embedded emulator), and an operator debugging. */
 const SAFE = { stackTraces: false, schemaHints: false };

@@ -1,7 +1,8 @@
 /**
- * An in-memory `VpcDataSourceApi` for resolver unit tests. It behaves like the upstream where the
- * resolvers' contract depends on it (terminate preconditions, ClientToken replay), records every
- * call, and can be told to fail any method.
+ * An in-memory `VpcDataSourceApi` for resolver unit tests (argument handling, relations, field
+ * errors): records every call and can be told to fail any method. What the upstream decides
+ * (terminate refusals, ClientToken replays) is tested against the emulator instead
+ * (test/unit/services, test/integration/graphql).
  */
 import { UpstreamError, type UpstreamErrorInit } from '../../../../src/datasources/errors';
 import type {
@@ -56,14 +57,8 @@ export class FakeDataSource implements VpcDataSourceApi {
   readonly calls: Call[] = [];
   private readonly connections: PhysicalConnection[];
   private readonly vbrList: Vbr[];
-  /** VBRs of other accounts: visible only to freshVbrAttachments, like the upstream. */
-  private readonly foreignAttachments = new Map<string, VbrAttachment[]>();
   private readonly failures = new Map<Method, unknown>();
-  private readonly tokens = new Map<string, WriteResult & { id: string }>();
-  private requestCounter = 0;
   regionList: Region[] = [{ regionId: 'cn-hangzhou', localName: 'China (Hangzhou)', regionEndpoint: 'vpc.aliyuncs.com' }];
-  /** Runs between the precondition reads and the terminate call: simulates a concurrent change. */
-  beforeTerminate: (() => void) | null = null;
 
   constructor(connections: PhysicalConnection[] = [], vbrs: Vbr[] = []) {
     this.connections = connections.map((pc) => ({ ...pc }));
@@ -73,22 +68,6 @@ export class FakeDataSource implements VpcDataSourceApi {
   fail(method: Method, error: unknown): this {
     this.failures.set(method, error);
     return this;
-  }
-
-  heal(method: Method): this {
-    this.failures.delete(method);
-    return this;
-  }
-
-  addForeignAttachment(physicalConnectionId: string, attachment: VbrAttachment): this {
-    const list = this.foreignAttachments.get(physicalConnectionId) ?? [];
-    list.push(attachment);
-    this.foreignAttachments.set(physicalConnectionId, list);
-    return this;
-  }
-
-  connection(id: string): PhysicalConnection | undefined {
-    return this.connections.find((pc) => pc.id === id);
   }
 
   callsOf(method: Method): Call[] {
@@ -160,48 +139,17 @@ export class FakeDataSource implements VpcDataSourceApi {
 
   async freshVbrAttachments(regionId: string, physicalConnectionId: string): Promise<VbrAttachment[]> {
     await this.enter('freshVbrAttachments', [regionId, physicalConnectionId]);
-    if (this.find(regionId, physicalConnectionId) === null) {
-      throw upstreamError({
-        kind: 'NOT_FOUND',
-        code: 'InvalidPhysicalConnectionId.NotFound',
-        httpStatus: 404,
-        action: 'DescribeVirtualBorderRoutersForPhysicalConnection',
-      });
-    }
-    const own = this.vbrList
+    return this.vbrList
       .filter((vbr) => vbr.regionId === regionId && vbr.physicalConnectionId === physicalConnectionId)
       .map((vbr) => attachmentOf(vbr));
-    return own.concat(this.foreignAttachments.get(physicalConnectionId) ?? []);
   }
 
-  /** Upstream semantics: a known ClientToken replays its result; otherwise the state rules apply. */
+  /** Accepts every call (the rules are the upstream's: tested against the emulator). */
   async terminatePhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult> {
-    this.beforeTerminate?.();
     await this.enter('terminatePhysicalConnection', [regionId, id, options]);
-    const token = options?.clientToken;
-    const known = token === undefined ? undefined : this.tokens.get(token);
-    if (known !== undefined) {
-      if (known.id !== id) throw upstreamError({ kind: 'IDEMPOTENCY_CONFLICT', code: 'IdempotentParameterMismatch' });
-      return { requestId: known.requestId, clientToken: known.clientToken };
-    }
     const pc = this.connections.find((candidate) => candidate.id === id && candidate.regionId === regionId);
-    if (pc === undefined) {
-      throw upstreamError({ kind: 'NOT_FOUND', code: 'InvalidPhysicalConnectionId.NotFound', httpStatus: 404 });
-    }
-    if (pc.status !== 'ENABLED') throw upstreamError({ kind: 'INVALID_STATE', code: 'Forbidden.NotAllowedInState' });
-    if (this.vbrList.some((vbr) => vbr.physicalConnectionId === id) || this.foreignAttachments.has(id)) {
-      throw upstreamError({ kind: 'DEPENDENCY_ATTACHED', code: 'Forbidden.VbrAttached' });
-    }
-    pc.status = 'TERMINATING';
-    this.requestCounter += 1;
-    const result = { requestId: `REQ-TERMINATE-${this.requestCounter}`, clientToken: token ?? null };
-    if (token !== undefined) this.tokens.set(token, { ...result, id });
-    return result;
-  }
-
-  /** Moves every TERMINATING circuit on, like the upstream's asynchronous transition. */
-  finishTransitions(): void {
-    for (const pc of this.connections) if (pc.status === 'TERMINATING') pc.status = 'TERMINATED';
+    if (pc !== undefined) pc.status = 'TERMINATING';
+    return { requestId: 'REQ-TERMINATE-1', clientToken: options?.clientToken ?? null };
   }
 
   setVbrs(physicalConnectionId: string, vbrs: Vbr[]): void {

@@ -5,29 +5,14 @@
 import { ApolloServer } from '@apollo/server';
 import type { DocumentNode, GraphQLFormattedError } from 'graphql';
 import type { VpcDataSourceApi } from '../../../../src/datasources/types';
-import type { GatewayContext } from '../../../../src/resolvers/context';
-import { buildGatewaySchema } from '../../../../src/schema/build-schema';
+import { buildGatewaySchema } from '../../../../src/graphql/build-schema';
+import type { GatewayContext } from '../../../../src/schema/context';
 import { formatGatewayError } from '../../../../src/schema/format-error';
-
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  obj: object;
-  msg: string | undefined;
-}
-
-export function recordingLogger(): GatewayContext['logger'] & { entries: LogEntry[] } {
-  const entries: LogEntry[] = [];
-  const at =
-    (level: LogEntry['level']) =>
-    (obj: object, msg?: string): void => {
-      entries.push({ level, obj, msg });
-    };
-  return { entries, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
+import { recordingLogger, type RecordingLogger } from '../../../support/recording-logger';
 
 export interface Harness {
   server: ApolloServer<GatewayContext>;
-  logger: ReturnType<typeof recordingLogger>;
+  logger: RecordingLogger;
   run<TData = Record<string, unknown>>(
     dataSource: VpcDataSourceApi,
     query: string | DocumentNode,

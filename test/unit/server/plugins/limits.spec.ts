@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { buildGatewaySchema } from '../../../../src/schema/build-schema';
+import { buildGatewaySchema } from '../../../../src/graphql/build-schema';
 import { loadConfig } from '../../../../src/server/config';
 import { documentShapeProblem } from '../../../../src/server/plugins/document-guard';
 import { limitValidationRules, maxMutationFieldsRule, parseOptions } from '../../../../src/server/plugins/limits';

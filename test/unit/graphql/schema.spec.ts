@@ -27,9 +27,9 @@ import {
   VBR_STATUSES,
   VPCONN_STATUSES,
 } from '../../../src/datasources/models';
-import { buildGatewaySchema, printGatewaySchema } from '../../../src/schema/build-schema';
+import { buildGatewaySchema, printGatewaySchema } from '../../../src/graphql/build-schema';
 import { CONFLICT_REASONS } from '../../../src/schema/errors';
-import { SCHEMA_FILE } from '../../../src/schema/emit';
+import { SCHEMA_FILE } from '../../../src/graphql/emit';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

@@ -5,8 +5,8 @@
  */
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { RESOLVERS } from '../resolvers';
-import { DateTimeScalar } from './scalars';
-import { buildSchema } from './type-graphql';
+import { DateTimeScalar } from '../schema/scalars';
+import { buildSchema } from '../schema/type-graphql';
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildGatewaySchema, printGatewaySchema } from './build-schema';
 
-/** dist/schema/emit.js and src/schema/emit.ts are both two levels below the repo root. */
+/** dist/graphql/emit.js and src/graphql/emit.ts are both two levels below the repo root. */
 export const SCHEMA_FILE = resolve(__dirname, '..', '..', 'schema.graphql');
 
 async function main(): Promise<void> {

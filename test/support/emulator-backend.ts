@@ -1,0 +1,65 @@
+/**
+ * The in-process emulator with real data-source backends pointed at it (signed undici client,
+ * retries, loaders), for tests of the layers above the data source: services and the GraphQL API.
+ *
+ *   const eb = useEmulatorBackend({ transitionMs: 300 });   // beforeAll starts, afterAll closes
+ *   const ds = eb.main.forRequest();                        // one data source per "request"
+ */
+import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../../src/datasources';
+import { DEFAULT_ACCESS_KEY } from '../../src/emulator';
+import { useEmulator, type EmulatorFixture } from './emulator';
+
+/** Short retries: the fault tests exhaust them, and a suite should not wait seconds for that. */
+const FAST_RETRY = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, budgetMs: 2_000 };
+
+export interface EmulatorBackendFixture {
+  readonly emu: EmulatorFixture;
+  /** The default backend (only inside tests/hooks after beforeAll). */
+  readonly main: VpcBackend;
+  /** A backend with other options against the same emulator; closed in afterAll. */
+  backend(options?: Partial<VpcBackendOptions>): VpcBackend;
+}
+
+export function useEmulatorBackend(options: { transitionMs?: number } = {}): EmulatorBackendFixture {
+  const emu = useEmulator({ transitionMs: options.transitionMs ?? 300 });
+  const backends: VpcBackend[] = [];
+  let main: VpcBackend | undefined;
+
+  const backend = (overrides: Partial<VpcBackendOptions> = {}): VpcBackend => {
+    const created = createVpcBackend({
+      endpoint: emu.url,
+      credentials: { accessKeyId: DEFAULT_ACCESS_KEY.accessKeyId, accessKeySecret: DEFAULT_ACCESS_KEY.accessKeySecret },
+      retry: FAST_RETRY,
+      ...overrides,
+    });
+    backends.push(created);
+    return created;
+  };
+
+  beforeAll(() => {
+    main = backend();
+  });
+
+  afterAll(async () => {
+    await Promise.all(backends.map((created) => created.close()));
+  });
+
+  return {
+    emu,
+    get main() {
+      if (main === undefined) throw new Error('useEmulatorBackend: not started (use it inside tests/hooks)');
+      return main;
+    },
+    backend,
+  };
+}
+
+/** Polls `read` until `done` holds (e.g. an emulator transition came due) or `timeoutMs` passes; returns the last value. */
+export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
