@@ -1,13 +1,13 @@
 /**
  * The seam between the emulator's two halves.
  *
- * - The protocol layer (`server.ts`, `auth.ts`, `control.ts`, ...) owns HTTP, signatures, common
+ * - The protocol layer (`http/`, `control/`) owns HTTP, signatures, common
  *   parameters, Format, faults and call counters. It knows nothing about circuits.
  * - The domain (`domain/`) owns regions, circuits, VBRs, the state machines, filters, paging,
  *   ClientToken idempotency and the seed. It knows nothing about HTTP.
  */
 import type { Seed } from './domain/seed';
-import type { WriteEvent } from './domain/write-log';
+import type { WriteEvent } from './domain/state/write-log';
 
 export interface OperationRequest {
   /** The API action, e.g. `TerminatePhysicalConnection`. */

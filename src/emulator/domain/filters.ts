@@ -10,7 +10,7 @@ import { commonErrors } from '../api-error';
 import { filterErrors } from './errors';
 import type { Params } from './params';
 import { isValidTagKey, MAX_TAGS } from './rules';
-import type { SeedTag } from './seed-types';
+import type { SeedTag } from './seed/types';
 
 export const MAX_FILTER_CONDITIONS = 5;
 const MAX_FILTER_VALUES = 100;

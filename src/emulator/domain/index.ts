@@ -8,7 +8,7 @@
  */
 import { ApiError } from '../api-error';
 import type { DomainOptions, EmulatorDomain, OperationRequest } from '../contract';
-import { IdempotencyMemory, parameterHash } from './idempotency';
+import { IdempotencyMemory, parameterHash } from './state/idempotency';
 import type { OperationContext, OperationDefinition } from './operations/context';
 import { physicalConnectionLifecycle } from './operations/physical-connection-lifecycle';
 import { physicalConnectionReads } from './operations/physical-connection-reads';
@@ -19,11 +19,11 @@ import { vbrReads } from './operations/vbr-reads';
 import { vbrWrites } from './operations/vbr-writes';
 import { Params } from './params';
 import { parseSeed, type NormalizedSeed, type Seed } from './seed';
-import { Store } from './store';
-import { WriteLog, type WriteEvent } from './write-log';
+import { Store } from './state/store';
+import { WriteLog, type WriteEvent } from './state/write-log';
 
 export * from './seed';
-export type { WriteEvent } from './write-log';
+export type { WriteEvent } from './state/write-log';
 
 const OPERATIONS: ReadonlyMap<string, OperationDefinition> = new Map(
   Object.entries({

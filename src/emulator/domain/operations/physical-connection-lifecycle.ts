@@ -5,7 +5,7 @@
  */
 import { circuitErrors } from '../errors';
 import type { CircuitRecord } from '../seed';
-import { allowed, CIRCUIT_ALLOWED_FROM, circuitSteps } from '../transitions';
+import { allowed, CIRCUIT_ALLOWED_FROM, circuitSteps } from '../state/transitions';
 import { accepted, requireRegion, type OperationContext, type OperationDefinition } from './context';
 import type { ApiError } from '../../api-error';
 

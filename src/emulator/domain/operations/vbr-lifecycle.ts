@@ -5,7 +5,7 @@
  * account's VBR only while it is still unconfirmed.
  */
 import { circuitErrors, vbrErrors } from '../errors';
-import { allowed, VBR_ALLOWED_FROM, vbrSteps } from '../transitions';
+import { allowed, VBR_ALLOWED_FROM, vbrSteps } from '../state/transitions';
 import { accepted, type OperationContext, type OperationDefinition } from './context';
 import { accessVbr } from './vbr-access';
 

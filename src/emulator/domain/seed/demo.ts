@@ -6,7 +6,7 @@
  * their next step DEMO_TRANSITION_AFTER_MS after a load or reset: long enough for a person (or a
  * test) to see every status right after start, short enough to watch one finish.
  */
-import type { Seed, SeedPhysicalConnection, SeedVirtualBorderRouter } from './seed-types';
+import type { Seed, SeedPhysicalConnection, SeedVirtualBorderRouter } from './types';
 
 export const DEMO_ACCOUNTS = {
   /** The default access key's account (brief A): owns almost everything. */

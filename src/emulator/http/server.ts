@@ -4,16 +4,16 @@
  * An API request goes: parse (bounded) -> count -> route (path, Format, Action, Version) -> faults
  * -> authenticate -> strip common parameters -> `domain.dispatch` -> render. An `afterEffect`
  * fault is acted out after render instead, on the operation's own response. `/_emulator/*` goes
- * to control.ts instead and is never counted.
+ * to control/endpoints.ts instead and is never counted.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { ApiError, commonErrors } from './api-error';
+import { ApiError, commonErrors } from '../api-error';
 import type { Authenticator } from './auth';
-import type { CallCounters } from './counters';
-import type { EmulatorDomain } from './contract';
-import { handleControl, isControlPath, isLoopbackName, type ControlDeps } from './control';
-import { faultError, type Fault, type FaultStore } from './faults';
+import type { CallCounters } from '../control/counters';
+import type { EmulatorDomain } from '../contract';
+import { handleControl, isControlPath, isLoopbackName, type ControlDeps } from '../control/endpoints';
+import { faultError, type Fault, type FaultStore } from '../control/faults';
 import {
   dropConnection,
   newRequestId,

@@ -1,7 +1,7 @@
-import { ApiError } from '../../../src/emulator/api-error';
-import { v3VectorHeaders } from '../../support/v3-vector';
-import { Authenticator, parseAcsTimestamp, type AuthRequest } from '../../../src/emulator/auth';
-import { newParamBag, parseUrlEncoded, DEFAULT_LIMITS, type ParamBag } from '../../../src/emulator/request';
+import { ApiError } from '../../../../src/emulator/api-error';
+import { v3VectorHeaders } from '../../../support/v3-vector';
+import { Authenticator, parseAcsTimestamp, type AuthRequest } from '../../../../src/emulator/http/auth';
+import { newParamBag, parseUrlEncoded, DEFAULT_LIMITS, type ParamBag } from '../../../../src/emulator/http/request';
 import {
   EMPTY_BODY_SHA256,
   v1Signature,
@@ -12,7 +12,7 @@ import {
   v3StringToSign,
   V3_SM3_ALGORITHM,
   type V3HmacAlgorithm,
-} from '../../../src/shared/acs-signature';
+} from '../../../../src/shared/acs-signature';
 
 function bag(query: string): ParamBag {
   const out = newParamBag();

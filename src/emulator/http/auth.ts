@@ -5,7 +5,7 @@
  * The signing primitives come from `src/shared/acs-signature.ts`, the same code the data source
  * signs with; the published vectors and the official SDKs keep both directions honest.
  */
-import { ApiError } from './api-error';
+import { ApiError } from '../api-error';
 import { NONCE_WINDOW_MS, NonceMemory } from './nonce-memory';
 import { getParam, singleHeader, type HeaderLists, type ParamBag } from './request';
 import {
@@ -20,7 +20,7 @@ import {
   v3Signature,
   v3StringToSign,
   V3_SM3_ALGORITHM,
-} from '../shared/acs-signature';
+} from '../../shared/acs-signature';
 
 export interface AccessKeyPair {
   accessKeyId: string;

@@ -3,8 +3,8 @@
  * plus the timed steps operations have scheduled. Ownership and region scoping live here so no
  * operation can forget them: a circuit of another account or region is simply not found.
  */
-import type { CircuitRecord, NormalizedSeed, VbrRecord } from './seed';
-import type { SeedRegion } from './seed-types';
+import type { CircuitRecord, NormalizedSeed, VbrRecord } from '../seed';
+import type { SeedRegion } from '../seed/types';
 import { circuitTime, vbrTime } from './time';
 import { SEEDED_CIRCUIT_NEXT, SEEDED_VBR_NEXT, type CircuitStep, type VbrStep } from './transitions';
 

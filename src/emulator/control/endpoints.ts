@@ -12,14 +12,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Authenticator } from './auth';
+import type { Authenticator } from '../http/auth';
 import type { CallCounters } from './counters';
-import type { EmulatorDomain } from './contract';
-import type { GenerateSeedOptions, Seed } from './domain/seed';
+import type { EmulatorDomain } from '../contract';
+import type { GenerateSeedOptions, Seed } from '../domain/seed';
 import { FaultLimitError, FaultSpecError, parseFaultSpec, type FaultStore } from './faults';
-import { JSON_CONTENT_TYPE, toJson } from './render';
-import { BodyTooLargeError, ClientAbortedError, readBody } from './request';
-import { dropConnection, sendBody } from './respond';
+import { JSON_CONTENT_TYPE, toJson } from '../http/render';
+import { BodyTooLargeError, ClientAbortedError, readBody } from '../http/request';
+import { dropConnection, sendBody } from '../http/respond';
 
 const PREFIX = '/_emulator';
 /**

@@ -4,7 +4,7 @@
  * sizes are bounded, decoding failures become 4xx `ApiError`s, nothing throws anything else.
  */
 import type { IncomingMessage } from 'node:http';
-import { ApiError, commonErrors } from './api-error';
+import { ApiError, commonErrors } from '../api-error';
 
 export interface RequestLimits {
   /** Largest accepted body in bytes (RPC bodies are tiny; this only stops abuse). */

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
-import { ApiError } from '../../../src/emulator/api-error';
-import { JsonInteger } from '../../../src/emulator/contract';
+import { ApiError } from '../../../../src/emulator/api-error';
+import { JsonInteger } from '../../../../src/emulator/contract';
 import {
   escapeXmlText,
   hostIdFrom,
@@ -9,7 +9,7 @@ import {
   renderSuccess,
   toJson,
   toXml,
-} from '../../../src/emulator/render';
+} from '../../../../src/emulator/http/render';
 
 describe('toJson', () => {
   it('writes JsonInteger as bare digits, exact beyond 2^53', () => {

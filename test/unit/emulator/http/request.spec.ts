@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, getParam, newParamBag, parseParameters, parseUrlEncoded, singleHeader } from '../../../src/emulator/request';
+import { DEFAULT_LIMITS, getParam, newParamBag, parseParameters, parseUrlEncoded, singleHeader } from '../../../../src/emulator/http/request';
 
 const limits = { ...DEFAULT_LIMITS, maxParameters: 5 };
 

@@ -1,4 +1,4 @@
-import { CallCounters } from '../../../src/emulator/counters';
+import { CallCounters } from '../../../../src/emulator/control/counters';
 
 describe('CallCounters', () => {
   it('counts by action with a total; missing and hostile names get placeholders', () => {

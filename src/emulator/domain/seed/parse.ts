@@ -5,9 +5,9 @@
  * caller's), so a bad seed fails at load time with a message naming the entry, not later.
  */
 import { readFileSync } from 'node:fs';
-import { CIRCUIT_FIELDS, VBR_FIELDS, type FieldKind, type FieldSpec } from './fields';
-import { defaultRegions } from './regions';
-import { hasControlCharacters, ID_PATTERNS, isValidTagKey, isValidTagValue, MAX_TAGS } from './rules';
+import { CIRCUIT_FIELDS, VBR_FIELDS, type FieldKind, type FieldSpec } from '../fields';
+import { defaultRegions } from '../regions';
+import { hasControlCharacters, ID_PATTERNS, isValidTagKey, isValidTagValue, MAX_TAGS } from '../rules';
 import {
   ATTACH_STATUSES,
   DEFAULT_ACCOUNT_ID,
@@ -18,13 +18,9 @@ import {
   type SeedRegion,
   type SeedTag,
   type SeedVirtualBorderRouter,
-} from './seed-types';
-import { normalizeTime } from './time';
-import { SEEDED_CIRCUIT_NEXT, SEEDED_VBR_NEXT } from './transitions';
-
-export * from './seed-types';
-export { demoSeed, DEMO_IDS, DEMO_ACCOUNTS, DEMO_TRANSITION_AFTER_MS } from './demo-seed';
-export { generateSeed } from './generate-seed';
+} from './types';
+import { normalizeTime } from '../state/time';
+import { SEEDED_CIRCUIT_NEXT, SEEDED_VBR_NEXT } from '../state/transitions';
 
 /** A circuit as the domain stores it: a seed entry with its defaults filled in. */
 export type CircuitRecord = SeedPhysicalConnection &

@@ -1,6 +1,6 @@
-import { DEMO_ACCOUNTS, DEMO_IDS } from '../../../../src/emulator/domain';
-import { IdempotencyMemory, parameterHash } from '../../../../src/emulator/domain/idempotency';
-import { harness, HZ, T0, TRANSITION_MS } from './harness';
+import { DEMO_ACCOUNTS, DEMO_IDS } from '../../../../../src/emulator/domain';
+import { IdempotencyMemory, parameterHash } from '../../../../../src/emulator/domain/state/idempotency';
+import { harness, HZ, T0, TRANSITION_MS } from '../harness';
 
 const READY = DEMO_IDS.enabledReadyToTerminate[0];
 const terminate = (extra: Record<string, string> = {}) => ({ RegionId: HZ, PhysicalConnectionId: READY, ...extra });

@@ -1,4 +1,4 @@
-import { NonceMemory } from '../../../src/emulator/nonce-memory';
+import { NonceMemory } from '../../../../src/emulator/http/nonce-memory';
 
 describe('NonceMemory', () => {
   const window = 1000;

@@ -8,8 +8,8 @@
  * after `ttlMs` (Alibaba does not document the window; 24 h is generous for retries).
  */
 import { createHash } from 'node:crypto';
-import { commonErrors } from '../api-error';
-import { isValidClientToken } from './rules';
+import { commonErrors } from '../../api-error';
+import { isValidClientToken } from '../rules';
 
 export const DEFAULT_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_TOKEN_CAPACITY = 10_000;

@@ -3,9 +3,9 @@
  * in `vbrsPerConnection` (the first `enabledWithoutVbrs` circuits get none). Same options, same
  * seed, ids included, so benchmark runs compare like with like.
  */
-import { indexedId } from './ids';
-import { DEFAULT_REGION_ID } from './regions';
-import { DEFAULT_ACCOUNT_ID, type GenerateSeedOptions, type Seed, type SeedVirtualBorderRouter } from './seed-types';
+import { indexedId } from '../ids';
+import { DEFAULT_REGION_ID } from '../regions';
+import { DEFAULT_ACCOUNT_ID, type GenerateSeedOptions, type Seed, type SeedVirtualBorderRouter } from './types';
 
 const MAX_CONNECTIONS = 10_000;
 const MAX_VBRS_PER_CONNECTION = 50;

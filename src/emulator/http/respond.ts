@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { ApiError } from './api-error';
+import { ApiError } from '../api-error';
 import {
   JSON_CONTENT_TYPE,
   renderError,

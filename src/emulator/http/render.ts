@@ -2,8 +2,8 @@
  * Response bodies in both Formats Alibaba serves: JSON (the SDK default) and XML.
  */
 import { randomUUID } from 'node:crypto';
-import { ApiError } from './api-error';
-import { JsonInteger } from './contract';
+import { ApiError } from '../api-error';
+import { JsonInteger } from '../contract';
 
 export type ResponseFormat = 'JSON' | 'XML';
 

@@ -5,7 +5,7 @@ import {
   MAX_SPENT_FAULTS,
   faultError,
   parseFaultSpec,
-} from '../../../src/emulator/faults';
+} from '../../../../src/emulator/control/faults';
 
 const KNOWN = new Set(['TerminatePhysicalConnection', 'DescribeRegions']);
 const isAction = (action: string) => KNOWN.has(action);

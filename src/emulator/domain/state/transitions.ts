@@ -7,7 +7,7 @@
  * (default `transitionMs`) after the load, as if an operation had just started it, because a
  * transient state that never ends is one no client could ever wait out.
  */
-import type { PhysicalConnectionStatus, VbrStatus } from './seed-types';
+import type { PhysicalConnectionStatus, VbrStatus } from '../seed/types';
 
 export const CIRCUIT_ALLOWED_FROM = {
   confirm: ['Allocated'],

@@ -5,7 +5,7 @@
  * `afterEffect` the operation runs first and only its response is lost, garbled or late (the
  * "applied, response lost" case ClientTokens exist for).
  *
- * This module only decides WHICH fault applies; `server.ts` acts it out on the socket.
+ * This module only decides WHICH fault applies; `http/server.ts` acts it out on the socket.
  */
 export const FAULT_TYPES = ['error', 'latency', 'drop', 'malformed', 'truncated'] as const;
 export type FaultType = (typeof FAULT_TYPES)[number];
@@ -46,7 +46,7 @@ export interface Fault extends FaultSpec {
   hits: number;
 }
 
-/** Raised for an invalid fault definition; control.ts answers it with 400. */
+/** Raised for an invalid fault definition; control/endpoints.ts answers it with 400. */
 export class FaultSpecError extends Error {
   constructor(message: string) {
     super(message);
@@ -59,7 +59,7 @@ export const MAX_ACTIVE_FAULTS = 1000;
 /** Spent faults stay listed for their `hits`, the most recently spent this many. */
 export const MAX_SPENT_FAULTS = 100;
 
-/** Raised when `MAX_ACTIVE_FAULTS` are active; control.ts answers it with 409. */
+/** Raised when `MAX_ACTIVE_FAULTS` are active; control/endpoints.ts answers it with 409. */
 export class FaultLimitError extends Error {
   constructor() {
     super(`${MAX_ACTIVE_FAULTS} faults are active already; delete some (DELETE /_emulator/faults) before adding more`);
