@@ -87,6 +87,6 @@ export type { DomainOptions, EmulatorDomain, OperationRequest } from './contract
 export type { FaultSpec, FaultType } from './control/faults';
 export type { WriteEvent } from './domain/state/write-log';
 export type { RequestLimits } from './http/request';
-export { API_VERSION } from './http/server';
+export { API_VERSION } from './http/api-handler';
 export { DEFAULT_ACCESS_KEY, DEFAULT_TRANSITION_MS } from './defaults';
 export { DEFAULT_ACCOUNT_ID } from './http/auth';

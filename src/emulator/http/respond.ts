@@ -20,6 +20,13 @@ export function newRequestId(): string {
   return randomUUID().toUpperCase();
 }
 
+/** A response ready to send, kept apart from sending so an `afterEffect` fault can act on it. */
+export interface Reply {
+  status: number;
+  rendered: RenderedBody;
+  headers: Record<string, string>;
+}
+
 export function sendBody(
   res: ServerResponse,
   status: number,

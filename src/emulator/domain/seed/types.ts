@@ -194,6 +194,19 @@ export interface SeedVirtualBorderRouter {
   TransitionAfterMs?: TransitionAfterMs;
 }
 
+/** A circuit as the domain stores it: a seed entry with its defaults filled in. */
+export type CircuitRecord = SeedPhysicalConnection &
+  Required<Pick<SeedPhysicalConnection, 'OwnerId' | 'BusinessStatus' | 'ProductType' | 'Type' | 'Tags' | 'MacsecKeys'>>;
+
+export type VbrRecord = SeedVirtualBorderRouter &
+  Required<Pick<SeedVirtualBorderRouter, 'OwnerId' | 'Type' | 'Tags' | 'AssociatedCens'>>;
+
+export interface NormalizedSeed {
+  Regions: SeedRegion[];
+  PhysicalConnections: CircuitRecord[];
+  VirtualBorderRouters: VbrRecord[];
+}
+
 export interface Seed {
   /** DescribeRegions' list; resources may live only in these. Default: the built-in catalog. */
   Regions?: SeedRegion[];
