@@ -147,7 +147,7 @@ export class Authenticator {
     }
     this.now = options.now;
     this.sm3Available = options.sm3Available ?? isSm3Available;
-    this.nonces = new NonceMemory(options.maxNonces, NONCE_WINDOW_MS);
+    this.nonces = new NonceMemory(this.now, options.maxNonces, NONCE_WINDOW_MS);
   }
 
   /** V3 when an Authorization header is present, V1 otherwise. Throws `ApiError` on refusal. */
@@ -268,6 +268,6 @@ export class Authenticator {
 
   /** Only after the signature verified: a forged request must not burn a legitimate nonce. */
   private consumeNonce(accessKeyId: string, nonce: string, requestTime: number): void {
-    if (!this.nonces.remember(accessKeyId, nonce, requestTime, this.now())) throw authErrors.nonceUsed();
+    if (!this.nonces.remember(accessKeyId, nonce, requestTime)) throw authErrors.nonceUsed();
   }
 }

@@ -4,10 +4,11 @@
  * response back (same RequestId) and changes nothing, whatever the state is by now; the same
  * token with other parameters is `IdempotentParameterMismatch`. Failures are not remembered.
  *
- * Bounded: at most `capacity` entries (least recently used evicted first) and each forgotten
- * after `ttlMs` (Alibaba does not document the window; 24 h is generous for retries).
+ * Bounded: at most `capacity` entries (lru-cache, least recently used evicted first), each
+ * forgotten `ttlMs` after it was stored, on the dispatch's clock (docs/emulator-seed.md#idempotency).
  */
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { commonErrors } from '../../api-error';
 import { isValidClientToken } from '../rules';
 
@@ -31,12 +32,14 @@ export function parameterHash(entries: ReadonlyArray<[string, string]>, tokenNam
 }
 
 export class IdempotencyMemory {
-  private readonly entries = new Map<string, Remembered>();
+  private readonly entries: LRUCache<string, Remembered>;
 
   constructor(
     private readonly ttlMs = DEFAULT_TOKEN_TTL_MS,
-    private readonly capacity = DEFAULT_TOKEN_CAPACITY,
-  ) {}
+    capacity = DEFAULT_TOKEN_CAPACITY,
+  ) {
+    this.entries = new LRUCache({ max: capacity });
+  }
 
   clear(): void {
     this.entries.clear();
@@ -66,26 +69,14 @@ export class IdempotencyMemory {
     if (token === undefined) return operation();
     if (!isValidClientToken(token)) throw commonErrors.invalidParameter(request.tokenName);
     const key = `${request.accountId}\u0000${request.action}\u0000${token}`;
+    // `get` makes it the most recently used: a token still being retried is not the next one evicted.
     const known = this.entries.get(key);
     if (known && known.expiresAt > request.now) {
       if (known.hash !== request.hash) throw commonErrors.idempotentParameterMismatch();
-      // Refresh recency: a token still being retried should not be the next one evicted.
-      this.entries.delete(key);
-      this.entries.set(key, known);
       return { ...known.body };
     }
-    if (known) this.entries.delete(key);
     const body = operation();
-    if (request.remember()) this.remember(key, { hash: request.hash, body: { ...body }, expiresAt: request.now + this.ttlMs }, request.now);
+    if (request.remember()) this.entries.set(key, { hash: request.hash, body: { ...body }, expiresAt: request.now + this.ttlMs });
     return body;
-  }
-
-  private remember(key: string, entry: Remembered, now: number): void {
-    this.entries.set(key, entry);
-    // Map iteration is insertion order, so the oldest (least recently used) entries come first.
-    for (const [oldKey, old] of this.entries) {
-      if (this.entries.size <= this.capacity && old.expiresAt > now) break;
-      this.entries.delete(oldKey);
-    }
   }
 }

@@ -4,7 +4,8 @@
  * can prove "exactly one upstream state change" where counters (which count every request) and
  * state snapshots (which cannot tell one termination from five) cannot.
  *
- * Bounded: only the latest `capacity` entries are kept (a benchmark may run many writes).
+ * Bounded: only the latest `capacity` entries are kept (a benchmark may run many writes). A plain
+ * array, not lru-cache: entries are never looked up or used again, only listed in order.
  */
 export interface WriteEvent {
   /** 1, 2, 3, ... since the last reset; a gap in a listing means older entries were dropped. */
