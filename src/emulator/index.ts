@@ -89,4 +89,4 @@ export type { WriteEvent } from './domain/state/write-log';
 export type { RequestLimits } from './http/request';
 export { API_VERSION } from './http/api-handler';
 export { DEFAULT_ACCESS_KEY, DEFAULT_TRANSITION_MS } from './defaults';
-export { DEFAULT_ACCOUNT_ID } from './http/auth';
+export { DEFAULT_ACCOUNT_ID } from './contract';

@@ -1,9 +1,6 @@
 /**
- * API call counters by Action, read through `GET /_emulator/calls`. Tests use them to prove the
- * gateway's batching and caching (e.g. "one DescribePhysicalConnections for N circuits").
- *
- * Every API request counts, including ones later refused by auth or a fault, because the gateway's
- * call budget is spent either way. Action names come from the request, so the map is bounded.
+ * API call counters by Action (`GET /_emulator/calls`): every API request counts, refused or not
+ * (docs/emulator.md#control-endpoints). Invariant: bounded, although action names come from requests.
  */
 const NO_ACTION = '(none)';
 const INVALID_ACTION = '(invalid)';

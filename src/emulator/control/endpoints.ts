@@ -1,14 +1,8 @@
 /**
- * `/_emulator/*`: the test harness's side door (health, reset, call counters, state, faults).
- * JSON in and out, unauthenticated (it binds to 127.0.0.1 by default), every input validated with
- * a clear 400. Never counted as an API call.
- *
- * Unauthenticated on loopback still leaves the developer's browser as a way in, so two rules keep
- * web pages out. A POST must say `Content-Type: application/json` (415 otherwise, body or not): a
- * page can send that only after a CORS preflight, which gets no CORS headers here, so it cannot
- * reset the data or add faults with a "simple" form or fetch POST. And when the emulator listens
- * on loopback, a request must name a loopback Host (403 otherwise): a page whose host name is
- * rebound to 127.0.0.1 (DNS rebinding) sends its own name and cannot even read the state.
+ * `/_emulator/*`: the test harness's side door (health, reset, calls, state, events, faults). JSON
+ * in and out, unauthenticated, never counted as an API call.
+ * Invariants: every input is validated with a clear 4xx; a POST must be declared JSON (415) and, on
+ * loopback, the Host must be loopback (403), so web pages stay out (docs/emulator.md#control-endpoints).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIPv4, isIPv6 } from 'node:net';
@@ -22,10 +16,7 @@ import { BodyTooLargeError, ClientAbortedError, readBody } from '../http/request
 import { dropConnection, sendBody } from '../http/respond';
 
 const PREFIX = '/_emulator';
-/**
- * A reset may carry a whole seed: the largest the bench posts (50 circuits with VBRs plus 9 000
- * spares, bench/lib/seed.mjs) is about 4.4 MB.
- */
+/** A reset may carry a whole seed, the bench's largest included (docs/emulator.md#control-endpoints). */
 export const MAX_RESET_BODY_BYTES = 8 * 1024 * 1024;
 /** A fault spec is a few fields; its longest, `message`, is at most 1 000 characters. */
 export const MAX_FAULT_BODY_BYTES = 16 * 1024;

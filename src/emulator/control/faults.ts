@@ -1,11 +1,8 @@
 /**
- * Injected failures, so the gateway's retry, timeout, circuit-breaker and parsing paths can be
- * tested against real HTTP. A fault matches an Action (or `*`), may be limited to `times` calls
- * and fire with a `probability`. By default a faulted request never reaches the domain; with
- * `afterEffect` the operation runs first and only its response is lost, garbled or late (the
- * "applied, response lost" case ClientTokens exist for).
- *
- * This module only decides WHICH fault applies; `http/server.ts` acts it out on the socket.
+ * Injected failures (docs/emulator.md#faults): which fault applies to a call; http/fault-acts.ts acts it out.
+ * Hand-written on purpose: no library misbehaves on a raw socket (drops, short bodies) at will.
+ * Invariants: at most MAX_ACTIVE_FAULTS active; a call the dice spare does not spend a budget;
+ * `afterEffect` only for the types that make sense once the operation ran.
  */
 export const FAULT_TYPES = ['error', 'latency', 'drop', 'malformed', 'truncated'] as const;
 export type FaultType = (typeof FAULT_TYPES)[number];

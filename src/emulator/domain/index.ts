@@ -1,10 +1,7 @@
 /**
- * The emulator's domain: `createDomain` returns the `EmulatorDomain` the protocol layer
- * dispatches authenticated requests to (see ../contract.ts).
- *
- * Each dispatch first applies the transitions that have come due on the clock (lazily: no
- * timers), then runs the operation, wrapped in ClientToken idempotency for writes. Operations
- * are synchronous, so one request's checks and changes can never interleave with another's.
+ * `createDomain`: the `EmulatorDomain` the protocol layer dispatches authenticated requests to.
+ * Invariants: a dispatch first applies the steps due on the clock, then runs the operation
+ * synchronously; a write goes through ClientToken idempotency and, when it ran, into the write log.
  */
 import { ApiError } from '../api-error';
 import type { DomainOptions, EmulatorDomain, OperationRequest } from '../contract';

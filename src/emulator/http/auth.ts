@@ -1,11 +1,11 @@
 /**
- * Verifies both Alibaba signature algorithms (reference §5; V3 with SHA-256 or SM3) against the configured key pairs and
- * answers every refusal with the code and message Alibaba's POP gateway uses (reference §4.2).
- *
- * The signing primitives come from `src/shared/acs-signature.ts`, the same code the data source
- * signs with; the published vectors and the official SDKs keep both directions honest.
+ * Verifies V1 and V3 (SHA-256 or SM3) signatures against the configured key pairs, refusing with
+ * Alibaba's codes and messages (docs/emulator.md#what-it-checks-like-alibaba-does).
+ * Invariants: the signing primitives are src/shared/acs-signature.ts, the ones the data source signs
+ * with; a nonce is consumed only once the signature verified.
  */
 import { ApiError } from '../api-error';
+import { DEFAULT_ACCOUNT_ID } from '../contract';
 import { NONCE_WINDOW_MS, NonceMemory } from './nonce-memory';
 import { getParam, singleHeader, type HeaderLists, type ParamBag } from './request';
 import {
@@ -30,8 +30,6 @@ export interface AccessKeyPair {
   /** The account the key belongs to (decides which resources it sees). */
   accountId?: string;
 }
-
-export const DEFAULT_ACCOUNT_ID = '1688000000000001';
 
 export interface AuthRequest {
   /** As sent: V1 signs it verbatim. */

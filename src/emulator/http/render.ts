@@ -28,13 +28,7 @@ export function parseFormat(value: string | undefined): ResponseFormat {
 // JSON
 // ---------------------------------------------------------------------------------------------
 
-/*
- * `JsonInteger` must come out as bare digits however large (the real API sends 64-bit account ids
- * as JSON numbers). Node 20 has no `JSON.rawJSON`, so the replacer swaps each one for a marker
- * string no data can contain (a per-process UUID) and the markers lose their quotes afterwards.
- * Native JSON.stringify plus one regex pass is about twice as fast as a hand-written serializer,
- * and this is the hottest code of a benchmark run.
- */
+/* `JsonInteger` as bare digits: the replacer swaps in markers, which then lose their quotes (docs/emulator.md#how-it-is-built). */
 const INTEGER_MARKER = `JsonInteger:${randomUUID()}:`;
 const QUOTED_MARKER = new RegExp(`"${INTEGER_MARKER}(-?\\d+)"`, 'g');
 
@@ -148,7 +142,7 @@ export function hostIdFrom(hostHeader: string | undefined): string {
   return hostHeader;
 }
 
-/** The diagnosis link, as in the reference's example error body (§4.1), for product Vpc. */
+/** The diagnosis link of Alibaba's documented error body, for product Vpc. */
 function recommendUrl(code: string, requestId: string): string {
   return `https://api.alibabacloud.com/troubleshoot?intl_lang=EN_US&q=${encodeURIComponent(code)}&product=Vpc&requestId=${encodeURIComponent(requestId)}`;
 }

@@ -1,5 +1,5 @@
 /**
- * The circuit state machine's operations (reference §3.1): Confirm, Enable, Cancel, Terminate,
+ * The circuit state machine's operations (docs/emulator-seed.md#state-machines): Confirm, Enable, Cancel, Terminate,
  * Recover, Delete. Each checks the caller owns the circuit, then the status, then the
  * operation's own preconditions, and only then changes anything.
  */

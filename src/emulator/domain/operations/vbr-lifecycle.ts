@@ -1,5 +1,5 @@
 /**
- * The VBR state machine's operations (reference §3.2): Terminate (active -> terminating ->
+ * The VBR state machine's operations (docs/emulator-seed.md#state-machines): Terminate (active -> terminating ->
  * terminated), Recover (terminated -> recovering -> active) and Delete (-> deleting -> gone).
  * Terminate and Recover belong to the circuit owner; the circuit owner may delete another
  * account's VBR only while it is still unconfirmed.

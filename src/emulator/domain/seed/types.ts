@@ -1,14 +1,7 @@
 /**
- * The seed format: the emulator's whole state as plain JSON.
- *
- * Field names are the upstream ones (PascalCase, as DescribePhysicalConnections and
- * DescribeVirtualBorderRouters return them) so an item copied from a real response is almost a
- * valid seed entry. Additions: `RegionId` and `OwnerId` (the owning account) on every resource.
- * Lists are plain arrays here (`Tags: [...]`), not the response wrappers (`Tags.tags[]`).
- * Fields the emulator derives from other resources (a VBR's AccessPointId, a circuit's
- * VirtualPhysicalConnectionCount, ...) are not part of the seed. See docs/emulator-seed.md.
- *
- * The domain stores these very objects as its records, so a snapshot is a copy, not a mapping.
+ * The seed format (docs/emulator-seed.md#seed-format): the emulator's whole state as plain JSON,
+ * upstream field names plus `RegionId` and `OwnerId`, lists as plain arrays, derived fields left out.
+ * Invariant: the domain stores these very objects as its records, so a snapshot is a copy, not a mapping.
  */
 
 export const PHYSICAL_CONNECTION_STATUSES = [
@@ -226,5 +219,4 @@ export interface GenerateSeedOptions {
   ownerId?: string;
 }
 
-/** The account the protocol layer's default access key belongs to (brief A). */
-export const DEFAULT_ACCOUNT_ID = '1688000000000001';
+export { DEFAULT_ACCOUNT_ID } from '../../contract';

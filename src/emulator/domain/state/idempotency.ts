@@ -1,11 +1,10 @@
 /**
- * ClientToken memory (reference §7): (account, action, token) -> hash of the business
- * parameters + the first successful response. A replay with the same parameters gets that
- * response back (same RequestId) and changes nothing, whatever the state is by now; the same
- * token with other parameters is `IdempotentParameterMismatch`. Failures are not remembered.
- *
- * Bounded: at most `capacity` entries (lru-cache, least recently used evicted first), each
- * forgotten `ttlMs` after it was stored, on the dispatch's clock (docs/emulator-seed.md#idempotency).
+ * ClientToken memory (docs/emulator-seed.md#idempotency): (account, action, token) -> hash of the
+ * business parameters + the first successful response.
+ * Invariants: a replay with the same parameters gets that response (same RequestId) and changes
+ * nothing; other parameters are `IdempotentParameterMismatch`; failures and DryRuns are not
+ * remembered; at most `capacity` entries (lru-cache, least recently used first), each forgotten
+ * `ttlMs` after it was stored, on the dispatch's clock.
  */
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';

@@ -1,11 +1,8 @@
 /**
- * The state machines (reference §3.1, §3.2): which operation may start from which status, and
- * the timed steps an operation schedules. Steps are data, applied lazily by the store when a
- * request (or a snapshot) arrives after their due time: no timers, nothing keeps the process
- * alive, and an injected clock drives them in tests. Operations schedule steps, and so does
- * loading a seed: a resource seeded in a transient state takes its next step `TransitionAfterMs`
- * (default `transitionMs`) after the load, as if an operation had just started it, because a
- * transient state that never ends is one no client could ever wait out.
+ * The state machines (docs/emulator-seed.md#state-machines): which operation may start from which
+ * status, and the timed steps operations and seeds schedule.
+ * Invariants: steps are data the store applies lazily when due (no timers); a resource seeded in a
+ * transient state gets its next step `TransitionAfterMs` after the load, so none stays transient forever.
  */
 import type { PhysicalConnectionStatus, VbrStatus } from '../seed/types';
 

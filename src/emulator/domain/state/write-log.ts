@@ -1,11 +1,7 @@
 /**
- * The log of executed writes (`GET /_emulator/events`): one entry each time a write operation
- * actually ran and succeeded. A ClientToken replay, a refusal and a DryRun add nothing, so a test
- * can prove "exactly one upstream state change" where counters (which count every request) and
- * state snapshots (which cannot tell one termination from five) cannot.
- *
- * Bounded: only the latest `capacity` entries are kept (a benchmark may run many writes). A plain
- * array, not lru-cache: entries are never looked up or used again, only listed in order.
+ * The log of executed writes (`GET /_emulator/events`): one entry per write that ran and succeeded.
+ * Invariants: a ClientToken replay, a refusal and a DryRun add nothing; only the latest `capacity`
+ * entries are kept, in a plain array (only ever listed, never looked up: docs/emulator.md#how-it-is-built).
  */
 export interface WriteEvent {
   /** 1, 2, 3, ... since the last reset; a gap in a listing means older entries were dropped. */
