@@ -3,6 +3,7 @@
  * upstream field names plus `RegionId` and `OwnerId`, lists as plain arrays, derived fields left out.
  * Invariant: the domain stores these very objects as its records, so a snapshot is a copy, not a mapping.
  */
+export { DEFAULT_ACCOUNT_ID } from '../../contract';
 
 export const PHYSICAL_CONNECTION_STATUSES = [
   'Initial',
@@ -218,5 +219,3 @@ export interface GenerateSeedOptions {
   /** Owner of everything generated; default the emulator's default account. */
   ownerId?: string;
 }
-
-export { DEFAULT_ACCOUNT_ID } from '../../contract';
