@@ -1,9 +1,6 @@
 /**
- * An error the emulator answers with, exactly as Alibaba's POP gateway shapes it:
- * HTTP status + `Code` + `Message` (the body adds RequestId, HostId, Recommend).
- *
- * Both halves of the emulator throw it: the protocol layer (signatures, common parameters) and
- * the domain (state machine, validation). Only the protocol layer renders it.
+ * The error both halves of the emulator throw: HTTP status + `Code` + `Message`, as Alibaba's POP
+ * gateway answers (docs/emulator.md#what-it-checks-like-alibaba-does). Only the protocol layer renders it.
  */
 export class ApiError extends Error {
   constructor(
@@ -16,7 +13,7 @@ export class ApiError extends Error {
   }
 }
 
-/** Errors shared by every operation (reference §4.2). */
+/** Errors shared by every operation. */
 export const commonErrors = {
   missingParameter: (name: string) =>
     new ApiError(

@@ -1,13 +1,12 @@
 /**
- * The seam between the emulator's two halves.
- *
- * - The protocol layer (`server.ts`, `auth.ts`, `control.ts`, ...) owns HTTP, signatures, common
- *   parameters, Format, faults and call counters. It knows nothing about circuits.
- * - The domain (`domain/`) owns regions, circuits, VBRs, the state machines, filters, paging,
- *   ClientToken idempotency and the seed. It knows nothing about HTTP.
+ * The seam between the emulator's two halves (docs/emulator.md#how-it-is-built): the protocol layer
+ * (`http/`, `control/`) knows nothing about circuits, the domain (`domain/`) nothing about HTTP.
  */
 import type { Seed } from './domain/seed';
-import type { WriteEvent } from './domain/write-log';
+import type { WriteEvent } from './domain/state/write-log';
+
+/** The account of the default access key; a seeded circuit without `OwnerId` belongs to it. */
+export const DEFAULT_ACCOUNT_ID = '1688000000000001';
 
 export interface OperationRequest {
   /** The API action, e.g. `TerminatePhysicalConnection`. */

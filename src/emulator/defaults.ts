@@ -1,5 +1,6 @@
 /** Defaults shared by `startEmulator` and the standalone configuration. */
-import { DEFAULT_ACCOUNT_ID, type AccessKeyPair } from './auth';
+import { DEFAULT_ACCOUNT_ID } from './contract';
+import type { AccessKeyPair } from './http/auth';
 
 /** The default pair. Its secret is public by design: it only opens a local emulator. */
 export const DEFAULT_ACCESS_KEY: Readonly<AccessKeyPair & { accountId: string }> = Object.freeze({

@@ -3,15 +3,15 @@
  * cannot tell from the real endpoint. Start it with `startEmulator()`; see docs/emulator.md.
  */
 import type { Server } from 'node:http';
-import { Authenticator, type AccessKeyPair } from './auth';
+import { Authenticator, type AccessKeyPair } from './http/auth';
 import type { EmulatorDomain } from './contract';
-import { CallCounters } from './counters';
+import { CallCounters } from './control/counters';
 import { DEFAULT_ACCESS_KEY, DEFAULT_TRANSITION_MS } from './defaults';
 import { createDomain, demoSeed, generateSeed, loadSeedFile, parseSeed } from './domain';
 import type { Seed } from './domain/seed';
-import { FaultStore } from './faults';
-import { DEFAULT_LIMITS, type RequestLimits } from './request';
-import { listen } from './server';
+import { FaultStore } from './control/faults';
+import { DEFAULT_LIMITS, type RequestLimits } from './http/request';
+import { listen } from './http/server';
 
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
@@ -81,12 +81,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 }
 
 export { ApiError, commonErrors } from './api-error';
-export type { AccessKeyPair } from './auth';
+export type { AccessKeyPair } from './http/auth';
 export { JsonInteger } from './contract';
 export type { DomainOptions, EmulatorDomain, OperationRequest } from './contract';
-export type { FaultSpec, FaultType } from './faults';
-export type { WriteEvent } from './domain/write-log';
-export type { RequestLimits } from './request';
-export { API_VERSION } from './server';
+export type { FaultSpec, FaultType } from './control/faults';
+export type { WriteEvent } from './domain/state/write-log';
+export type { RequestLimits } from './http/request';
+export { API_VERSION } from './http/api-handler';
 export { DEFAULT_ACCESS_KEY, DEFAULT_TRANSITION_MS } from './defaults';
-export { DEFAULT_ACCOUNT_ID } from './auth';
+export { DEFAULT_ACCOUNT_ID } from './contract';

@@ -1,5 +1,5 @@
 /**
- * The built gateway as `npm start` runs it: `scripts/ensure-build.js`, then
+ * The built gateway as `npm start` runs it: `npm run build`, then
  * `node dist/server/main.js` with an environment, on a machine with no Alibaba credentials (so: the embedded emulator). Queried
  * over HTTP, a circuit terminated, /metrics scraped, and SIGTERM sent while a request is in
  * flight: the request completes and the process exits with code 0.

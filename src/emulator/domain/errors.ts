@@ -1,11 +1,7 @@
 /**
- * Every refusal the domain answers, with the status, code and message the reference documents
- * (§4.3; messages verbatim, misspellings included). Where the reference has no code for a case
- * the choice is marked [I] and explained.
- *
- * The same code sometimes carries different statuses or messages depending on the operation
- * (e.g. `InvalidPhysicalConnectionId.NotFound` is 404 on Terminate but 400 on Confirm): that is
- * how Alibaba documents them, so each operation picks its own variant.
+ * Every refusal the domain answers, with the status, code and message Alibaba documents (messages
+ * verbatim, misspellings included); where the docs differ per operation, each picks its variant.
+ * Codes marked [I] are the emulator's choice (docs/emulator-seed.md#where-the-emulator-infers).
  */
 import { ApiError } from '../api-error';
 
@@ -47,7 +43,7 @@ export const circuitErrors = {
     new ApiError(400, 'OperationDenied.MacsecAttached', 'The operation is not allowed because of MacsecAttached.'),
   lockedBySystem: () =>
     new ApiError(400, 'OperationFailed.ResourceLockedBySystem', 'The specified resource is locked by system.'),
-  /** [I] The Enable doc says concurrent calls get "an error" without naming it; brief B fixes the code. */
+  /** [I] The Enable doc says concurrent calls get "an error" without naming it. */
   operationConflict: () =>
     new ApiError(
       400,

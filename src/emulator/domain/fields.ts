@@ -26,7 +26,7 @@ import {
   VPCONN_STATUSES,
   type SeedPhysicalConnection,
   type SeedVirtualBorderRouter,
-} from './seed-types';
+} from './seed/types';
 
 export type FieldKind =
   | { type: 'string'; pattern?: RegExp; oneOf?: readonly string[]; check?: (value: string) => boolean; rule?: string }

@@ -1,16 +1,13 @@
 /**
- * `Filter.N.Key` / `Filter.N.Value.M` (reference §1.3) and the `Tags.N.*` / `ResourceGroupId`
- * filters. Conditions combine with AND; the values of one condition with OR. Keys are
- * case-sensitive (the VBR APIs really spell `eccId` and `type` in lower case). Enumerated values
- * (statuses, operators, specs, types) match case- and space-insensitively, because the
- * documented example filters VBRs on `Active` although their statuses are lower case; ids and
- * names match exactly.
+ * `Filter.N.Key` / `Filter.N.Value.M`, `Tags.N.*` and `ResourceGroupId`: conditions AND, the values
+ * of one condition OR; keys case-sensitive; enumerated values match case- and space-insensitively,
+ * ids and names exactly (docs/emulator-seed.md#where-the-emulator-infers says why).
  */
 import { commonErrors } from '../api-error';
 import { filterErrors } from './errors';
 import type { Params } from './params';
 import { isValidTagKey, MAX_TAGS } from './rules';
-import type { SeedTag } from './seed-types';
+import type { SeedTag } from './seed/types';
 
 export const MAX_FILTER_CONDITIONS = 5;
 const MAX_FILTER_VALUES = 100;

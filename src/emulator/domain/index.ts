@@ -1,14 +1,11 @@
 /**
- * The emulator's domain: `createDomain` returns the `EmulatorDomain` the protocol layer
- * dispatches authenticated requests to (see ../contract.ts).
- *
- * Each dispatch first applies the transitions that have come due on the clock (lazily: no
- * timers), then runs the operation, wrapped in ClientToken idempotency for writes. Operations
- * are synchronous, so one request's checks and changes can never interleave with another's.
+ * `createDomain`: the `EmulatorDomain` the protocol layer dispatches authenticated requests to.
+ * Invariants: a dispatch first applies the steps due on the clock, then runs the operation
+ * synchronously; a write goes through ClientToken idempotency and, when it ran, into the write log.
  */
 import { ApiError } from '../api-error';
 import type { DomainOptions, EmulatorDomain, OperationRequest } from '../contract';
-import { IdempotencyMemory, parameterHash } from './idempotency';
+import { IdempotencyMemory, parameterHash } from './state/idempotency';
 import type { OperationContext, OperationDefinition } from './operations/context';
 import { physicalConnectionLifecycle } from './operations/physical-connection-lifecycle';
 import { physicalConnectionReads } from './operations/physical-connection-reads';
@@ -19,11 +16,11 @@ import { vbrReads } from './operations/vbr-reads';
 import { vbrWrites } from './operations/vbr-writes';
 import { Params } from './params';
 import { parseSeed, type NormalizedSeed, type Seed } from './seed';
-import { Store } from './store';
-import { WriteLog, type WriteEvent } from './write-log';
+import { Store } from './state/store';
+import { WriteLog, type WriteEvent } from './state/write-log';
 
 export * from './seed';
-export type { WriteEvent } from './write-log';
+export type { WriteEvent } from './state/write-log';
 
 const OPERATIONS: ReadonlyMap<string, OperationDefinition> = new Map(
   Object.entries({

@@ -1,7 +1,7 @@
 /**
- * The built-in region catalog and the SDK's endpoint rule (reference §6.1).
+ * The built-in region catalog and the SDK's endpoint rule (docs/emulator-seed.md#lists).
  */
-import type { SeedRegion } from './seed-types';
+import type { SeedRegion } from './seed/types';
 
 interface CatalogRegion {
   regionId: string;

@@ -120,5 +120,5 @@ export function isValidTagValue(value: string): boolean {
 
 export const MAX_TAGS = 20;
 
-/** ClientToken (reference §7): the one rule the gateway validates with too. */
+/** ClientToken (docs/emulator-seed.md#idempotency): the one rule the gateway validates with too. */
 export { isValidClientToken } from '../../shared/client-token';

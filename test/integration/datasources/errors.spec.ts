@@ -5,7 +5,7 @@
  */
 import { inspect } from 'node:util';
 import { UpstreamError, type VpcApi } from '../../../src/datasources';
-import { DEMO_IDS } from '../../../src/emulator/domain/demo-seed';
+import { DEMO_IDS } from '../../../src/emulator/domain';
 import { useEmulator } from '../../support/emulator';
 import { EMULATOR_KEY, backendFor, type RecordedBackend } from './support';
 

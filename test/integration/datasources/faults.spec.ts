@@ -4,7 +4,7 @@
  * against a failing upstream with UNAVAILABLE.
  */
 import { UpstreamError } from '../../../src/datasources';
-import { DEMO_IDS } from '../../../src/emulator/domain/demo-seed';
+import { DEMO_IDS } from '../../../src/emulator/domain';
 import { useEmulator } from '../../support/emulator';
 import { backendFor, type RecordedBackend } from './support';
 

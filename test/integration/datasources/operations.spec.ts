@@ -4,7 +4,7 @@
  * cancel/delete, recover, and the 64-bit id kept exact.
  */
 import type { VpcApi } from '../../../src/datasources';
-import { DEMO_IDS } from '../../../src/emulator/domain/demo-seed';
+import { DEMO_IDS } from '../../../src/emulator/domain';
 import { useEmulator } from '../../support/emulator';
 import { backendFor, eventually, type RecordedBackend } from './support';
 

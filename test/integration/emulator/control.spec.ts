@@ -3,7 +3,7 @@
  * (Fault endpoints: faults.spec.ts.)
  */
 import { request } from 'undici';
-import { MAX_FAULT_BODY_BYTES, MAX_RESET_BODY_BYTES } from '../../../src/emulator/control';
+import { MAX_FAULT_BODY_BYTES, MAX_RESET_BODY_BYTES } from '../../../src/emulator/control/endpoints';
 import { useEmulator } from '../../support/emulator';
 import { FakeDomain } from './fake-domain';
 

@@ -4,7 +4,7 @@
  * never reaches the domain.
  */
 import { Agent, request } from 'undici';
-import { MAX_ACTIVE_FAULTS } from '../../../src/emulator/faults';
+import { MAX_ACTIVE_FAULTS } from '../../../src/emulator/control/faults';
 import { useEmulator } from '../../support/emulator';
 import { SignedClient } from '../../support/signed-client';
 import { FakeDomain } from './fake-domain';

@@ -5,7 +5,7 @@
  */
 import { Agent, request } from 'undici';
 import type { WriteEvent } from '../../../src/emulator';
-import { DEMO_IDS } from '../../../src/emulator/domain/demo-seed';
+import { DEMO_IDS } from '../../../src/emulator/domain';
 import type { TestGateway } from '../server/support';
 import { expectServing, startReliabilityGateway, type GraphQLError } from './support';
 

@@ -3,7 +3,7 @@
  * to count state changes, so it must leave out exactly what changes nothing: token replays,
  * refusals, DryRuns and reads.
  */
-import { DEMO_IDS } from '../../../src/emulator/domain/demo-seed';
+import { DEMO_IDS } from '../../../src/emulator/domain';
 import { useEmulator } from '../../support/emulator';
 
 const REGION = 'cn-hangzhou';

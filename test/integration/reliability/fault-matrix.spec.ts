@@ -5,7 +5,7 @@
  * /metrics (and spend exactly `maxAttempts` upstream calls), and leave the gateway serving.
  */
 import type { FaultSpec } from '../../../src/emulator';
-import { DEMO_IDS } from '../../../src/emulator/domain/demo-seed';
+import { DEMO_IDS } from '../../../src/emulator/domain';
 import type { TestGateway } from '../server/support';
 import { CALL_DEADLINE_MS, expectServing, gql, metricValue, scrape, startReliabilityGateway, UPSTREAM, type GraphQLAnswer } from './support';
 

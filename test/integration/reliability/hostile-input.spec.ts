@@ -5,7 +5,7 @@
  * process serving, and carry nothing secret.
  */
 import { SignJWT } from 'jose';
-import { DEMO_IDS } from '../../../src/emulator/domain/demo-seed';
+import { DEMO_IDS } from '../../../src/emulator/domain';
 import { DEFAULT_ACCESS_KEY } from '../../../src/emulator';
 import { scanCaptured } from '../../support/leak-scan';
 import type { HttpResult, TestGateway } from '../server/support';

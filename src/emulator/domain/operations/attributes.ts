@@ -14,7 +14,7 @@ import {
   isValidTagValue,
   MAX_TAGS,
 } from '../rules';
-import type { SeedTag } from '../seed-types';
+import type { SeedTag } from '../seed/types';
 
 export function readName(params: Params): string | undefined {
   const name = params.optional('Name');

@@ -3,7 +3,7 @@
  */
 import { commonErrors } from '../../api-error';
 import type { Params } from '../params';
-import type { Store } from '../store';
+import type { Store } from '../state/store';
 
 export interface OperationContext {
   store: Store;

@@ -1,11 +1,11 @@
 /**
- * The circuit state machine's operations (reference §3.1): Confirm, Enable, Cancel, Terminate,
+ * The circuit state machine's operations (docs/emulator-seed.md#state-machines): Confirm, Enable, Cancel, Terminate,
  * Recover, Delete. Each checks the caller owns the circuit, then the status, then the
  * operation's own preconditions, and only then changes anything.
  */
 import { circuitErrors } from '../errors';
 import type { CircuitRecord } from '../seed';
-import { allowed, CIRCUIT_ALLOWED_FROM, circuitSteps } from '../transitions';
+import { allowed, CIRCUIT_ALLOWED_FROM, circuitSteps } from '../state/transitions';
 import { accepted, requireRegion, type OperationContext, type OperationDefinition } from './context';
 import type { ApiError } from '../../api-error';
 

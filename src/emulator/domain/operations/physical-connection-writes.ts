@@ -10,9 +10,9 @@ import { newId } from '../ids';
 import type { Params } from '../params';
 import { ID_PATTERNS, isValidFreeText, SHARED_CIRCUIT_BANDWIDTHS } from '../rules';
 import type { CircuitRecord } from '../seed';
-import { LINE_OPERATORS, PORT_TYPES, type PortType } from '../seed-types';
-import { circuitTime } from '../time';
-import { allowed, CIRCUIT_ALLOWED_FROM, circuitSteps, NOT_YET_ENABLED } from '../transitions';
+import { LINE_OPERATORS, PORT_TYPES, type PortType } from '../seed/types';
+import { circuitTime } from '../state/time';
+import { allowed, CIRCUIT_ALLOWED_FROM, circuitSteps, NOT_YET_ENABLED } from '../state/transitions';
 import { readCircuitCode, readDescription, readName, readResourceGroupId, readTags } from './attributes';
 import { accepted, requireRegion, type OperationContext, type OperationDefinition } from './context';
 

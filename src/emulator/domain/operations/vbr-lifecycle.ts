@@ -1,11 +1,11 @@
 /**
- * The VBR state machine's operations (reference §3.2): Terminate (active -> terminating ->
+ * The VBR state machine's operations (docs/emulator-seed.md#state-machines): Terminate (active -> terminating ->
  * terminated), Recover (terminated -> recovering -> active) and Delete (-> deleting -> gone).
  * Terminate and Recover belong to the circuit owner; the circuit owner may delete another
  * account's VBR only while it is still unconfirmed.
  */
 import { circuitErrors, vbrErrors } from '../errors';
-import { allowed, VBR_ALLOWED_FROM, vbrSteps } from '../transitions';
+import { allowed, VBR_ALLOWED_FROM, vbrSteps } from '../state/transitions';
 import { accepted, type OperationContext, type OperationDefinition } from './context';
 import { accessVbr } from './vbr-access';
 

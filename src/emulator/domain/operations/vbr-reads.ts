@@ -8,7 +8,7 @@ import { circuitErrors } from '../errors';
 import { paginate, parsePage } from '../paging';
 import { renderVbrForPhysicalConnection, renderVirtualBorderRouter } from '../render/virtual-border-router';
 import type { VbrRecord } from '../seed';
-import type { Store } from '../store';
+import type { Store } from '../state/store';
 import { accepted, requireRegion, type OperationDefinition } from './context';
 
 /** The keys both VBR listings accept; note the lower-case `eccId` and `type`. */

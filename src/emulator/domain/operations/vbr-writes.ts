@@ -20,8 +20,8 @@ import {
   VLAN_MIN,
 } from '../rules';
 import type { CircuitRecord, VbrRecord } from '../seed';
-import { vbrTime } from '../time';
-import { allowed, VBR_ALLOWED_FROM } from '../transitions';
+import { vbrTime } from '../state/time';
+import { allowed, VBR_ALLOWED_FROM } from '../state/transitions';
 import { readCircuitCode, readDescription, readName, readResourceGroupId, readTags } from './attributes';
 import { accepted, requireRegion, type OperationContext, type OperationDefinition } from './context';
 import { accessVbr } from './vbr-access';

@@ -7,7 +7,7 @@
 import { JsonInteger } from '../../contract';
 import { CIRCUIT_FIELDS, RESERVATION_FIELDS } from '../fields';
 import type { CircuitRecord } from '../seed';
-import type { Store } from '../store';
+import type { Store } from '../state/store';
 
 export interface CircuitRenderOptions {
   includeReservationData: boolean;

@@ -5,6 +5,7 @@ import {
   DEFAULT_ACCOUNT_ID,
   DEMO_ACCOUNTS,
   DEMO_IDS,
+  DEMO_TRANSITION_AFTER_MS,
   demoSeed,
   generateSeed,
   loadSeedFile,
@@ -149,6 +150,19 @@ describe('demoSeed', () => {
   it('is valid and round-trips through parseSeed', () => {
     const parsed = parseSeed(seed);
     expect(parseSeed(JSON.parse(JSON.stringify(parsed)))).toEqual(parsed);
+  });
+
+  it('is demo-seed.json, a seed file VPC_EMULATOR_SEED can load as it is', () => {
+    expect(loadSeedFile(join(__dirname, '../../../../src/emulator/domain/seed/demo-seed.json'))).toEqual(seed);
+  });
+
+  it('holds every id DEMO_IDS names, and its transient resources step after DEMO_TRANSITION_AFTER_MS', () => {
+    const { vbrs, enabledReadyToTerminate, ...circuits } = DEMO_IDS;
+    for (const id of [...enabledReadyToTerminate, ...Object.values(circuits)]) expect(byId.has(id)).toBe(true);
+    const vbrIds = new Set(seed.VirtualBorderRouters.map((v) => v.VbrId));
+    for (const id of Object.values(vbrs)) expect(vbrIds.has(id)).toBe(true);
+    const delays = [...seed.PhysicalConnections, ...seed.VirtualBorderRouters].flatMap((r) => r.TransitionAfterMs ?? []);
+    expect(delays).toEqual([DEMO_TRANSITION_AFTER_MS, DEMO_TRANSITION_AFTER_MS, DEMO_TRANSITION_AFTER_MS, DEMO_TRANSITION_AFTER_MS, DEMO_TRANSITION_AFTER_MS]);
   });
 
   it('returns a fresh copy each call', () => {
