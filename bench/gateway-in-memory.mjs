@@ -14,10 +14,10 @@ const { loadConfig } = require('../dist/server/config');
 const { buildGatewaySchema } = require('../dist/schema/build-schema');
 const { buildApp } = require('../dist/server/app');
 const { finalizePosture } = require('../dist/server/posture');
-const { GatewayMetrics } = require('../dist/server/plugins/metrics');
-const { Readiness } = require('../dist/server/plugins/health');
-const { createAuthenticator } = require('../dist/server/plugins/auth');
-const { createLogger } = require('../dist/server/plugins/logging');
+const { GatewayMetrics } = require('../dist/server/metrics');
+const { Readiness } = require('../dist/server/readiness');
+const { createAuthenticator } = require('../dist/server/auth/authenticator');
+const { createLogger } = require('../dist/server/logger');
 
 const REGION = 'cn-hangzhou';
 const SPARE = /^pc-bp1spare/;

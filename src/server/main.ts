@@ -8,8 +8,8 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig } from './config';
 import { startGateway, type RunningGateway } from './gateway';
-import { createLogger } from './plugins/logging';
-import { installSignalHandlers } from './plugins/shutdown';
+import { createLogger } from './logger';
+import { installSignalHandlers } from './shutdown';
 import { describeUpstreamMode } from './upstream-mode';
 
 function banner(gateway: RunningGateway, seconds: number): string {

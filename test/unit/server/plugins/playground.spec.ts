@@ -1,15 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Fastify from 'fastify';
-import {
-  loadPlaygroundAssets,
-  Playground,
-  PLAYGROUND_CSP,
-  renderPlaygroundHtml,
-  wantsPlayground,
-  type PlaygroundAssets,
-} from '../../../../src/server/plugins/playground';
+import type { PlaygroundAssets } from '../../../../src/server/playground-assets';
+import { Playground, PLAYGROUND_CSP, renderPlaygroundHtml, wantsPlayground } from '../../../../src/server/plugins/playground';
 
 const assets: PlaygroundAssets = {
   js: Buffer.from('console.log(1)'),
@@ -17,29 +8,6 @@ const assets: PlaygroundAssets = {
   tabs: [{ title: 'evil', query: '# </script><script>alert(1)</script>\nquery Evil { regions { regionId } }' }],
   version: 'abc123',
 };
-
-describe('loadPlaygroundAssets', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'pg-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('is null when the bundle was not built', () => {
-    expect(loadPlaygroundAssets(dir)).toBeNull();
-  });
-
-  it('loads the bundle, keeps well-formed tabs and versions by content', () => {
-    writeFileSync(join(dir, 'playground.js'), 'js');
-    writeFileSync(join(dir, 'playground.css'), 'css');
-    writeFileSync(join(dir, 'operations.json'), JSON.stringify([{ title: 'A', query: 'query A { x }' }, { title: 3 }]));
-    const loaded = loadPlaygroundAssets(dir);
-    expect(loaded?.tabs).toEqual([{ title: 'A', query: 'query A { x }' }]);
-    expect(loaded?.version).toMatch(/^[0-9a-f]{16}$/);
-    writeFileSync(join(dir, 'playground.js'), 'js2');
-    expect(loadPlaygroundAssets(dir)?.version).not.toBe(loaded?.version);
-  });
-});
 
 describe('renderPlaygroundHtml', () => {
   it('embeds the config as inert JSON that cannot close its script element', () => {

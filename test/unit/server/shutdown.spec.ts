@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { createLogger } from '../../../../src/server/plugins/logging';
-import { InFlight } from '../../../../src/shared/in-flight';
-import { Readiness } from '../../../../src/server/plugins/health';
-import { drain, installSignalHandlers, type ShutdownSignal, type SignalTarget } from '../../../../src/server/plugins/shutdown';
+import { createLogger } from '../../../src/server/logger';
+import { InFlight } from '../../../src/shared/in-flight';
+import { Readiness } from '../../../src/server/readiness';
+import { drain, installSignalHandlers, type ShutdownSignal, type SignalTarget } from '../../../src/server/shutdown';
 
 const silent = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
 

@@ -1,6 +1,6 @@
 import { UpstreamError } from '../../../../src/datasources/errors';
 import type { VpcDataSourceApi } from '../../../../src/datasources/types';
-import { recordWrites } from '../../../../src/server/plugins/audit';
+import { recordWrites } from '../../../../src/server/graphql/audit-record';
 import type { WriteRecord } from '../../../../src/server/request-state';
 
 function fakeDataSource(terminate: VpcDataSourceApi['terminatePhysicalConnection']): VpcDataSourceApi {

@@ -90,3 +90,19 @@ export function limitValidationRules(limits: Limits): ValidationRule[] {
 export function parseOptions(limits: Limits): { maxTokens: number } {
   return { maxTokens: limits.maxTokens };
 }
+
+/**
+ * graphql-js 16 validates `subscription { ... }` against a schema without a Subscription type
+ * and only execution fails ("Schema is not configured to execute subscription operation"), which
+ * Apollo reports as an internal error with an error-level log line. Refusing it in validation
+ * makes it what it is: the client's mistake (400 GRAPHQL_VALIDATION_FAILED).
+ */
+export const knownOperationTypesRule: ValidationRule = (context: ValidationContext): ASTVisitor => ({
+  OperationDefinition(node) {
+    if ((context.getSchema().getRootType(node.operation) ?? null) !== null) return;
+    const typeName = node.operation.charAt(0).toUpperCase() + node.operation.slice(1);
+    context.reportError(
+      new GraphQLError(`This API has no ${node.operation} operations: the schema defines no ${typeName} type.`, { nodes: [node] }),
+    );
+  },
+});

@@ -6,63 +6,9 @@
  * Redaction is structural (pino `redact`) for the places a secret could sit in a logged object:
  * headers, credentials, tokens. Messages never interpolate secrets in the first place.
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { IncomingMessage } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import pino, { type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from '../config';
 import { newRequestState, type RequestState } from '../request-state';
-
-const REDACT_PATHS = [
-  'authorization',
-  'cookie',
-  '*.authorization',
-  '*.cookie',
-  'headers.authorization',
-  'headers.cookie',
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'accessKeySecret',
-  '*.accessKeySecret',
-  'securityToken',
-  '*.securityToken',
-  'jwtSecret',
-  '*.jwtSecret',
-  'token',
-  '*.token',
-  'signature',
-  '*.signature',
-  'stringToSign',
-  '*.stringToSign',
-];
-
-export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
-  const options: pino.LoggerOptions = {
-    level,
-    base: { service: 'vpc-graphql-gateway' },
-    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    // Label instead of number: log pipelines filter on `"level":"warn"` more often than on 40.
-    formatters: { level: (label) => ({ level: label }) },
-  };
-  // Synchronous stdout: the last lines before process.exit (shutdown, fatal start-up errors)
-  // must reach a pipe, and an async buffer would drop them.
-  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
-}
-
-/** Letters, digits and `._:-`, at most 128: safe in a header, a log line and a metric-free id. */
-const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-
-/** The caller's `x-request-id` when it is well-formed, else a fresh UUID (never the bad value). */
-export function requestIdFrom(header: string | string[] | undefined): string {
-  const value = (Array.isArray(header) ? header[0] : header)?.trim();
-  return value !== undefined && REQUEST_ID.test(value) ? value : randomUUID();
-}
-
-export function genReqId(raw: IncomingMessage): string {
-  return requestIdFrom(raw.headers['x-request-id']);
-}
 
 /** A GraphQL name has no length limit of its own: a client could write kilobytes into each line. */
 const MAX_OPERATION_NAME = 128;

@@ -1,19 +1,26 @@
 /**
- * A bound on the time to RECEIVE a request (headers and body), so a client that opens a socket
- * and trickles bytes (slowloris) cannot hold a descriptor and an in-flight slot forever. It does
- * not bound the time to answer: once the body is in, a slow upstream is governed by the data
- * source's own timeouts and retry budget.
- *
- * Node enforces it (`requestTimeout`, `headersTimeout`), but only checks incomplete requests every
- * `connectionsCheckingInterval` (30 s by default), so a 30 s timeout would fire anywhere between
- * 30 and 60 s; checking at a tenth of the timeout (at most every second) keeps the 408 close to
- * the configured time. Fastify's own `requestTimeout` default (0) would switch Node's off.
- * Idle keep-alive sockets are not concerned: Node only checks sockets with a request under way,
- * and `keepAliveTimeout` (Fastify's default) still closes idle ones.
+ * Fastify server options that act before any route: request ids, the receive timeout, and the
+ * answers to what no route sees (Node's client errors).
+ * Invariants: only the time to RECEIVE a request is bounded (headers and body alike), never the
+ * time to answer it; an early answer has the GraphQL error shape and closes its socket.
  */
-import type { ServerOptions } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+
+/** Letters, digits and `._:-`, at most 128: safe in a header, a log line and a metric-free id. */
+const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/** The caller's `x-request-id` when it is well-formed, else a fresh UUID (never the bad value). */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  return value !== undefined && REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+export function genReqId(raw: IncomingMessage): string {
+  return requestIdFrom(raw.headers['x-request-id']);
+}
 
 export interface RequestTimeoutOptions {
   requestTimeout: number;
@@ -21,8 +28,11 @@ export interface RequestTimeoutOptions {
 }
 
 export function requestTimeoutOptions(timeoutMs: number): RequestTimeoutOptions {
+  // Node checks incomplete requests every `connectionsCheckingInterval` (default 30 s): a tenth of
+  // the timeout, at most every second, keeps the 408 within about 10 % of it.
   const checkEveryMs = Math.max(10, Math.min(1_000, Math.floor(timeoutMs / 10)));
   return {
+    // Also Fastify's own: its default (0) would switch Node's off.
     requestTimeout: timeoutMs,
     // Headers get the same bound as the whole request: one setting, one promise to operators.
     http: { requestTimeout: timeoutMs, headersTimeout: timeoutMs, connectionsCheckingInterval: checkEveryMs },

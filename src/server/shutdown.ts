@@ -18,21 +18,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { InFlight } from '../../shared/in-flight';
-import type { Readiness } from './health';
-import { redactSecrets } from '../../shared/redact';
-
-/**
- * While draining, every response says `Connection: close`: a kept-alive socket would otherwise
- * outlive its last response (Node closes only the sockets idle at `close()` time) and hold the
- * shutdown until the deadline; clients reconnect to another replica instead.
- */
-export function registerDrainHeaders(app: FastifyInstance, readiness: Readiness): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (readiness.isDraining) void reply.header('connection', 'close');
-    return payload;
-  });
-}
+import type { InFlight } from '../shared/in-flight';
+import type { Readiness } from './readiness';
+import { redactSecrets } from '../shared/redact';
 
 export interface DrainOptions {
   app: FastifyInstance;
