@@ -18,6 +18,7 @@ const { GatewayMetrics } = require('../dist/server/metrics');
 const { Readiness } = require('../dist/server/readiness');
 const { createAuthenticator } = require('../dist/server/auth/authenticator');
 const { createLogger } = require('../dist/server/logger');
+const { InFlight } = require('../dist/shared/in-flight');
 
 const REGION = 'cn-hangzhou';
 const SPARE = /^pc-bp1spare/;
@@ -73,6 +74,7 @@ const app = await buildApp({
   readiness,
   authenticator: createAuthenticator('none', config.auth),
   playgroundAssets: null,
+  operations: new InFlight(),
 });
 readiness.markSchemaReady();
 await app.listen({ host: '127.0.0.1', port: 0 });

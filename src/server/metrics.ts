@@ -13,7 +13,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { VpcBackendHooks } from '../datasources/options';
 import type { JwksFailureReason } from './auth/jwks-loader';
 import { packageRoot } from './playground-assets';
-import type { RequestState, ServerContext } from './request-state';
+import type { RequestState, ServerContext } from './plugins/request-state';
 
 const MAX_LABEL_VALUES = 100;
 

@@ -7,7 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Logger } from 'pino';
+import type { GatewayConfig } from './config';
+import type { GatewayMetrics } from './metrics';
 
 /** Letters, digits and `._:-`, at most 128: safe in a header, a log line and a metric-free id. */
 const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -93,5 +96,23 @@ export function clientErrorHandler(timeoutMs: number, onAnswer: (statusCode: num
       clearTimeout(fallback);
       socket.destroy();
     });
+  };
+}
+
+/** Fastify's options for the gateway's server (`Fastify(serverOptions(...))`). */
+export function serverOptions(config: GatewayConfig, logger: Logger, metrics: Pick<GatewayMetrics, 'countClientError'>): FastifyServerOptions {
+  return {
+    loggerInstance: logger as FastifyBaseLogger,
+    // The request line is the gateway's own (plugins/request-log.ts).
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    genReqId,
+    requestIdHeader: false,
+    bodyLimit: config.http.bodyLimitBytes,
+    ...requestTimeoutOptions(config.http.requestTimeoutMs),
+    clientErrorHandler: clientErrorHandler(config.http.requestTimeoutMs, (status) => metrics.countClientError(status)),
+    trustProxy: config.http.trustProxy,
+    // While closing: new requests get 503, idle keep-alive sockets close, in-flight ones finish.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
   };
 }

@@ -6,7 +6,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, UnauthenticatedError } from '../../schema/errors';
 import { sendGraphQLErrors } from '../graphql-response';
-import type { ServerContext } from '../request-state';
+import type { ServerContext } from '../plugins/request-state';
 import { requiredScope, type Authenticator } from './authenticator';
 
 /** Authenticates, or answers 401 itself: nothing of an unknown caller's request is parsed. */

@@ -16,7 +16,7 @@ import {
 import { UpstreamError } from '../../datasources/errors';
 import type { VpcDataSourceApi } from '../../datasources/types';
 import type { GatewayLogger } from '../../resolvers/context';
-import type { AuditRecord, RequestState, ServerContext, WriteRecord } from '../request-state';
+import type { AuditRecord, RequestState, ServerContext, WriteRecord } from '../plugins/request-state';
 
 const MAX_ARGS_JSON = 4096;
 
@@ -119,7 +119,7 @@ function clientTokenOf(fields: AuditRecord['fields']): string | null {
   return null;
 }
 
-export function auditPlugin(): ApolloServerPlugin<ServerContext> {
+export function auditRecordPlugin(): ApolloServerPlugin<ServerContext> {
   return {
     requestDidStart: async () => ({
       willSendResponse: async ({ document, operation, request, response, contextValue, schema }) => {

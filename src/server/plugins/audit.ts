@@ -5,9 +5,10 @@
  * Invariant: the document of a caller that did not authenticate is never parsed.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { writeAuditLine } from '../graphql/audit-record';
-import type { AuditRecord } from '../request-state';
+import type { AuditRecord } from './request-state';
 
 /**
  * The GraphQL document texts of a refused request (JSON body, batch array, GET query). A
@@ -63,13 +64,18 @@ function refusedMutation(request: FastifyRequest, maxTokens: number): Pick<Audit
   };
 }
 
+export interface AuditPluginOptions {
+  graphqlPath: string;
+  /** The parse bound of a refused request's document (GATEWAY_MAX_TOKENS). */
+  maxTokens: number;
+}
+
 /**
- * Writes the audit line of a mutation attempt: when the response has been sent, or, for a client
- * that hung up (Fastify then never runs `onResponse`: the response never finishes), as soon as
- * the record is complete: at once if Apollo already assembled it, else when Apollo does
- * (`auditPlugin`), after the operation and its write settled.
+ * The line is written when the response has been sent, or for a client that hung up (no
+ * onResponse then) as soon as the record is complete: at once if Apollo already assembled it,
+ * else when Apollo does (`auditRecordPlugin`), after the operation and its write settled.
  */
-export function registerAuditLog(app: FastifyInstance, graphqlPath: string, maxTokens: number): void {
+async function auditLog(app: FastifyInstance, { graphqlPath, maxTokens }: AuditPluginOptions): Promise<void> {
   app.addHook('onRequest', async (request) => {
     const state = request.gateway;
     state.abort.signal.addEventListener('abort', () => writeAuditLine(state, request.log, null), { once: true });
@@ -93,3 +99,5 @@ export function registerAuditLog(app: FastifyInstance, graphqlPath: string, maxT
     writeAuditLine(state, request.log, reply.statusCode);
   });
 }
+
+export const auditLogPlugin = fp(auditLog, { name: 'gateway-audit', fastify: '5.x', dependencies: ['gateway-request-state'] });

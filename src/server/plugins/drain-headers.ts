@@ -1,11 +1,16 @@
-/** While draining, every response says `Connection: close`, so kept-alive clients move to another replica. */
+/**
+ * While draining, every response says `Connection: close`: a kept-alive socket would otherwise
+ * outlive its last response and hold the shutdown until its deadline.
+ */
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Readiness } from '../readiness';
 
-/** A kept-alive socket would otherwise outlive its last response and hold the shutdown to its deadline. */
-export function registerDrainHeaders(app: FastifyInstance, readiness: Readiness): void {
+async function drainHeaders(app: FastifyInstance, { readiness }: { readiness: Readiness }): Promise<void> {
   app.addHook('onSend', async (_request, reply, payload) => {
     if (readiness.isDraining) void reply.header('connection', 'close');
     return payload;
   });
 }
+
+export const drainHeadersPlugin = fp(drainHeaders, { name: 'gateway-drain-headers', fastify: '5.x' });

@@ -1,8 +1,9 @@
 /** `/healthz` (liveness: the process answers) and `/readyz` (readiness, readiness.ts). */
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Readiness } from '../readiness';
 
-export function registerHealthRoutes(app: FastifyInstance, readiness: Readiness): void {
+async function health(app: FastifyInstance, { readiness }: { readiness: Readiness }): Promise<void> {
   app.get('/healthz', async (_request, reply) => {
     void reply.header('cache-control', 'no-store');
     return { status: 'ok' };
@@ -14,3 +15,5 @@ export function registerHealthRoutes(app: FastifyInstance, readiness: Readiness)
     return { status: report.ready ? 'ready' : 'not ready', ...report };
   });
 }
+
+export const healthPlugin = fp(health, { name: 'gateway-health', fastify: '5.x', dependencies: ['gateway-error-handler'] });

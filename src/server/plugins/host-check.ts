@@ -19,6 +19,7 @@
  */
 import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { sendGraphQLErrors } from '../graphql-response';
 
 export interface ParsedHost {
@@ -58,8 +59,12 @@ function refuseMalformed(request: FastifyRequest, reply: FastifyReply, message: 
   return sendGraphQLErrors(request, reply, 400, [{ message, extensions: { code: 'BAD_REQUEST', retryable: false } }]);
 }
 
-/** `allowed` null: no allowlist (any well-formed Host passes). Register after the request-state hook. */
-export function registerHostCheck(app: FastifyInstance, allowed: readonly ParsedHost[] | null): void {
+export interface HostCheckOptions {
+  /** null: no allowlist (any well-formed Host passes). */
+  allowed: readonly ParsedHost[] | null;
+}
+
+async function hostCheck(app: FastifyInstance, { allowed }: HostCheckOptions): Promise<void> {
   app.addHook('onRequest', async (request, reply) => {
     if (EXEMPT_ROUTES.has(request.routeOptions.url)) return;
     const raw = request.headers.host ?? '';
@@ -79,3 +84,5 @@ export function registerHostCheck(app: FastifyInstance, allowed: readonly Parsed
     }
   });
 }
+
+export const hostCheckPlugin = fp(hostCheck, { name: 'gateway-host-check', fastify: '5.x', dependencies: ['gateway-request-state'] });

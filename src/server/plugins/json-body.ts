@@ -7,6 +7,7 @@
  * - a prototype key: GATEWAY_JSON_PROTOTYPE_KEY (app.ts `handleError` names it in the message).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 
 export const PROTOTYPE_KEY_CODE = 'GATEWAY_JSON_PROTOTYPE_KEY';
 
@@ -64,7 +65,7 @@ export function parseJsonBody(raw: string): unknown {
   return value;
 }
 
-export function registerJsonBodyParser(app: FastifyInstance): void {
+async function jsonBody(app: FastifyInstance): Promise<void> {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request: FastifyRequest, body: string | Buffer, done) => {
     try {
@@ -74,3 +75,5 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     }
   });
 }
+
+export const jsonBodyPlugin = fp(jsonBody, { name: 'gateway-json-body', fastify: '5.x' });

@@ -1,8 +1,14 @@
 /** Counts every request (in flight, by route and status, GraphQL by operation) and serves `/metrics`. */
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { GatewayMetrics } from '../metrics';
 
-export function registerMetrics(app: FastifyInstance, metrics: GatewayMetrics, graphqlPath: string): void {
+export interface MetricsPluginOptions {
+  metrics: GatewayMetrics;
+  graphqlPath: string;
+}
+
+async function requestMetrics(app: FastifyInstance, { metrics, graphqlPath }: MetricsPluginOptions): Promise<void> {
   app.addHook('onRequest', async (_request, reply) => {
     metrics.requestStarted();
     // 'close' fires exactly once per response, finished or aborted.
@@ -20,3 +26,9 @@ export function registerMetrics(app: FastifyInstance, metrics: GatewayMetrics, g
     return metrics.registry.metrics();
   });
 }
+
+export const metricsPlugin = fp(requestMetrics, {
+  name: 'gateway-metrics',
+  fastify: '5.x',
+  dependencies: ['gateway-request-state', 'gateway-error-handler'],
+});

@@ -1,12 +1,10 @@
 /**
- * The GraphiQL playground, served by the gateway itself and fully offline: the bundle is built
- * at build time (scripts/build-playground.mjs -> dist/playground/), read into memory at start-up,
- * and the page's CSP only allows the gateway's own origin, so nothing can come from a CDN.
- *
- * Routes: `GET /playground`, and `GET /graphql` from a browser (Accept: text/html, no `query`
- * parameter). The example operations of operations/*.graphql open as tabs.
+ * The GraphiQL playground, offline: `GET /playground`, and `GET /graphql` from a browser (Accept
+ * text/html, no `query`), with the example operations of operations/*.graphql as tabs.
+ * Invariant: the page's CSP allows only the gateway's own origin (no CDN, no inline script).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { PlaygroundAssets } from '../playground-assets';
 
 export const PLAYGROUND_PATH = '/playground';
@@ -61,46 +59,42 @@ export function wantsPlayground(request: FastifyRequest): boolean {
   return /text\/html/i.test(accept);
 }
 
-export class Playground {
-  private readonly html: string | null;
-
-  constructor(
-    private readonly assets: PlaygroundAssets | null,
-    options: { graphqlPath: string; jwt: boolean },
-  ) {
-    this.html = assets === null ? null : renderPlaygroundHtml(assets, options);
-  }
-
-  get available(): boolean {
-    return this.assets !== null;
-  }
-
-  sendPage(reply: FastifyReply): FastifyReply {
-    if (this.html === null) {
-      return reply
-        .code(503)
-        .type('text/plain; charset=utf-8')
-        .send('The playground bundle is not built: run `npm run build` (dist/playground/ is missing).\n');
-    }
-    return reply
-      .header('content-security-policy', PLAYGROUND_CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'no-cache')
-      .type('text/html; charset=utf-8')
-      .send(this.html);
-  }
-
-  register(app: FastifyInstance): void {
-    app.get(PLAYGROUND_PATH, async (_request, reply) => this.sendPage(reply));
-    const assets = this.assets;
-    if (assets === null) return;
-    const asset = (body: Buffer, type: string) => async (_request: FastifyRequest, reply: FastifyReply) =>
-      reply
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('x-content-type-options', 'nosniff')
-        .type(type)
-        .send(body);
-    app.get(`${PLAYGROUND_PATH}/playground.js`, asset(assets.js, 'text/javascript; charset=utf-8'));
-    app.get(`${PLAYGROUND_PATH}/playground.css`, asset(assets.css, 'text/css; charset=utf-8'));
-  }
+export interface PlaygroundPluginOptions {
+  /** null: bundle not built; the page then says how to build it (503). */
+  assets: PlaygroundAssets | null;
+  graphqlPath: string;
+  /** Pre-fills an Authorization header placeholder in the tabs. */
+  jwt: boolean;
 }
+
+async function playground(app: FastifyInstance, { assets, graphqlPath, jwt }: PlaygroundPluginOptions): Promise<void> {
+  const html = assets === null ? null : renderPlaygroundHtml(assets, { graphqlPath, jwt });
+  const sendPage = (reply: FastifyReply): FastifyReply =>
+    html === null
+      ? reply.code(503).type('text/plain; charset=utf-8').send('The playground bundle is not built: run `npm run build` (dist/playground/ is missing).\n')
+      : reply
+          .header('content-security-policy', PLAYGROUND_CSP)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'no-cache')
+          .type('text/html; charset=utf-8')
+          .send(html);
+
+  app.get(PLAYGROUND_PATH, async (_request, reply) => sendPage(reply));
+  // An app-level preHandler runs before the route's own (authentication): a browser gets the page.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url !== graphqlPath || !wantsPlayground(request)) return undefined;
+    request.gateway.servedPlayground = true;
+    return sendPage(reply);
+  });
+  if (assets === null) return;
+  const asset = (body: Buffer, type: string) => async (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.header('cache-control', 'public, max-age=31536000, immutable').header('x-content-type-options', 'nosniff').type(type).send(body);
+  app.get(`${PLAYGROUND_PATH}/playground.js`, asset(assets.js, 'text/javascript; charset=utf-8'));
+  app.get(`${PLAYGROUND_PATH}/playground.css`, asset(assets.css, 'text/css; charset=utf-8'));
+}
+
+export const playgroundPlugin = fp(playground, {
+  name: 'gateway-playground',
+  fastify: '5.x',
+  dependencies: ['gateway-request-state', 'gateway-error-handler'],
+});

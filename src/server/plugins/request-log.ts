@@ -1,14 +1,12 @@
 /**
- * Logs: pino JSON on stdout, one line per request, correlated by a request id that the caller may
- * supply (`x-request-id`, sanitized and bounded: it ends up in every log line and response) and
- * that the response always echoes.
- *
- * Redaction is structural (pino `redact`) for the places a secret could sit in a logged object:
- * headers, credentials, tokens. Messages never interpolate secrets in the first place.
+ * The request line: one `request` log line per request, with its id, route, status, duration and
+ * GraphQL operation. Probes (`/healthz`, `/readyz`, `/metrics`) log at debug unless they fail.
+ * Invariant: no query string and nothing unbounded a client chose goes into the line.
  */
 import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { newRequestState, type RequestState } from '../request-state';
+import fp from 'fastify-plugin';
+import type { RequestState } from './request-state';
 
 /** A GraphQL name has no length limit of its own: a client could write kilobytes into each line. */
 const MAX_OPERATION_NAME = 128;
@@ -44,23 +42,7 @@ function levelEnabled(log: FastifyBaseLogger, level: 'debug' | 'info'): boolean 
   return typeof check === 'function' ? check.call(log, level) : true;
 }
 
-/**
- * Creates each request's state, echoes the request id, wires client disconnects to the request's
- * AbortSignal, and writes the one line per request.
- */
-export function registerRequestLogging(app: FastifyInstance): void {
-  app.decorateRequest('gateway', null as unknown as RequestState);
-
-  app.addHook('onRequest', async (request, reply) => {
-    const state = newRequestState(request.id, performance.now());
-    request.gateway = state;
-    void reply.header('x-request-id', request.id);
-    // 'close' on the response also fires after a normal finish; only an early close is a disconnect.
-    reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) state.abort.abort(new Error('client disconnected'));
-    });
-  });
-
+async function requestLog(app: FastifyInstance): Promise<void> {
   app.addHook('onResponse', async (request, reply) => {
     const level = QUIET_PATHS.has(pathOf(request.url)) && reply.statusCode < 400 ? 'debug' : 'info';
     // Built only when it will be written: at warn (production) this hook runs for every request.
@@ -74,3 +56,5 @@ export function registerRequestLogging(app: FastifyInstance): void {
     request.log.info({ method: request.method, path: pathOf(request.url) }, 'request aborted by the client');
   });
 }
+
+export const requestLogPlugin = fp(requestLog, { name: 'gateway-request-log', fastify: '5.x', dependencies: ['gateway-request-state'] });

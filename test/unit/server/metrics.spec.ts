@@ -1,5 +1,5 @@
 import { BoundedLabel, GatewayMetrics, shippedOperationNames } from '../../../src/server/metrics';
-import { newRequestState } from '../../../src/server/request-state';
+import { newRequestState } from '../../../src/server/plugins/request-state';
 
 describe('BoundedLabel', () => {
   it('keeps the first N distinct values and folds later ones into other', () => {

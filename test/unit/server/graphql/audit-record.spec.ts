@@ -1,7 +1,7 @@
 import { UpstreamError } from '../../../../src/datasources/errors';
 import type { VpcDataSourceApi } from '../../../../src/datasources/types';
 import { recordWrites } from '../../../../src/server/graphql/audit-record';
-import type { WriteRecord } from '../../../../src/server/request-state';
+import type { WriteRecord } from '../../../../src/server/plugins/request-state';
 
 function fakeDataSource(terminate: VpcDataSourceApi['terminatePhysicalConnection']): VpcDataSourceApi {
   const unused = () => Promise.reject(new Error('not used'));

@@ -1,12 +1,14 @@
 import Fastify from 'fastify';
-import { registerHealthRoutes } from '../../../../src/server/plugins/health';
+import { errorHandlerPlugin } from '../../../../src/server/plugins/error-handler';
+import { healthPlugin } from '../../../../src/server/plugins/health';
 import { Readiness } from '../../../../src/server/readiness';
 
-describe('health routes', () => {
+describe('healthPlugin', () => {
   it('/healthz is always 200; /readyz follows readiness', async () => {
     const app = Fastify();
     const readiness = new Readiness(async () => undefined);
-    registerHealthRoutes(app, readiness);
+    app.register(errorHandlerPlugin, { bodyLimit: 1024 });
+    app.register(healthPlugin, { readiness });
     expect((await app.inject('/healthz')).statusCode).toBe(200);
     const notReady = await app.inject('/readyz');
     expect(notReady.statusCode).toBe(503);

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { createLogger } from '../../../../src/server/logger';
-import { registerRequestLogging } from '../../../../src/server/plugins/request-log';
+import { requestLogPlugin } from '../../../../src/server/plugins/request-log';
+import { requestStatePlugin } from '../../../../src/server/plugins/request-state';
 import { requestIdFrom } from '../../../../src/server/server-options';
 
 function capture(): { stream: Writable; lines: Record<string, unknown>[] } {
@@ -15,11 +16,12 @@ function capture(): { stream: Writable; lines: Record<string, unknown>[] } {
   return { stream, lines };
 }
 
-describe('registerRequestLogging', () => {
+describe('requestLogPlugin', () => {
   it('echoes the request id and writes one line per request (probes at debug)', async () => {
     const { stream, lines } = capture();
     const app = Fastify({ loggerInstance: createLogger('info', stream) as FastifyBaseLogger, genReqId: (req) => requestIdFrom(req.headers['x-request-id']) });
-    registerRequestLogging(app);
+    app.register(requestStatePlugin);
+    app.register(requestLogPlugin);
     app.get('/thing', async () => ({ ok: true }));
     app.get('/healthz', async () => ({ ok: true }));
     await app.ready();

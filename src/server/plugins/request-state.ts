@@ -1,9 +1,13 @@
 /**
- * What the runtime knows about one HTTP request while it runs: filled in by the hooks and Apollo
- * plugins of src/server/plugins, read by the request log line, the audit line and the metrics.
- * One object per request (no globals), so concurrent requests never see each other's state.
+ * Each request's state (`request.gateway`), created before any other hook of the gateway runs;
+ * the request line, the audit line and the metrics read it.
+ * Invariants: one object per request, never shared; `abort` fires only when the client went away
+ * before its answer was written.
  */
-import type { GatewayAuth, GatewayContext } from '../resolvers/context';
+import { performance } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { GatewayAuth, GatewayContext } from '../../resolvers/context';
 
 /** One upstream write a resolver made, as the audit line reports it. */
 export interface WriteRecord {
@@ -47,7 +51,7 @@ export interface RequestState {
   servedPlayground: boolean;
   writes: WriteRecord[];
   audit: AuditRecord | null;
-  /** The audit line was written (it is written once, see audit.ts). */
+  /** The audit line was written (it is written once, graphql/audit-record.ts). */
   audited: boolean;
 }
 
@@ -78,3 +82,18 @@ export function newRequestState(requestId: string, now: number): RequestState {
     audited: false,
   };
 }
+
+async function requestState(app: FastifyInstance): Promise<void> {
+  app.decorateRequest('gateway', null as unknown as RequestState);
+  app.addHook('onRequest', async (request, reply) => {
+    const state = newRequestState(request.id, performance.now());
+    request.gateway = state;
+    void reply.header('x-request-id', request.id);
+    // 'close' on the response also fires after a normal finish; only an early close is a disconnect.
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) state.abort.abort(new Error('client disconnected'));
+    });
+  });
+}
+
+export const requestStatePlugin = fp(requestState, { name: 'gateway-request-state', fastify: '5.x' });
