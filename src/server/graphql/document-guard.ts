@@ -6,6 +6,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parse, type DocumentNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { sendGraphQLErrors } from '../graphql-response';
 import { documentShapeProblem } from './document-shape';
 import type { Limits } from './validation-rules';
@@ -18,20 +19,16 @@ function queryOf(request: FastifyRequest): string | null {
   return typeof query === 'string' ? query : null;
 }
 
-/**
- * Documents that passed, by text: clients send the same few documents over and over, so the
- * second parse is paid once per document, not per request. Bounded; oldest dropped first.
- */
+/** Documents that passed, by text; the least recently used one leaves first. */
 const PASSED_MEMO_SIZE = 500;
 /** Longer documents are checked every time: the memo stays within a few MB whatever clients send. */
 const PASSED_MEMO_MAX_LENGTH = 8 * 1024;
 
-/** Route preHandler for `/graphql`, after authentication: refuses an over-limit shape with 400. */
 export function documentGuard(limits: Pick<Limits, 'maxDirectives' | 'maxRepeatedFields' | 'maxTokens'>) {
-  const passed = new Set<string>();
+  const passed = new LRUCache<string, true>({ max: PASSED_MEMO_SIZE });
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     const query = queryOf(request);
-    if (query === null || passed.has(query)) return undefined;
+    if (query === null || passed.get(query) === true) return undefined;
     let document: DocumentNode;
     try {
       document = parse(query, { maxTokens: limits.maxTokens });
@@ -41,8 +38,7 @@ export function documentGuard(limits: Pick<Limits, 'maxDirectives' | 'maxRepeate
     const problem = documentShapeProblem(document, limits);
     if (problem === null) {
       if (query.length > PASSED_MEMO_MAX_LENGTH) return undefined;
-      passed.add(query);
-      if (passed.size > PASSED_MEMO_SIZE) passed.delete(passed.values().next().value as string);
+      passed.set(query, true);
       return undefined;
     }
     request.gateway.rejectedWith = 'GRAPHQL_VALIDATION_FAILED';
