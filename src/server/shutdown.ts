@@ -16,6 +16,7 @@
  * A second signal while draining exits at once with code 1 (an operator insisting).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { InFlight } from '../shared/in-flight';
@@ -70,44 +71,47 @@ export async function drain(options: DrainOptions): Promise<{ forced: boolean }>
   return { forced };
 }
 
-export type ShutdownSignal = 'SIGTERM' | 'SIGINT';
+/** Signals close-with-grace would also act on, left to Node's defaults (SIGSEGV and the like cannot run JS safely). */
+const LEFT_TO_NODE: closeWithGrace.AllEvents[] = ['SIGHUP', 'SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGSEGV', 'SIGUSR2', 'beforeExit'];
 
-export interface SignalTarget {
-  on(signal: ShutdownSignal, listener: (signal: ShutdownSignal) => void): unknown;
-  off(signal: ShutdownSignal, listener: (signal: ShutdownSignal) => void): unknown;
+/** Time past the drain's own deadline for the writes it stopped to settle and the pools to close. */
+export const EXIT_BACKSTOP_MS = 5_000;
+
+/** When a shutdown gives up and exits with code 1, counted from the signal. */
+export function exitDeadlineMs(shutdown: { drainDelayMs: number; timeoutMs: number }): number {
+  return shutdown.drainDelayMs + shutdown.timeoutMs + EXIT_BACKSTOP_MS;
 }
 
-/** Returns a function that removes the handlers (tests). */
-export function installSignalHandlers(
-  close: () => Promise<{ forced: boolean }>,
-  logger: Logger,
-  exit: (code: number) => void,
-  target: SignalTarget = process,
-): () => void {
-  let shuttingDown = false;
-  const onSignal = (signal: ShutdownSignal): void => {
-    if (shuttingDown) {
-      logger.warn({ signal }, 'second signal while draining: exiting now');
-      exit(1);
-      return;
-    }
-    shuttingDown = true;
-    logger.info({ signal }, 'shutting down');
-    close().then(
-      ({ forced }) => {
+function errorForLog(error: unknown): { name: string; message?: string; stack?: string } {
+  if (!(error instanceof Error)) return { name: typeof error };
+  return { name: error.name, message: redactSecrets(error.message), ...(error.stack === undefined ? {} : { stack: redactSecrets(error.stack) }) };
+}
+
+/**
+ * On SIGTERM or SIGINT, and on an uncaught exception or unhandled rejection: `close`, then exit
+ * (0; 1 after an uncaught error or a failed close). A second signal or error while closing, or
+ * `deadlineMs` passing, exits at once with code 1.
+ */
+export function closeOnSignals(close: () => Promise<{ forced: boolean }>, logger: Logger, deadlineMs: number): { uninstall(): void } {
+  return closeWithGrace(
+    {
+      delay: deadlineMs,
+      logger: false,
+      skip: LEFT_TO_NODE,
+      onSecondSignal: (signal) => logger.warn({ signal }, 'second signal while draining: exiting now'),
+      onSecondError: (error) => logger.fatal({ err: errorForLog(error) }, 'uncaught error while draining: exiting now'),
+      onTimeout: (delay) => logger.error({ deadlineMs: delay }, 'shutdown did not finish in time: exiting now'),
+    },
+    async ({ signal, err }) => {
+      if (err === undefined) logger.info({ signal }, 'shutting down');
+      else logger.fatal({ err: errorForLog(err) }, 'uncaught error: shutting down');
+      try {
+        const { forced } = await close();
         logger.info({ forced }, 'shutdown complete');
-        exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: { name: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? redactSecrets(error.message) : '' } }, 'shutdown failed');
-        exit(1);
-      },
-    );
-  };
-  target.on('SIGTERM', onSignal);
-  target.on('SIGINT', onSignal);
-  return () => {
-    target.off('SIGTERM', onSignal);
-    target.off('SIGINT', onSignal);
-  };
+      } catch (error) {
+        logger.error({ err: errorForLog(error) }, 'shutdown failed');
+        throw error;
+      }
+    },
+  );
 }
