@@ -123,7 +123,7 @@ export class GatewayMetrics {
   });
   private readonly clientErrors = new Counter({
     name: 'gateway_http_client_errors_total',
-    help: 'Connections answered by Node before any route (no request to count above): request receive timeouts (408), oversized headers (431), unparsable HTTP (400), by status code.',
+    help: 'Requests answered before any route (not counted above): request receive timeouts (408), oversized headers (431), unparsable HTTP or a URL the router cannot decode (400), by status code.',
     labelNames: ['status_code'] as const,
     registers: [this.registry],
   });
@@ -177,7 +177,7 @@ export class GatewayMetrics {
     this.jwksFailures.inc({ reason });
   }
 
-  /** A 408/431/400 the client-error handler answered (request-timeout.ts): slowloris shows here. */
+  /** A 408/431/400 answered before any route (server-options.ts): slowloris shows here. */
   countClientError(statusCode: number): void {
     this.clientErrors.inc({ status_code: String(statusCode) });
   }

@@ -7,10 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
-import { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config';
 import type { GatewayMetrics } from './metrics';
+import { handleError } from './plugins/error-handler';
 
 /** Letters, digits and `._:-`, at most 128: safe in a header, a log line and a metric-free id. */
 const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -99,6 +100,19 @@ export function clientErrorHandler(timeoutMs: number, onAnswer: (statusCode: num
   };
 }
 
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any route or hook (a URL it cannot
+ * decode), answered like any other error and counted with Node's client errors.
+ */
+export function frameworkErrorHandler(bodyLimit: number, onAnswer: (statusCode: number) => void) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    void reply.header('x-request-id', request.id);
+    request.log.debug({ err: { name: error.name, code: error.code } }, 'client error');
+    void handleError(error, request, reply, bodyLimit);
+    onAnswer(reply.statusCode);
+  };
+}
+
 /** Fastify's options for the gateway's server (`Fastify(serverOptions(...))`). */
 export function serverOptions(config: GatewayConfig, logger: Logger, metrics: Pick<GatewayMetrics, 'countClientError'>): FastifyServerOptions {
   return {
@@ -110,6 +124,7 @@ export function serverOptions(config: GatewayConfig, logger: Logger, metrics: Pi
     bodyLimit: config.http.bodyLimitBytes,
     ...requestTimeoutOptions(config.http.requestTimeoutMs),
     clientErrorHandler: clientErrorHandler(config.http.requestTimeoutMs, (status) => metrics.countClientError(status)),
+    frameworkErrors: frameworkErrorHandler(config.http.bodyLimitBytes, (status) => metrics.countClientError(status)),
     trustProxy: config.http.trustProxy,
     // While closing: new requests get 503, idle keep-alive sockets close, in-flight ones finish.
     return503OnClosing: true,

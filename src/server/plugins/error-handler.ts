@@ -28,6 +28,8 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       message: 'Unsupported Content-Type: send application/json.',
     },
     FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_REQUEST', message: 'The JSON request body is empty.' },
+    // Fastify's own answer echoes the path.
+    FST_ERR_BAD_URL: { code: 'BAD_REQUEST', message: 'The request URL is malformed (invalid percent-encoding).' },
     FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' },
     [PROTOTYPE_KEY_CODE]: {
       code: 'BAD_REQUEST',
