@@ -16,7 +16,7 @@ import {
 import { UpstreamError } from '../../datasources/errors';
 import type { VpcDataSourceApi } from '../../datasources/types';
 import type { GatewayLogger } from '../../resolvers/context';
-import type { AuditRecord, RequestState, ServerContext, WriteRecord } from '../plugins/request-state';
+import { MAX_LOGGED_OPERATION_NAME, type AuditRecord, type RequestState, type ServerContext, type WriteRecord } from '../plugins/request-state';
 
 const MAX_ARGS_JSON = 4096;
 
@@ -161,6 +161,7 @@ export function writeAuditLine(state: RequestState, log: GatewayLogger, httpStat
       httpStatus,
       clientDisconnected: httpStatus === null,
       ...state.audit,
+      operationName: state.audit.operationName?.slice(0, MAX_LOGGED_OPERATION_NAME) ?? null,
       writes: state.writes,
     },
     'mutation attempt',

@@ -6,10 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { RequestState } from './request-state';
-
-/** A GraphQL name has no length limit of its own: a client could write kilobytes into each line. */
-const MAX_OPERATION_NAME = 128;
+import { MAX_LOGGED_OPERATION_NAME, type RequestState } from './request-state';
 
 /** Probes hit every few seconds; at info they would drown the useful lines. */
 const QUIET_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
@@ -29,7 +26,7 @@ function requestLine(request: FastifyRequest, reply: FastifyReply, state: Reques
     durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
     remoteAddress: request.ip,
     ...(typeof userAgent === 'string' ? { userAgent: userAgent.slice(0, 200) } : {}),
-    ...(state.operationName === null ? {} : { operationName: state.operationName.slice(0, MAX_OPERATION_NAME) }),
+    ...(state.operationName === null ? {} : { operationName: state.operationName.slice(0, MAX_LOGGED_OPERATION_NAME) }),
     ...(state.operationType === null ? {} : { operationType: state.operationType }),
     ...(state.auth?.subject ? { subject: state.auth.subject } : {}),
     ...(state.rejectedWith === null ? {} : { rejectedWith: state.rejectedWith }),

@@ -9,6 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { GatewayAuth, GatewayContext } from '../../resolvers/context';
 
+/** A GraphQL name has no length limit of its own: a log line carries at most this much of one. */
+export const MAX_LOGGED_OPERATION_NAME = 128;
+
 /** One upstream write a resolver made, as the audit line reports it. */
 export interface WriteRecord {
   method: string;

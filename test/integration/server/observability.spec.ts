@@ -63,6 +63,16 @@ describe('observability', () => {
     expect(line?.['operationName']).toBe(name.slice(0, 128));
   });
 
+  it('bounds the operation name in the audit line the same way', async () => {
+    const name = `M${'x'.repeat(5_000)}`;
+    const query = `mutation ${name} { terminatePhysicalConnection(input: { physicalConnectionId: "not-an-id" }) { clientToken } }`;
+    const res = await t.graphql({ query }, { 'x-request-id': 'long-mutation-name' });
+    expect(res.status).toBe(200);
+    const audit = t.logs.find((l) => l['audit'] === 'mutation' && l['requestId'] === 'long-mutation-name');
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ operationName: name.slice(0, 128), outcome: 'BAD_USER_INPUT' });
+  });
+
   it('audits a terminate with the upstream RequestId and the generated clientToken', async () => {
     const id = await terminableConnectionId(t);
     const res = await t.graphql({ query: TERMINATE, variables: { input: { physicalConnectionId: id } } });
