@@ -53,6 +53,9 @@ export function shippedOperationNames(dir = join(packageRoot(__dirname), 'operat
   );
 }
 
+/** The status label of a request whose client hung up before its answer (nginx's "client closed request"). */
+const CLIENT_CLOSED_REQUEST = 499;
+
 /** The operation label of a request without an operation name. */
 const ANONYMOUS = 'anonymous';
 
@@ -67,7 +70,7 @@ export class GatewayMetrics {
 
   private readonly requests = new Counter({
     name: 'gateway_graphql_requests_total',
-    help: 'GraphQL requests by operation name, operation type and outcome (success, partial, error, rejected).',
+    help: 'GraphQL requests by operation name, operation type and outcome (success, partial, error, rejected, disconnected).',
     labelNames: ['operation', 'operation_type', 'outcome'] as const,
     registers: [this.registry],
   });
@@ -117,7 +120,7 @@ export class GatewayMetrics {
   });
   private readonly httpRequests = new Counter({
     name: 'gateway_http_requests_total',
-    help: 'HTTP requests by route, method and status code.',
+    help: 'HTTP requests by route, method and status code (499: the client hung up before its answer).',
     labelNames: ['route', 'method', 'status_code'] as const,
     registers: [this.registry],
   });
@@ -186,11 +189,14 @@ export class GatewayMetrics {
     this.errors.inc({ code: this.errorCodes.value(code) });
   }
 
-  /** Called once per GraphQL HTTP request, whoever answered it (Apollo or the runtime's guards). */
-  recordGraphQLRequest(state: RequestState, statusCode: number, seconds: number): void {
+  /**
+   * Called once per GraphQL HTTP request, whoever answered it (Apollo or the runtime's guards);
+   * `statusCode` null: the client hung up first.
+   */
+  recordGraphQLRequest(state: RequestState, statusCode: number | null, seconds: number): void {
     const operation = this.operations.value(state.operationName ?? ANONYMOUS);
     const operationType = state.operationType ?? 'unknown';
-    const outcome = statusCode >= 400 || state.outcome === null ? 'rejected' : state.outcome;
+    const outcome = statusCode === null ? 'disconnected' : statusCode >= 400 || state.outcome === null ? 'rejected' : state.outcome;
     this.requests.inc({ operation, operation_type: operationType, outcome });
     this.durations.observe({ operation, operation_type: operationType }, seconds);
     if (state.rejectedWith !== null) this.countError(state.rejectedWith);
@@ -227,7 +233,8 @@ export class GatewayMetrics {
     this.inflight.dec();
   }
 
-  recordHttpRequest(route: string, method: string, statusCode: number): void {
-    this.httpRequests.inc({ route, method, status_code: String(statusCode) });
+  /** `statusCode` null: the client hung up first, counted as nginx logs it (499). */
+  recordHttpRequest(route: string, method: string, statusCode: number | null): void {
+    this.httpRequests.inc({ route, method, status_code: String(statusCode ?? CLIENT_CLOSED_REQUEST) });
   }
 }

@@ -71,18 +71,17 @@ export interface AuditPluginOptions {
 }
 
 /**
- * The line is written when the response has been sent, or for a client that hung up (no
- * onResponse then) as soon as the record is complete: at once if Apollo already assembled it,
- * else when Apollo does (`auditRecordPlugin`), after the operation and its write settled.
+ * The line is written when the response has been sent, or for a client that hung up as soon as
+ * the record is complete: at once if Apollo already assembled it, else when Apollo does
+ * (`auditRecordPlugin`), after the operation and its write settled.
  */
 async function auditLog(app: FastifyInstance, { graphqlPath, maxTokens }: AuditPluginOptions): Promise<void> {
-  app.addHook('onRequest', async (request) => {
+  app.whenRequestEnds((request, reply, clientDisconnected) => {
     const state = request.gateway;
-    state.abort.signal.addEventListener('abort', () => writeAuditLine(state, request.log, null), { once: true });
-  });
-
-  app.addHook('onResponse', async (request, reply) => {
-    const state = request.gateway;
+    if (clientDisconnected) {
+      writeAuditLine(state, request.log, null);
+      return;
+    }
     if (request.routeOptions.url !== graphqlPath || state.servedPlayground) return;
     if (state.audit === null && reply.statusCode >= 400) {
       const mutation = refusedMutation(request, maxTokens);

@@ -14,11 +14,12 @@ async function requestMetrics(app: FastifyInstance, { metrics, graphqlPath }: Me
     // 'close' fires exactly once per response, finished or aborted.
     reply.raw.once('close', () => metrics.requestClosed());
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.whenRequestEnds((request, reply, clientDisconnected) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    metrics.recordHttpRequest(route, request.method, reply.statusCode);
+    const statusCode = clientDisconnected ? null : reply.statusCode;
+    metrics.recordHttpRequest(route, request.method, statusCode);
     if (route === graphqlPath && request.method !== 'OPTIONS' && !request.gateway.servedPlayground) {
-      metrics.recordGraphQLRequest(request.gateway, reply.statusCode, reply.elapsedTime / 1000);
+      metrics.recordGraphQLRequest(request.gateway, statusCode, reply.elapsedTime / 1000);
     }
   });
   app.get('/metrics', async (_request, reply) => {

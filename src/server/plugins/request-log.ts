@@ -1,10 +1,11 @@
 /**
  * The request line: one `request` log line per request, with its id, route, status, duration and
  * GraphQL operation. Probes (`/healthz`, `/readyz`, `/metrics`) log at debug unless they fail.
- * Invariant: no query string and nothing unbounded a client chose goes into the line.
+ * Invariants: exactly one line per request, a client that hung up included (`statusCode` null,
+ * `clientDisconnected`); no query string and nothing unbounded a client chose goes into the line.
  */
 import { performance } from 'node:perf_hooks';
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { MAX_LOGGED_OPERATION_NAME, type RequestState } from './request-state';
 
@@ -17,12 +18,14 @@ function pathOf(url: string): string {
   return (end === -1 ? url : url.slice(0, end)).slice(0, 256);
 }
 
-function requestLine(request: FastifyRequest, reply: FastifyReply, state: RequestState): object {
+/** `statusCode` null: the client hung up before its answer was written. */
+function requestLine(request: FastifyRequest, statusCode: number | null, state: RequestState): object {
   const userAgent = request.headers['user-agent'];
   return {
     method: request.method,
     path: pathOf(request.url),
-    statusCode: reply.statusCode,
+    statusCode,
+    ...(statusCode === null ? { clientDisconnected: true } : {}),
     durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
     remoteAddress: request.ip,
     ...(typeof userAgent === 'string' ? { userAgent: userAgent.slice(0, 200) } : {}),
@@ -40,17 +43,14 @@ function levelEnabled(log: FastifyBaseLogger, level: 'debug' | 'info'): boolean 
 }
 
 async function requestLog(app: FastifyInstance): Promise<void> {
-  app.addHook('onResponse', async (request, reply) => {
-    const level = QUIET_PATHS.has(pathOf(request.url)) && reply.statusCode < 400 ? 'debug' : 'info';
-    // Built only when it will be written: at warn (production) this hook runs for every request.
+  app.whenRequestEnds((request, reply, clientDisconnected) => {
+    const statusCode = clientDisconnected ? null : reply.statusCode;
+    const level = QUIET_PATHS.has(pathOf(request.url)) && statusCode !== null && statusCode < 400 ? 'debug' : 'info';
+    // Built only when it will be written: at warn (production) this runs for every request.
     if (!levelEnabled(request.log, level)) return;
-    const line = requestLine(request, reply, request.gateway);
+    const line = requestLine(request, statusCode, request.gateway);
     if (level === 'debug') request.log.debug(line, 'request');
     else request.log.info(line, 'request');
-  });
-
-  app.addHook('onRequestAbort', async (request) => {
-    request.log.info({ method: request.method, path: pathOf(request.url) }, 'request aborted by the client');
   });
 }
 

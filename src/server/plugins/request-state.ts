@@ -1,11 +1,12 @@
 /**
  * Each request's state (`request.gateway`), created before any other hook of the gateway runs;
- * the request line, the audit line and the metrics read it.
+ * the request line, the audit line and the metrics read it. And the end of each request
+ * (`whenRequestEnds`), whether it was answered or its client hung up first.
  * Invariants: one object per request, never shared; `abort` fires only when the client went away
- * before its answer was written.
+ * before its answer was written; the end handlers run exactly once per request.
  */
 import { performance } from 'node:perf_hooks';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { GatewayAuth, GatewayContext } from '../../resolvers/context';
 
@@ -56,6 +57,8 @@ export interface RequestState {
   audit: AuditRecord | null;
   /** The audit line was written (it is written once, graphql/audit-record.ts). */
   audited: boolean;
+  /** The end handlers ran. */
+  ended: boolean;
 }
 
 /** The Apollo context: the resolvers' contract plus the runtime's per-request state. */
@@ -63,9 +66,16 @@ export interface ServerContext extends GatewayContext {
   http: RequestState;
 }
 
+/** `clientDisconnected`: the client hung up before its answer was written (`reply.statusCode` then means nothing). */
+export type RequestEndHandler = (request: FastifyRequest, reply: FastifyReply, clientDisconnected: boolean) => void;
+
 declare module 'fastify' {
   interface FastifyRequest {
     gateway: RequestState;
+  }
+  interface FastifyInstance {
+    /** Runs `handler` once per request when it is over: answered, or its client gone first. */
+    whenRequestEnds(handler: RequestEndHandler): void;
   }
 }
 
@@ -83,20 +93,35 @@ export function newRequestState(requestId: string, now: number): RequestState {
     writes: [],
     audit: null,
     audited: false,
+    ended: false,
   };
 }
 
 async function requestState(app: FastifyInstance): Promise<void> {
+  const endHandlers: RequestEndHandler[] = [];
+  const end = (request: FastifyRequest, reply: FastifyReply, clientDisconnected: boolean): void => {
+    if (request.gateway.ended) return;
+    request.gateway.ended = true;
+    for (const handler of endHandlers) handler(request, reply, clientDisconnected);
+  };
+  app.decorate('whenRequestEnds', (handler: RequestEndHandler) => {
+    endHandlers.push(handler);
+  });
   app.decorateRequest('gateway', null as unknown as RequestState);
+
   app.addHook('onRequest', async (request, reply) => {
     const state = newRequestState(request.id, performance.now());
     request.gateway = state;
     void reply.header('x-request-id', request.id);
-    // 'close' on the response also fires after a normal finish; only an early close is a disconnect.
+    // 'close' also follows a normal finish; only an early one is a disconnect. Fastify runs no
+    // onResponse (nor onRequestAbort, once the body was read) for a response that never finished.
     reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) state.abort.abort(new Error('client disconnected'));
+      if (reply.raw.writableFinished) return;
+      state.abort.abort(new Error('client disconnected'));
+      end(request, reply, true);
     });
   });
+  app.addHook('onResponse', async (request, reply) => end(request, reply, false));
 }
 
 export const requestStatePlugin = fp(requestState, { name: 'gateway-request-state', fastify: '5.x' });

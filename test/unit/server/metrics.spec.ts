@@ -46,7 +46,7 @@ describe('GatewayMetrics', () => {
     expect(text).toContain('gateway_upstream_unexpected_values_total{action="DescribeVirtualBorderRouters",field="Status"} 1');
   });
 
-  it('records GraphQL requests by operation and outcome; refusals as rejected with their code', async () => {
+  it('records GraphQL requests by operation and outcome; refusals as rejected with their code, hang-ups as disconnected', async () => {
     const ok = newRequestState('r1', 0);
     ok.operationName = 'List';
     ok.operationType = 'query';
@@ -55,10 +55,15 @@ describe('GatewayMetrics', () => {
     const refused = newRequestState('r2', 0);
     refused.rejectedWith = 'UNAUTHENTICATED';
     metrics.recordGraphQLRequest(refused, 401, 0.001);
+    const hungUp = newRequestState('r3', 0);
+    hungUp.operationName = 'List';
+    hungUp.operationType = 'query';
+    metrics.recordGraphQLRequest(hungUp, null, 0.5);
     const text = await metrics.registry.metrics();
     expect(text).toContain('gateway_graphql_requests_total{operation="List",operation_type="query",outcome="success"} 1');
     expect(text).toContain('gateway_graphql_requests_total{operation="anonymous",operation_type="unknown",outcome="rejected"} 1');
     expect(text).toContain('gateway_graphql_errors_total{code="UNAUTHENTICATED"} 1');
+    expect(text).toContain('gateway_graphql_requests_total{operation="List",operation_type="query",outcome="disconnected"} 1');
     expect(text).toContain('gateway_graphql_request_duration_seconds_bucket{le="0.025",operation="List",operation_type="query"} 1');
   });
 
