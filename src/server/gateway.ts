@@ -2,9 +2,7 @@
  * Starts a whole gateway from a validated config: upstream mode, the embedded emulator when that
  * is the mode, the VPC backend (its hooks feeding metrics and logs), the schema, the HTTP app.
  * `main.ts` runs it for `npm start`; integration tests run it in process with port 0.
- *
- * Everything a replica holds is process-local and disposable (pools, schema, DataLoaders per
- * request, metrics): no session, no shared state, so replicas scale horizontally.
+ * Invariant: everything it holds is process-local and disposable (docs/runtime.md#several-replicas).
  */
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';

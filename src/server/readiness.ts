@@ -1,14 +1,9 @@
 /**
- * `/healthz` (liveness: the process answers) and `/readyz` (readiness: send me traffic).
- *
- * Ready means: the schema is built, the upstream credentials resolved (`backend.checkCredentials()`),
- * in `GATEWAY_JWKS_URL` mode a JWT key set was loaded at least once (a replica that cannot verify
- * any token should get no traffic), and the gateway is not draining. A failed check is retried on
- * the next probe (at most once per `recheckMs`), so a replica whose role credentials or key set
- * arrive late becomes ready by itself instead of needing a restart.
- *
- * `/readyz` is unauthenticated: it answers a stable reason code, never the failure's text (a
- * credential chain's message names files, roles and endpoints); the text goes to the log, scrubbed.
+ * Readiness (`/readyz`): the schema is built, every check (upstream credentials; the JWT key set in
+ * GATEWAY_JWKS_URL mode) passed once, and the gateway is not draining.
+ * Invariants: a passed check stays passed; a failed one is retried on a probe, at most once per
+ * `recheckMs`; the report carries a reason code, never the failure's text (logged, scrubbed, once
+ * per new failure).
  */
 import type { GatewayLogger } from '../resolvers/context';
 import { redactSecrets } from '../shared/redact';

@@ -1,19 +1,9 @@
 /**
- * Graceful shutdown on SIGTERM/SIGINT:
- * 1. readiness goes false (`/readyz` 503), so a load balancer stops sending traffic; with
- *    `GATEWAY_DRAIN_DELAY_MS` the gateway keeps serving meanwhile, for balancers that only notice
- *    on their next probe;
- * 2. the listener closes: no new connections, new requests on kept-alive ones get 503, idle
- *    sockets close, in-flight requests run to completion and their sockets close after them;
- * 3. operations that outlived their connection (a client hung up while its write was in flight:
- *    the write runs on, src/datasources/write-signal.ts) are waited for, so their writes settle
- *    and their audit lines are written before the pools close;
- * 4. past `GATEWAY_SHUTDOWN_TIMEOUT_MS` (counted from the listener closing, for 2 and 3 together)
- *    the remaining connections are cut (their requests' abort signals fire, cancelling their
- *    reads) and the writes still in flight are stopped (their outcome unknown, their audit lines
- *    say `Request.Cancelled` with the token);
- * 5. upstream pools and the embedded emulator close; exit code 0.
- * A second signal while draining exits at once with code 1 (an operator insisting).
+ * Graceful shutdown (docs/runtime.md#shutdown): `drain` stops readiness, closes the listener, waits
+ * for requests and for operations whose client is gone, and releases the pools; `closeOnSignals`
+ * runs it on SIGTERM/SIGINT (close-with-grace).
+ * Invariants: past the shutdown timeout the remaining connections are cut and writes in flight are
+ * stopped; pools close only after every operation settled.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import closeWithGrace from 'close-with-grace';

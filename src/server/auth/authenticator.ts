@@ -69,7 +69,7 @@ function unauthenticatedFrom(error: unknown, logger: GatewayLogger | undefined):
 }
 
 export interface AuthenticatorOptions {
-  /** Key lookup of `GATEWAY_JWKS_URL` mode: `JwksLoader.getKey` (jwks.ts), or a local set in tests. */
+  /** Key lookup of `GATEWAY_JWKS_URL` mode: `JwksLoader.getKey` (jwks-loader.ts), or a local set in tests. */
   keyResolver?: JWTVerifyGetKey;
   logger?: GatewayLogger;
 }

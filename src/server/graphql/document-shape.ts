@@ -118,7 +118,7 @@ export function documentShapeProblem(
   });
   if (problem !== null) return problem;
   if (directives > limits.maxDirectives) {
-    // Worded like graphql-armor's per-operation rule (limits.ts), which still applies after this.
+    // Worded like graphql-armor's per-operation rule (validation-rules.ts), which still applies after this.
     return { message: `Directives limit of ${limits.maxDirectives} exceeded, found ${directives}.`, limit: 'directives' };
   }
   return null;

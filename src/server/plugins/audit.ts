@@ -35,11 +35,8 @@ function documentTexts(request: FastifyRequest, decodeText: boolean): string[] {
 
 /**
  * The mutation fields of a request refused before Apollo ran it; null when it held no mutation.
- *
- * A caller that did not authenticate gets nothing of its document parsed (auth.ts answers 401
- * first so that an unknown caller costs no parsing; this hook must not parse it afterwards
- * either): the word `mutation` anywhere in it makes it an attempt, audited without field names.
- * That can only over-report (a mutation cannot be written without the keyword).
+ * An unauthenticated caller's document is not parsed: the word `mutation` in it makes it an
+ * attempt without field names (it can only over-report).
  */
 function refusedMutation(request: FastifyRequest, maxTokens: number): Pick<AuditRecord, 'operationName' | 'fields'> | null {
   if (request.gateway.auth === null) {

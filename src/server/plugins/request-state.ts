@@ -40,7 +40,7 @@ export interface RequestState {
   startedAt: number;
   /**
    * Aborts when the client goes away before the response is written: cancels the request's reads,
-   * and a write not sent yet (one already sent runs on, src/datasources/write-signal.ts).
+   * and a write not sent yet (one already sent runs on: docs/runtime.md#client-disconnects).
    */
   abort: AbortController;
   /** null until authenticated (and forever for requests that are not GraphQL). */
