@@ -51,23 +51,22 @@ export interface AppOptions {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, metrics, readiness } = options;
-  const graphqlPath = GRAPHQL_PATH;
   const app = Fastify(serverOptions(config, options.logger, metrics));
   app.register(requestStatePlugin);
   app.register(errorHandlerPlugin, { bodyLimit: config.http.bodyLimitBytes });
   app.register(requestLogPlugin);
-  app.register(metricsPlugin, { metrics, graphqlPath });
+  app.register(metricsPlugin, { metrics, graphqlPath: GRAPHQL_PATH });
   app.register(hostCheckPlugin, { allowed: Array.isArray(config.http.allowedHosts) ? config.http.allowedHosts : null });
-  app.register(auditLogPlugin, { graphqlPath, maxTokens: config.limits.maxTokens });
+  app.register(auditLogPlugin, { graphqlPath: GRAPHQL_PATH, maxTokens: config.limits.maxTokens });
   app.register(drainHeadersPlugin, { readiness });
   app.register(jsonBodyPlugin);
   app.register(corsPlugin, { origins: config.http.corsOrigins });
   app.register(healthPlugin, { readiness });
   if (options.posture.playground) {
-    app.register(playgroundPlugin, { assets: options.playgroundAssets, graphqlPath, jwt: options.authenticator.mode === 'jwt' });
+    app.register(playgroundPlugin, { assets: options.playgroundAssets, graphqlPath: GRAPHQL_PATH, jwt: options.authenticator.mode === 'jwt' });
   }
   app.register(graphqlPlugin, options);
-  app.register(methodNotAllowedPlugin, { graphqlPath });
+  app.register(methodNotAllowedPlugin, { graphqlPath: GRAPHQL_PATH });
   await app.after();
   return app;
 }
