@@ -14,10 +14,11 @@ const { loadConfig } = require('../dist/server/config');
 const { buildGatewaySchema } = require('../dist/graphql/build-schema');
 const { buildApp } = require('../dist/server/app');
 const { finalizePosture } = require('../dist/server/posture');
-const { GatewayMetrics } = require('../dist/server/plugins/metrics');
-const { Readiness } = require('../dist/server/plugins/health');
-const { createAuthenticator } = require('../dist/server/plugins/auth');
-const { createLogger } = require('../dist/server/plugins/logging');
+const { GatewayMetrics } = require('../dist/server/metrics');
+const { Readiness } = require('../dist/server/readiness');
+const { createAuthenticator } = require('../dist/server/auth/authenticator');
+const { createLogger } = require('../dist/server/logger');
+const { InFlight } = require('../dist/shared/in-flight');
 
 const REGION = 'cn-hangzhou';
 const SPARE = /^pc-bp1spare/;
@@ -73,6 +74,7 @@ const app = await buildApp({
   readiness,
   authenticator: createAuthenticator('none', config.auth),
   playgroundAssets: null,
+  operations: new InFlight(),
 });
 readiness.markSchemaReady();
 await app.listen({ host: '127.0.0.1', port: 0 });

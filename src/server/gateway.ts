@@ -2,9 +2,7 @@
  * Starts a whole gateway from a validated config: upstream mode, the embedded emulator when that
  * is the mode, the VPC backend (its hooks feeding metrics and logs), the schema, the HTTP app.
  * `main.ts` runs it for `npm start`; integration tests run it in process with port 0.
- *
- * Everything a replica holds is process-local and disposable (pools, schema, DataLoaders per
- * request, metrics): no session, no shared state, so replicas scale horizontally.
+ * Invariant: everything it holds is process-local and disposable (docs/runtime.md#several-replicas).
  */
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -14,14 +12,16 @@ import { DEFAULT_ACCESS_KEY } from '../emulator/defaults';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
 import { buildGatewaySchema } from '../graphql/build-schema';
 import { InFlight } from '../shared/in-flight';
-import { buildApp, GRAPHQL_PATH } from './app';
+import { buildApp } from './app';
 import { missingTokenBinding, type GatewayConfig } from './config';
-import { createAuthenticator } from './plugins/auth';
-import { Readiness } from './plugins/health';
-import { JwksLoader } from './plugins/jwks';
-import { GatewayMetrics, shippedOperationNames } from './plugins/metrics';
-import { defaultPlaygroundDir, loadPlaygroundAssets, PLAYGROUND_PATH } from './plugins/playground';
-import { drain } from './plugins/shutdown';
+import { createAuthenticator } from './auth/authenticator';
+import { Readiness } from './readiness';
+import { JwksLoader } from './auth/jwks-loader';
+import { GatewayMetrics, shippedOperationNames } from './metrics';
+import { defaultPlaygroundDir, loadPlaygroundAssets } from './playground-assets';
+import { GRAPHQL_PATH } from './plugins/graphql';
+import { PLAYGROUND_PATH } from './plugins/playground';
+import { drain } from './shutdown';
 import { finalizeAuthMode, finalizePosture, type Posture } from './posture';
 import { selectUpstreamMode, systemProbe, type CredentialProbe, type UpstreamMode } from './upstream-mode';
 

@@ -1,8 +1,8 @@
 /**
- * Error responses the runtime writes itself, before Apollo runs (authentication, body limits,
- * malformed JSON): shaped like any GraphQL response (`{ errors: [...] }`) so clients handle one
- * format, in the media type the client asked for (GraphQL over HTTP: graphql-response+json when
- * accepted, else application/json).
+ * Error responses the runtime writes itself (before or without Apollo), shaped like any GraphQL
+ * response (`{ errors: [...] }`).
+ * Invariant: in the media type the client asked for (graphql-response+json when accepted, else
+ * application/json), as GraphQL over HTTP requires.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';

@@ -8,8 +8,8 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig } from './config';
 import { startGateway, type RunningGateway } from './gateway';
-import { createLogger } from './plugins/logging';
-import { installSignalHandlers } from './plugins/shutdown';
+import { createLogger } from './logger';
+import { closeOnSignals, exitDeadlineMs } from './shutdown';
 import { describeUpstreamMode } from './upstream-mode';
 
 function banner(gateway: RunningGateway, seconds: number): string {
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     logger.fatal({ err: { name: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : String(error) } }, 'gateway failed to start');
     process.exit(1);
   }
-  installSignalHandlers(() => gateway.close(), logger, (code) => process.exit(code));
+  closeOnSignals(() => gateway.close(), logger, exitDeadlineMs(config.shutdown));
   logger.info(
     {
       upstream: gateway.mode.kind,

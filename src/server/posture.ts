@@ -1,11 +1,8 @@
 /**
- * What a gateway allows and shows, decided once its upstream is known (`startGateway`): settings an
- * operator left unset read as null from `loadConfig`, and get their value here.
- *
- * The safe posture follows the upstream, not only NODE_ENV (which many deployments never set):
- * development conveniences are the default only in front of the embedded emulator outside
- * production. In front of a real VPC API (modes `alibaba`, `endpoint`) or with NODE_ENV=production,
- * each one is off unless switched on explicitly.
+ * What a gateway allows and shows (auth mode, playground, introspection, schema hints, stack
+ * traces), decided once its upstream is known; `loadConfig` leaves unset settings null for this.
+ * Invariant: a convenience is on by default only in front of the embedded emulator outside
+ * production (docs/runtime.md#production).
  */
 import { ConfigError, type GatewayConfig } from './config';
 import type { UpstreamMode } from './upstream-mode';

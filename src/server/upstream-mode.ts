@@ -1,14 +1,8 @@
 /**
- * Which VPC API the gateway talks to. `VPC_UPSTREAM_MODE=auto` (the default) picks, in order:
- * 1. `VPC_ENDPOINT` set -> that endpoint (credentials from the Alibaba default chain);
- * 2. credentials the Alibaba default chain would find -> the public Alibaba endpoints;
- * 3. otherwise -> the embedded emulator, started in process; but never with NODE_ENV=production,
- *    where a replica on fake data would answer "ready" and "terminated" for real circuits: there,
- *    finding nothing stops the process (exit code 2) and the emulator needs VPC_UPSTREAM_MODE=emulator.
- *
- * Step 2 is decided offline (environment and files only), and matches the chain the data source
- * builds (src/datasources/credential-chain.ts): an ECS RAM role counts only when
- * `ALIBABA_CLOUD_ECS_METADATA` names it, so nothing probes the metadata service (100.100.100.200).
+ * Which VPC API the gateway talks to (`VPC_UPSTREAM_MODE`; `auto`: VPC_ENDPOINT, else credentials
+ * the Alibaba default chain would find, else the embedded emulator; docs/runtime.md#which-vpc-api-upstream-mode).
+ * Invariants: decided offline (environment and files), with the chain the data source builds, so
+ * nothing probes the metadata service; production never falls back to the emulator.
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -35,8 +29,8 @@ export const systemProbe = (env: Env): CredentialProbe => ({
 const present = (env: Env, name: string): boolean => (env[name] ?? '').trim() !== '';
 
 /**
- * Which step of the Alibaba default credential chain (reference §6.2) would answer, or null.
- * Mirrors the chain's own order so the printed source is the one actually used.
+ * Which step of the Alibaba default credential chain would answer, or null; checked in the order
+ * of the data source's own chain, so the printed source is the one actually used.
  */
 export function detectCredentialSource(probe: CredentialProbe): string | null {
   const { env } = probe;

@@ -1,24 +1,13 @@
 /**
- * The `Host` header, checked before any work (onRequest: nothing read, parsed or authenticated).
- *
- * - Malformed or missing (`Host: [::1`, `Host: a b`, empty): 400 `BAD_REQUEST`. Apollo's Fastify
- *   integration builds a URL from it, which used to throw: a 500 and an error-level log line for
- *   a client's mistake. What that URL is built from when a trusted proxy sent them,
- *   `X-Forwarded-Host` and `X-Forwarded-Proto`, is checked the same way.
- * - Not allowed (`GATEWAY_ALLOWED_HOSTS`; by default only loopback names when bound to loopback):
- *   421 `MISDIRECTED_REQUEST`, "this server does not answer for that authority". This defeats DNS
- *   rebinding: a page on attacker.example whose name is re-pointed at 127.0.0.1 reaches a loopback
- *   gateway with `Host: attacker.example`, and the browser then lets that page read the answers.
- *   A Host that is an IP address always passes: a rebinding page only ever reaches the gateway
- *   under a DNS name, and probes and scrapers address pods by IP.
- * - Only the raw `Host` is matched against the list, never `X-Forwarded-Host`: a rebinding page
- *   is same-origin with the gateway in its browser's eyes, so it may set any header it likes
- *   except `Host`.
- * - `/healthz` and `/readyz` are exempt: probes may send no Host at all (HTTP/1.0 checks), and
- *   they reveal nothing but "ready" and a reason code.
+ * The `Host` header, checked in onRequest, before anything is read, parsed or authenticated
+ * (docs/runtime.md#limits-and-browser-protections): malformed or missing -> 400, a name not in
+ * GATEWAY_ALLOWED_HOSTS -> 421 (DNS rebinding).
+ * Invariants: an IP address always passes; only the raw `Host` is matched, never X-Forwarded-Host;
+ * `/healthz` and `/readyz` are exempt (probes may send no Host).
  */
 import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { sendGraphQLErrors } from '../graphql-response';
 
 export interface ParsedHost {
@@ -58,8 +47,12 @@ function refuseMalformed(request: FastifyRequest, reply: FastifyReply, message: 
   return sendGraphQLErrors(request, reply, 400, [{ message, extensions: { code: 'BAD_REQUEST', retryable: false } }]);
 }
 
-/** `allowed` null: no allowlist (any well-formed Host passes). Register after the request-state hook. */
-export function registerHostCheck(app: FastifyInstance, allowed: readonly ParsedHost[] | null): void {
+export interface HostCheckOptions {
+  /** null: no allowlist (any well-formed Host passes). */
+  allowed: readonly ParsedHost[] | null;
+}
+
+async function hostCheck(app: FastifyInstance, { allowed }: HostCheckOptions): Promise<void> {
   app.addHook('onRequest', async (request, reply) => {
     if (EXEMPT_ROUTES.has(request.routeOptions.url)) return;
     const raw = request.headers.host ?? '';
@@ -79,3 +72,5 @@ export function registerHostCheck(app: FastifyInstance, allowed: readonly Parsed
     }
   });
 }
+
+export const hostCheckPlugin = fp(hostCheck, { name: 'gateway-host-check', fastify: '5.x', dependencies: ['gateway-request-state'] });

@@ -1,12 +1,12 @@
 /**
- * The `application/json` body parser, replacing Fastify's default only to say WHY a body is
- * refused. Fastify's parser (secure-json-parse) refuses `__proto__` and `constructor.prototype`
- * keys, rightly (prototype poisoning), but reports them as "not valid JSON", which sends a
- * client hunting for a syntax error in valid JSON. Same refusals, same status (400), distinct codes:
- * - empty body: FST_ERR_CTP_EMPTY_JSON_BODY; malformed: FST_ERR_CTP_INVALID_JSON_BODY (Fastify's);
- * - a prototype key: GATEWAY_JSON_PROTOTYPE_KEY (app.ts `handleError` names it in the message).
+ * The `application/json` body parser: secure-json-parse, as in Fastify's own parser, except that a
+ * prototype key is refused as what it is (GATEWAY_JSON_PROTOTYPE_KEY) rather than as invalid JSON.
+ * Invariants: 400 for an empty body (a lone byte order mark included), malformed JSON, and a
+ * `__proto__` or `constructor.prototype` key at any depth, escaped or not; a leading BOM is skipped.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { parse as secureJsonParse } from 'secure-json-parse';
 
 export const PROTOTYPE_KEY_CODE = 'GATEWAY_JSON_PROTOTYPE_KEY';
 
@@ -21,50 +21,26 @@ class JsonBodyError extends Error {
   }
 }
 
-/**
- * The first forbidden key in a parsed JSON value, or null. Iterative: a body nested 40 000
- * levels deep must not overflow the stack here.
- */
-export function forbiddenPrototypeKey(value: unknown): '__proto__' | 'constructor.prototype' | null {
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (node === null || typeof node !== 'object') continue;
-    // JSON.parse makes `__proto__` an own data property (harmless here); a later merge could not.
-    if (Object.hasOwn(node, '__proto__')) return '__proto__';
-    const ctor: unknown = (node as Record<string, unknown>)['constructor'];
-    if (Object.hasOwn(node, 'constructor') && ctor !== null && typeof ctor === 'object' && Object.hasOwn(ctor, 'prototype')) {
-      return 'constructor.prototype';
-    }
-    for (const child of Object.values(node)) {
-      if (child !== null && typeof child === 'object') pending.push(child);
-    }
+export function parseJsonBody(text: string): unknown {
+  if (text.length === 0 || text === '\uFEFF') {
+    throw new JsonBodyError('FST_ERR_CTP_EMPTY_JSON_BODY', 'Body cannot be empty when content-type is set to application/json');
   }
-  return null;
-}
-
-/** Either key, possibly written with `\u` escapes: the walk above runs only when this matches. */
-const SUSPECT = /proto|\\u/;
-
-export function parseJsonBody(raw: string): unknown {
-  // A UTF-8 byte order mark is legal before JSON text (RFC 8259 lets parsers ignore it), and
-  // secure-json-parse, which this replaces, skipped it.
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  if (text.length === 0) throw new JsonBodyError('FST_ERR_CTP_EMPTY_JSON_BODY', 'Body cannot be empty when content-type is set to application/json');
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return secureJsonParse(text, { protoAction: 'error', constructorAction: 'error' });
   } catch {
+    // A SyntaxError either way: only a prototype key leaves the text parseable without the check.
+    let parseable = true;
+    try {
+      secureJsonParse(text, { protoAction: 'ignore', constructorAction: 'ignore' });
+    } catch {
+      parseable = false;
+    }
+    if (parseable) throw new JsonBodyError(PROTOTYPE_KEY_CODE, 'The request body contains a "__proto__" or "constructor.prototype" key');
     throw new JsonBodyError('FST_ERR_CTP_INVALID_JSON_BODY', 'Body is not valid JSON');
   }
-  if (SUSPECT.test(text)) {
-    const key = forbiddenPrototypeKey(value);
-    if (key !== null) throw new JsonBodyError(PROTOTYPE_KEY_CODE, `The request body contains a "${key}" key`);
-  }
-  return value;
 }
 
-export function registerJsonBodyParser(app: FastifyInstance): void {
+async function jsonBody(app: FastifyInstance): Promise<void> {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request: FastifyRequest, body: string | Buffer, done) => {
     try {
@@ -74,3 +50,5 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
     }
   });
 }
+
+export const jsonBodyPlugin = fp(jsonBody, { name: 'gateway-json-body', fastify: '5.x' });

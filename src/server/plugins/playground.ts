@@ -1,64 +1,13 @@
 /**
- * The GraphiQL playground, served by the gateway itself and fully offline: the bundle is built
- * at build time (scripts/build-playground.mjs -> dist/playground/), read into memory at start-up,
- * and the page's CSP only allows the gateway's own origin, so nothing can come from a CDN.
- *
- * Routes: `GET /playground`, and `GET /graphql` from a browser (Accept: text/html, no `query`
- * parameter). The example operations of operations/*.graphql open as tabs.
+ * The GraphiQL playground, offline: `GET /playground`, and `GET /graphql` from a browser (Accept
+ * text/html, no `query`), with the example operations of operations/*.graphql as tabs.
+ * Invariant: the page's CSP allows only the gateway's own origin (no CDN, no inline script).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { PlaygroundAssets } from '../playground-assets';
 
 export const PLAYGROUND_PATH = '/playground';
-
-export interface PlaygroundTab {
-  title: string;
-  query: string;
-}
-
-export interface PlaygroundAssets {
-  js: Buffer;
-  css: Buffer;
-  tabs: PlaygroundTab[];
-  /** Content hash: asset URLs carry it, so they can be cached forever. */
-  version: string;
-}
-
-/** The repository root (holds package.json), from src/server/plugins or dist/server/plugins. */
-export function packageRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return resolve(from, '..', '..', '..');
-    dir = parent;
-  }
-  return dir;
-}
-
-export function defaultPlaygroundDir(): string {
-  return join(packageRoot(__dirname), 'dist', 'playground');
-}
-
-function isTab(value: unknown): value is PlaygroundTab {
-  if (typeof value !== 'object' || value === null) return false;
-  const { title, query } = value as Record<string, unknown>;
-  return typeof title === 'string' && typeof query === 'string';
-}
-
-/** null when the bundle was not built (e.g. `tsc` alone): the gateway still runs, without playground. */
-export function loadPlaygroundAssets(dir: string): PlaygroundAssets | null {
-  const files = ['playground.js', 'playground.css', 'operations.json'].map((name) => join(dir, name));
-  if (!files.every((file) => existsSync(file))) return null;
-  const [jsFile, cssFile, operationsFile] = files as [string, string, string];
-  const js = readFileSync(jsFile);
-  const css = readFileSync(cssFile);
-  const parsed: unknown = JSON.parse(readFileSync(operationsFile, 'utf8'));
-  const tabs = Array.isArray(parsed) ? parsed.filter(isTab) : [];
-  const version = createHash('sha256').update(js).update(css).digest('hex').slice(0, 16);
-  return { js, css, tabs, version };
-}
 
 /** JSON safe inside a <script> element: no `</script>`, no HTML comment openers. */
 function scriptJson(value: unknown): string {
@@ -110,46 +59,42 @@ export function wantsPlayground(request: FastifyRequest): boolean {
   return /text\/html/i.test(accept);
 }
 
-export class Playground {
-  private readonly html: string | null;
-
-  constructor(
-    private readonly assets: PlaygroundAssets | null,
-    options: { graphqlPath: string; jwt: boolean },
-  ) {
-    this.html = assets === null ? null : renderPlaygroundHtml(assets, options);
-  }
-
-  get available(): boolean {
-    return this.assets !== null;
-  }
-
-  sendPage(reply: FastifyReply): FastifyReply {
-    if (this.html === null) {
-      return reply
-        .code(503)
-        .type('text/plain; charset=utf-8')
-        .send('The playground bundle is not built: run `npm run build` (dist/playground/ is missing).\n');
-    }
-    return reply
-      .header('content-security-policy', PLAYGROUND_CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'no-cache')
-      .type('text/html; charset=utf-8')
-      .send(this.html);
-  }
-
-  register(app: FastifyInstance): void {
-    app.get(PLAYGROUND_PATH, async (_request, reply) => this.sendPage(reply));
-    const assets = this.assets;
-    if (assets === null) return;
-    const asset = (body: Buffer, type: string) => async (_request: FastifyRequest, reply: FastifyReply) =>
-      reply
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('x-content-type-options', 'nosniff')
-        .type(type)
-        .send(body);
-    app.get(`${PLAYGROUND_PATH}/playground.js`, asset(assets.js, 'text/javascript; charset=utf-8'));
-    app.get(`${PLAYGROUND_PATH}/playground.css`, asset(assets.css, 'text/css; charset=utf-8'));
-  }
+export interface PlaygroundPluginOptions {
+  /** null: bundle not built; the page then says how to build it (503). */
+  assets: PlaygroundAssets | null;
+  graphqlPath: string;
+  /** Pre-fills an Authorization header placeholder in the tabs. */
+  jwt: boolean;
 }
+
+async function playground(app: FastifyInstance, { assets, graphqlPath, jwt }: PlaygroundPluginOptions): Promise<void> {
+  const html = assets === null ? null : renderPlaygroundHtml(assets, { graphqlPath, jwt });
+  const sendPage = (reply: FastifyReply): FastifyReply =>
+    html === null
+      ? reply.code(503).type('text/plain; charset=utf-8').send('The playground bundle is not built: run `npm run build` (dist/playground/ is missing).\n')
+      : reply
+          .header('content-security-policy', PLAYGROUND_CSP)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'no-cache')
+          .type('text/html; charset=utf-8')
+          .send(html);
+
+  app.get(PLAYGROUND_PATH, async (_request, reply) => sendPage(reply));
+  // An app-level preHandler runs before the route's own (authentication): a browser gets the page.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url !== graphqlPath || !wantsPlayground(request)) return undefined;
+    request.gateway.servedPlayground = true;
+    return sendPage(reply);
+  });
+  if (assets === null) return;
+  const asset = (body: Buffer, type: string) => async (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.header('cache-control', 'public, max-age=31536000, immutable').header('x-content-type-options', 'nosniff').type(type).send(body);
+  app.get(`${PLAYGROUND_PATH}/playground.js`, asset(assets.js, 'text/javascript; charset=utf-8'));
+  app.get(`${PLAYGROUND_PATH}/playground.css`, asset(assets.css, 'text/css; charset=utf-8'));
+}
+
+export const playgroundPlugin = fp(playground, {
+  name: 'gateway-playground',
+  fastify: '5.x',
+  dependencies: ['gateway-request-state', 'gateway-error-handler'],
+});

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
-import { FAILURE_COOLDOWN_MS } from '../../../src/server/plugins/jwks';
+import { FAILURE_COOLDOWN_MS } from '../../../src/server/auth/jwks-loader';
 import { startTestGateway, type HttpResult, type TestGateway } from './support';
 
 describe('JWT auth with GATEWAY_JWKS_URL', () => {

@@ -7,7 +7,7 @@ import { createVpcBackend } from '../../../src/datasources';
 import { DEFAULT_ACCESS_KEY } from '../../../src/emulator/defaults';
 import { loadConfig } from '../../../src/server/config';
 import { startGateway } from '../../../src/server/gateway';
-import { createLogger } from '../../../src/server/plugins/logging';
+import { createLogger } from '../../../src/server/logger';
 import { LogCapture, rawExchange, startTestGateway, type TestGateway } from './support';
 
 interface Answer {

@@ -4,6 +4,7 @@
  *   (GATEWAY_REQUEST_TIMEOUT_MS), while idle keep-alive sockets keep working;
  * - other methods on /graphql: 405 with `Allow: GET, POST`; CORS preflight unaffected;
  * - a prototype-poisoning key is refused with a message naming it;
+ * - a URL the router cannot decode gets the GraphQL error shape, without the URL echoed;
  * - automatic persisted queries (unsupported) are a 400, not a 200;
  * - a subscription (no Subscription type) is a validation error, not an internal error.
  */
@@ -145,6 +146,26 @@ describe('runtime hardening (review 4)', () => {
     // Malformed JSON keeps its own message.
     const broken = await t.http('POST', '/graphql', { body: '{"query": ', headers: { 'content-type': 'application/json' } });
     expect(broken.json<{ errors: { message: string }[] }>().errors[0]?.message).toBe('The request body is not valid JSON.');
+  });
+
+  it('answers a URL with broken percent-encoding in the GraphQL error shape, echoing nothing of it', async () => {
+    const metric = async () => {
+      const line = (await t.http('GET', '/metrics')).text.split('\n').find((l) => l.startsWith('gateway_http_client_errors_total{status_code="400"}'));
+      return Number(line?.split(' ')[1] ?? 0);
+    };
+    const counted = await metric();
+    for (const path of ['/graphql%ZZ', '/x%ZZ-echo-marker']) {
+      const res = await t.http('GET', path, { headers: { 'x-request-id': 'bad-url' } });
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.headers['x-request-id']).toBe('bad-url');
+      expect(res.json()).toEqual({
+        errors: [{ message: 'The request URL is malformed (invalid percent-encoding).', extensions: { code: 'BAD_REQUEST', retryable: false } }],
+      });
+      expect(res.text).not.toContain('%ZZ');
+      expect(res.text).not.toContain('echo-marker');
+    }
+    expect(await metric()).toBe(counted + 2);
   });
 
   it('answers an automatic persisted query with 400 PERSISTED_QUERY_NOT_SUPPORTED', async () => {

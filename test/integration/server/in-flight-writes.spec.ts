@@ -155,6 +155,10 @@ describe('shutdown with a write in flight whose client has gone', () => {
         upstreamRequestId: events[0]?.requestId,
         writes: [{ outcome: 'success', clientToken: 'drain-1' }],
       });
+      // Everything has settled: the request had one request line, written when its client hung up.
+      expect(t.logs.find((l) => l['requestId'] === 'hang-up-then-shutdown' && l.msg === 'request')).toEqual([
+        expect.objectContaining({ statusCode: null, clientDisconnected: true, operationName: 'Terminate' }),
+      ]);
     } finally {
       await t.close();
     }

@@ -2,12 +2,24 @@
  * What operators see: request ids, the one log line per request, the audit line, /metrics, health
  * and readiness, and client disconnects cancelling upstream work. Real gateway, real emulator.
  */
+import { connect } from 'node:net';
 import { Agent, request } from 'undici';
-import { startTestGateway, terminableConnectionId, type TestGateway } from './support';
+import { startTestGateway, terminableConnectionId, type LogLine, type TestGateway } from './support';
 
 const TERMINATE = `mutation Terminate($input: TerminatePhysicalConnectionInput!) {
   terminatePhysicalConnection(input: $input) { requestId clientToken physicalConnection { id status } }
 }`;
+
+/** Polls `check` until it returns a value (not undefined); fails the test after `timeoutMs`. */
+async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 8_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 function metricValue(text: string, name: string, labels: Record<string, string>): number {
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
@@ -61,6 +73,16 @@ describe('observability', () => {
     expect(res.status).toBe(200);
     const [line] = t.logs.find((l) => l['requestId'] === 'long-operation-name' && l.msg === 'request');
     expect(line?.['operationName']).toBe(name.slice(0, 128));
+  });
+
+  it('bounds the operation name in the audit line the same way', async () => {
+    const name = `M${'x'.repeat(5_000)}`;
+    const query = `mutation ${name} { terminatePhysicalConnection(input: { physicalConnectionId: "not-an-id" }) { clientToken } }`;
+    const res = await t.graphql({ query }, { 'x-request-id': 'long-mutation-name' });
+    expect(res.status).toBe(200);
+    const audit = t.logs.find((l) => l['audit'] === 'mutation' && l['requestId'] === 'long-mutation-name');
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ operationName: name.slice(0, 128), outcome: 'BAD_USER_INPUT' });
   });
 
   it('audits a terminate with the upstream RequestId and the generated clientToken', async () => {
@@ -162,5 +184,58 @@ describe('observability', () => {
     // Well before the 3 s the emulator would have taken: the gateway stopped waiting.
     expect(cancelled).toBe(1);
     expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it('writes one request line for a client that hung up, and counts the request', async () => {
+    const requestLines = (): LogLine[] => t.logs.find((l) => l['requestId'] === 'hung-up' && l.msg === 'request');
+    const before = await t.http('GET', '/metrics');
+    const counted = (text: string) => ({
+      http: metricValue(text, 'gateway_http_requests_total', { route: '/graphql', method: 'POST', status_code: '499' }),
+      graphql: metricValue(text, 'gateway_graphql_requests_total', { operation: 'HungUp', operation_type: 'query', outcome: 'disconnected' }),
+    });
+    const start = counted(before.text);
+    const cancelled = (text: string) => metricValue(text, 'gateway_upstream_calls_total', { action: 'DescribeRegions', outcome: 'Request.Cancelled' });
+    const cancelledBefore = cancelled(before.text);
+    await t.control.clearCalls();
+    await t.control.addFault({ action: 'DescribeRegions', type: 'latency', latencyMs: 1500, times: 1 });
+    const agent = new Agent();
+    const controller = new AbortController();
+    const pending = request(`${t.url}/graphql`, {
+      method: 'POST',
+      dispatcher: agent,
+      signal: controller.signal,
+      headers: { 'content-type': 'application/json', 'x-request-id': 'hung-up' },
+      body: JSON.stringify({ query: 'query HungUp { regions { regionId } }' }),
+    }).catch((error: unknown) => error);
+    await eventually(async () => ((await t.control.calls()).byAction['DescribeRegions'] === 1 ? true : undefined), 'the upstream call');
+    controller.abort();
+    expect(((await pending) as { name?: string }).name).toBe('AbortError');
+    await agent.close();
+
+    const [line] = await eventually(() => (requestLines().length > 0 ? requestLines() : undefined), 'the request line');
+    expect(line).toMatchObject({ method: 'POST', path: '/graphql', statusCode: null, clientDisconnected: true, operationName: 'HungUp', level: 'info' });
+    expect(typeof line?.['durationMs']).toBe('number');
+    expect(counted((await t.http('GET', '/metrics')).text)).toEqual({ http: start.http + 1, graphql: start.graphql + 1 });
+    // The operation ends without its client (its upstream call cancelled): still one line.
+    await eventually(async () => cancelled((await t.http('GET', '/metrics')).text) > cancelledBefore || undefined, 'the cancelled upstream call');
+    await t.http('GET', '/healthz');
+    expect(requestLines()).toHaveLength(1);
+  }, 15_000);
+
+  it('writes one request line for a client that hung up before its body was in', async () => {
+    const socket = connect({ host: '127.0.0.1', port: Number(new URL(t.url).port) });
+    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+    socket.write(
+      'POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\nx-request-id: half-a-body\r\n\r\n{"query":',
+    );
+    await eventually(async () => (metricValue((await t.http('GET', '/metrics')).text, 'gateway_inflight_requests', {}) >= 2 ? true : undefined), 'the request to arrive');
+    socket.destroy();
+    const lines = await eventually(() => {
+      const found = t.logs.find((l) => l['requestId'] === 'half-a-body');
+      return found.length > 0 ? found : undefined;
+    }, 'the request line');
+    await t.http('GET', '/healthz');
+    expect(t.logs.find((l) => l['requestId'] === 'half-a-body')).toEqual([expect.objectContaining({ msg: 'request', statusCode: null, clientDisconnected: true })]);
+    expect(lines[0]).toMatchObject({ method: 'POST', path: '/graphql' });
   });
 });

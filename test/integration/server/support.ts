@@ -9,7 +9,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { startEmulator } from '../../../src/emulator';
 import { loadConfig } from '../../../src/server/config';
 import { startGateway, type GatewayDependencies, type RunningGateway } from '../../../src/server/gateway';
-import { createLogger } from '../../../src/server/plugins/logging';
+import { createLogger } from '../../../src/server/logger';
 import { ControlClient } from '../../support/emulator';
 import { captureText, registerEnvSecrets, tapServer, tapUpstreamCredentials } from '../../support/log-capture';
 

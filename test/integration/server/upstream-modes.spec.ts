@@ -10,7 +10,7 @@ import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { DEFAULT_ACCESS_KEY } from '../../../src/emulator/defaults';
 import { ConfigError, loadConfig } from '../../../src/server/config';
 import { startGateway } from '../../../src/server/gateway';
-import { createLogger } from '../../../src/server/plugins/logging';
+import { createLogger } from '../../../src/server/logger';
 import { LogCapture, startTestGateway } from './support';
 
 const silent = () => createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));

@@ -1,74 +1,52 @@
-import { UpstreamError } from '../../../../src/datasources/errors';
-import type { VpcDataSourceApi } from '../../../../src/datasources/types';
-import { recordWrites } from '../../../../src/server/plugins/audit';
-import type { WriteRecord } from '../../../../src/server/request-state';
+import { Writable } from 'node:stream';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createLogger } from '../../../../src/server/logger';
+import { auditLogPlugin } from '../../../../src/server/plugins/audit';
+import { requestStatePlugin } from '../../../../src/server/plugins/request-state';
 
-function fakeDataSource(terminate: VpcDataSourceApi['terminatePhysicalConnection']): VpcDataSourceApi {
-  const unused = () => Promise.reject(new Error('not used'));
-  return {
-    physicalConnection: unused,
-    vbrsOfPhysicalConnection: unused,
-    vbr: unused,
-    physicalConnections: unused,
-    vbrs: unused,
-    regions: async () => [],
-    freshPhysicalConnection: unused,
-    freshVbrAttachments: unused,
-    terminatePhysicalConnection: terminate,
-  };
+async function appWith(lines: Record<string, unknown>[]): Promise<FastifyInstance> {
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      callback();
+    },
+  });
+  const app = Fastify({ loggerInstance: createLogger('info', stream) as FastifyBaseLogger });
+  app.register(requestStatePlugin);
+  app.register(auditLogPlugin, { graphqlPath: '/graphql', maxTokens: 1000 });
+  // Stands for the GraphQL route refusing before Apollo: 401 for a caller without a token, else 400.
+  app.post('/graphql', async (request, reply) => {
+    if (request.headers.authorization === undefined) {
+      request.gateway.rejectedWith = 'UNAUTHENTICATED';
+      return reply.code(401).send({ errors: [] });
+    }
+    request.gateway.auth = { subject: 'alice', scopes: new Set() };
+    return reply.code(400).send({ errors: [] });
+  });
+  await app.ready();
+  return app;
 }
 
-describe('recordWrites', () => {
-  it('records a successful write with the upstream RequestId and the token used', async () => {
-    const writes: WriteRecord[] = [];
-    const ds = recordWrites(fakeDataSource(async () => ({ requestId: 'REQ-1', clientToken: 'tok-1' })), writes);
-    await expect(ds.terminatePhysicalConnection('cn-hangzhou', 'pc-1', { clientToken: 'tok-1' })).resolves.toEqual({
-      requestId: 'REQ-1',
-      clientToken: 'tok-1',
-    });
-    expect(writes).toEqual([
-      { method: 'terminatePhysicalConnection', regionId: 'cn-hangzhou', resourceId: 'pc-1', clientToken: 'tok-1', upstreamRequestId: 'REQ-1', outcome: 'success' },
+const TERMINATE = 'mutation Stop { terminatePhysicalConnection(input: { physicalConnectionId: "pc-1" }) { clientToken } }';
+
+describe('auditLogPlugin', () => {
+  it('audits a mutation refused before Apollo; an unauthenticated one without parsing its document', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const app = await appWith(lines);
+    await app.inject({ method: 'POST', url: '/graphql', payload: { query: TERMINATE } });
+    await app.inject({ method: 'POST', url: '/graphql', headers: { authorization: 'Bearer x' }, payload: { query: TERMINATE } });
+    await app.inject({ method: 'POST', url: '/graphql', headers: { authorization: 'Bearer x' }, payload: { query: '{ regions { regionId } }' } });
+    await app.close();
+    expect(lines.filter((line) => line['audit'] === 'mutation')).toEqual([
+      expect.objectContaining({ subject: null, operationName: null, fields: [], outcome: 'UNAUTHENTICATED', errorCodes: ['UNAUTHENTICATED'], httpStatus: 401 }),
+      expect.objectContaining({
+        subject: 'alice',
+        operationName: 'Stop',
+        fields: [{ name: 'terminatePhysicalConnection', args: null }],
+        outcome: 'HTTP_400',
+        httpStatus: 400,
+        clientDisconnected: false,
+      }),
     ]);
-  });
-
-  it('records a refused write with the upstream code and RequestId, and rethrows the same error', async () => {
-    const writes: WriteRecord[] = [];
-    const refusal = new UpstreamError({
-      kind: 'DEPENDENCY_ATTACHED',
-      code: 'Forbidden.VbrAttached',
-      httpStatus: 400,
-      requestId: 'REQ-2',
-      hostId: null,
-      action: 'TerminatePhysicalConnection',
-      message: 'vbr attached',
-      retryable: false,
-    });
-    const ds = recordWrites(fakeDataSource(() => Promise.reject(refusal)), writes);
-    await expect(ds.terminatePhysicalConnection('cn-hangzhou', 'pc-2', { clientToken: 'tok-2' })).rejects.toBe(refusal);
-    expect(writes[0]).toMatchObject({ outcome: 'Forbidden.VbrAttached', upstreamRequestId: 'REQ-2', clientToken: 'tok-2' });
-  });
-
-  it('records the token a failed write carries when the caller gave none (a generated one)', async () => {
-    const writes: WriteRecord[] = [];
-    const timeout = new UpstreamError({
-      kind: 'UNAVAILABLE',
-      code: 'Transport.Timeout',
-      httpStatus: 0,
-      requestId: null,
-      hostId: null,
-      action: 'TerminatePhysicalConnection',
-      message: 'no answer in time',
-      retryable: true,
-      clientToken: 'generated-tok-3',
-    });
-    const ds = recordWrites(fakeDataSource(() => Promise.reject(timeout)), writes);
-    await expect(ds.terminatePhysicalConnection('cn-hangzhou', 'pc-3')).rejects.toBe(timeout);
-    expect(writes[0]).toMatchObject({ outcome: 'Transport.Timeout', clientToken: 'generated-tok-3' });
-  });
-
-  it('passes reads through untouched', async () => {
-    const writes: WriteRecord[] = [];
-    await expect(recordWrites(fakeDataSource(() => Promise.reject(new Error('x'))), writes).regions()).resolves.toEqual([]);
-    expect(writes).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { forbiddenPrototypeKey, parseJsonBody, PROTOTYPE_KEY_CODE } from '../../../../src/server/plugins/json-body';
+import { parseJsonBody, PROTOTYPE_KEY_CODE } from '../../../../src/server/plugins/json-body';
 
 function codeOf(text: string): unknown {
   try {
@@ -33,9 +33,7 @@ describe('parseJsonBody', () => {
     expect(codeOf('{"a": [{"constructor": {"prototype": {"x": 1}}}]}')).toBe(PROTOTYPE_KEY_CODE);
     expect(codeOf('{"\\u005f_proto__": {}}')).toBe(PROTOTYPE_KEY_CODE);
     expect(codeOf('{"constructor": {"\\u0070rototype": {}}}')).toBe(PROTOTYPE_KEY_CODE);
-    expect(() => parseJsonBody('{"__proto__": {}}')).toThrow(
-      expect.objectContaining({ statusCode: 400, message: expect.stringContaining('"__proto__"') }),
-    );
+    expect(() => parseJsonBody('{"__proto__": {}}')).toThrow(expect.objectContaining({ statusCode: 400 }));
   });
 
   it('allows a constructor key that is not an object with a prototype', () => {
@@ -43,11 +41,10 @@ describe('parseJsonBody', () => {
   });
 });
 
-describe('forbiddenPrototypeKey', () => {
-  it('walks deep values without recursion', () => {
-    let deep: unknown = JSON.parse('{"__proto__": 1}');
-    for (let i = 0; i < 50_000; i++) deep = [deep];
-    expect(forbiddenPrototypeKey(deep)).toBe('__proto__');
-    expect(forbiddenPrototypeKey([[[1, 'x', null]]])).toBeNull();
+describe('deep bodies', () => {
+  it('finds a prototype key nested 50 000 levels deep, and parses a clean one', () => {
+    const depth = 50_000;
+    expect(codeOf(`${'['.repeat(depth)}{"__proto__": 1}${']'.repeat(depth)}`)).toBe(PROTOTYPE_KEY_CODE);
+    expect(codeOf(`${'['.repeat(depth)}{"proto": 1}${']'.repeat(depth)}`)).toBeNull();
   });
 });

@@ -1,15 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Fastify from 'fastify';
-import {
-  loadPlaygroundAssets,
-  Playground,
-  PLAYGROUND_CSP,
-  renderPlaygroundHtml,
-  wantsPlayground,
-  type PlaygroundAssets,
-} from '../../../../src/server/plugins/playground';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { PlaygroundAssets } from '../../../../src/server/playground-assets';
+import { errorHandlerPlugin } from '../../../../src/server/plugins/error-handler';
+import { PLAYGROUND_CSP, playgroundPlugin, renderPlaygroundHtml, wantsPlayground } from '../../../../src/server/plugins/playground';
+import { requestStatePlugin } from '../../../../src/server/plugins/request-state';
 
 const assets: PlaygroundAssets = {
   js: Buffer.from('console.log(1)'),
@@ -17,29 +10,6 @@ const assets: PlaygroundAssets = {
   tabs: [{ title: 'evil', query: '# </script><script>alert(1)</script>\nquery Evil { regions { regionId } }' }],
   version: 'abc123',
 };
-
-describe('loadPlaygroundAssets', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'pg-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('is null when the bundle was not built', () => {
-    expect(loadPlaygroundAssets(dir)).toBeNull();
-  });
-
-  it('loads the bundle, keeps well-formed tabs and versions by content', () => {
-    writeFileSync(join(dir, 'playground.js'), 'js');
-    writeFileSync(join(dir, 'playground.css'), 'css');
-    writeFileSync(join(dir, 'operations.json'), JSON.stringify([{ title: 'A', query: 'query A { x }' }, { title: 3 }]));
-    const loaded = loadPlaygroundAssets(dir);
-    expect(loaded?.tabs).toEqual([{ title: 'A', query: 'query A { x }' }]);
-    expect(loaded?.version).toMatch(/^[0-9a-f]{16}$/);
-    writeFileSync(join(dir, 'playground.js'), 'js2');
-    expect(loadPlaygroundAssets(dir)?.version).not.toBe(loaded?.version);
-  });
-});
 
 describe('renderPlaygroundHtml', () => {
   it('embeds the config as inert JSON that cannot close its script element', () => {
@@ -56,10 +26,20 @@ describe('renderPlaygroundHtml', () => {
   });
 });
 
-describe('Playground routes', () => {
+async function appWith(assetsOrNull: PlaygroundAssets | null): Promise<FastifyInstance> {
+  const app = Fastify();
+  app.register(requestStatePlugin);
+  app.register(errorHandlerPlugin, { bodyLimit: 1024 });
+  app.register(playgroundPlugin, { assets: assetsOrNull, graphqlPath: '/graphql', jwt: false });
+  // Stands for the GraphQL route, whose own preHandler (authentication) refuses everyone.
+  app.get('/graphql', { preHandler: async (_request, reply) => reply.code(401).send({ errors: [] }) }, async () => ({}));
+  await app.ready();
+  return app;
+}
+
+describe('playgroundPlugin', () => {
   it('serves the page with a strict CSP, and the assets', async () => {
-    const app = Fastify();
-    new Playground(assets, { graphqlPath: '/graphql', jwt: false }).register(app);
+    const app = await appWith(assets);
     const page = await app.inject('/playground');
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-security-policy']).toBe(PLAYGROUND_CSP);
@@ -71,9 +51,18 @@ describe('Playground routes', () => {
     await app.close();
   });
 
+  it('answers a browser at the GraphQL path with the page, before the route authenticates', async () => {
+    const app = await appWith(assets);
+    const browser = await app.inject({ url: '/graphql', headers: { accept: 'text/html' } });
+    expect(browser.statusCode).toBe(200);
+    expect(browser.headers['content-type']).toMatch(/^text\/html/);
+    const client = await app.inject({ url: '/graphql?query={__typename}', headers: { accept: 'text/html' } });
+    expect(client.statusCode).toBe(401);
+    await app.close();
+  });
+
   it('explains how to build when the bundle is missing', async () => {
-    const app = Fastify();
-    new Playground(null, { graphqlPath: '/graphql', jwt: false }).register(app);
+    const app = await appWith(null);
     const page = await app.inject('/playground');
     expect(page.statusCode).toBe(503);
     expect(page.body).toMatch(/npm run build/);

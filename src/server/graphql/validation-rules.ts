@@ -1,16 +1,8 @@
 /**
- * Limits applied before execution, so an abusive document costs a parse and a validation pass and
- * never an upstream call:
- * - tokens: graphql-js's own `maxTokens` parse option (aborts the parse itself);
- * - depth, aliases (`__typename` aliases included), directives, cost: graphql-armor's validation rules;
- * - directives in the whole document and repeated response keys: document-guard.ts, before validation;
- * - mutation fields: at most `maxMutationFields` root fields per mutation (default 1), because a
- *   destructive call should be one decision with one outcome, not a batch that half-succeeds.
- * Body size and batching are HTTP-level (app.ts: Fastify `bodyLimit`, Apollo batching off).
- *
- * armor throws from inside the visitor by default (`propagateOnRejection`), which escapes
- * graphql's `validate`; here it reports instead, so refusals are ordinary
- * GRAPHQL_VALIDATION_FAILED errors (HTTP 400) with a message naming the limit.
+ * The validation rules of the gateway's limits: depth, aliases (`__typename` ones included),
+ * directives per operation, cost (graphql-armor), mutation fields per operation, and no operation
+ * type the schema lacks; the token limit is a parse option.
+ * Invariant: a refusal is one GRAPHQL_VALIDATION_FAILED error naming its limit (`extensions.limit`).
  */
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -29,6 +21,7 @@ import type { GatewayConfig } from '../config';
 
 export type Limits = GatewayConfig['limits'];
 
+/** armor throws from inside the visitor by default, which escapes graphql's `validate`: report instead. */
 function reportInstead(limit: string) {
   return {
     propagateOnRejection: false,
@@ -59,6 +52,7 @@ function countRootFields(context: ValidationContext, selectionSet: SelectionSetN
   return count;
 }
 
+/** At most `max` root fields per mutation, through fragments: one decision, one outcome. */
 export function maxMutationFieldsRule(max: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node: OperationDefinitionNode) {
@@ -90,3 +84,17 @@ export function limitValidationRules(limits: Limits): ValidationRule[] {
 export function parseOptions(limits: Limits): { maxTokens: number } {
   return { maxTokens: limits.maxTokens };
 }
+
+/**
+ * An operation type the schema lacks (`subscription`) is the client's mistake: graphql-js 16 would
+ * only fail at execution, which Apollo reports as an internal error.
+ */
+export const knownOperationTypesRule: ValidationRule = (context: ValidationContext): ASTVisitor => ({
+  OperationDefinition(node) {
+    if ((context.getSchema().getRootType(node.operation) ?? null) !== null) return;
+    const typeName = node.operation.charAt(0).toUpperCase() + node.operation.slice(1);
+    context.reportError(
+      new GraphQLError(`This API has no ${node.operation} operations: the schema defines no ${typeName} type.`, { nodes: [node] }),
+    );
+  },
+});

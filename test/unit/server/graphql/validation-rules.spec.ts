@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { buildGatewaySchema } from '../../../../src/graphql/build-schema';
 import { loadConfig } from '../../../../src/server/config';
-import { documentShapeProblem } from '../../../../src/server/plugins/document-guard';
-import { limitValidationRules, maxMutationFieldsRule, parseOptions } from '../../../../src/server/plugins/limits';
+import { documentShapeProblem } from '../../../../src/server/graphql/document-shape';
+import { knownOperationTypesRule, limitValidationRules, maxMutationFieldsRule, parseOptions } from '../../../../src/server/graphql/validation-rules';
 
 const schema = buildSchema(`
   type Node { id: ID! child: Node name: String }
@@ -80,5 +80,25 @@ describe('the default limits and the example operations', () => {
       const found = validate(gatewaySchema, document, [...specifiedRules, ...limitValidationRules(defaults)]);
       expect({ file, errors: found.map((e) => e.message), shape: documentShapeProblem(document, defaults) }).toEqual({ file, errors: [], shape: null });
     }
+  });
+});
+
+describe('knownOperationTypesRule', () => {
+  const schema = buildSchema('type Query { x: Int } type Mutation { y: Int }');
+  const errors = (query: string) => validate(schema, parse(query), [...specifiedRules, knownOperationTypesRule]).map((e) => e.message);
+
+  it('refuses a subscription when the schema has no Subscription type', () => {
+    expect(errors('subscription { __typename }')).toEqual(['This API has no subscription operations: the schema defines no Subscription type.']);
+  });
+
+  it('lets queries and mutations through', () => {
+    expect(errors('query Q { x } mutation M { y }')).toEqual([]);
+  });
+
+  it('refuses a mutation against a schema without one', () => {
+    const readOnly = buildSchema('type Query { x: Int }');
+    expect(validate(readOnly, parse('mutation { __typename }'), [knownOperationTypesRule]).map((e) => e.message)).toEqual([
+      'This API has no mutation operations: the schema defines no Mutation type.',
+    ]);
   });
 });

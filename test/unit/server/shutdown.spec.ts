@@ -1,55 +1,116 @@
-import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { createLogger } from '../../../../src/server/plugins/logging';
-import { InFlight } from '../../../../src/shared/in-flight';
-import { Readiness } from '../../../../src/server/plugins/health';
-import { drain, installSignalHandlers, type ShutdownSignal, type SignalTarget } from '../../../../src/server/plugins/shutdown';
+import type { Logger } from 'pino';
+import { createLogger } from '../../../src/server/logger';
+import { InFlight } from '../../../src/shared/in-flight';
+import { Readiness } from '../../../src/server/readiness';
+import { closeOnSignals, drain, EXIT_BACKSTOP_MS, exitDeadlineMs } from '../../../src/server/shutdown';
 
 const silent = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
 
-class FakeSignals extends EventEmitter implements SignalTarget {
-  override on(signal: ShutdownSignal, listener: (signal: ShutdownSignal) => void): this {
-    return super.on(signal, listener);
-  }
-  override off(signal: ShutdownSignal, listener: (signal: ShutdownSignal) => void): this {
-    return super.off(signal, listener);
-  }
+/** Logs kept as objects, for assertions. */
+function recorder(): { logger: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      callback();
+    },
+  });
+  return { logger: createLogger('info', stream), lines };
 }
 
-describe('installSignalHandlers', () => {
+describe('closeOnSignals', () => {
+  /** Short: close-with-grace's deadline timer outlives a test that closed in time (harmlessly). */
+  const DEADLINE_MS = 200;
+  const EVENTS = ['SIGTERM', 'SIGINT', 'uncaughtException', 'unhandledRejection'] as const;
+  let before: Map<string, unknown[]>;
+  let exits: number[];
+  let exited: Promise<number>;
+  let exit: jest.SpiedFunction<typeof process.exit>;
+
+  /** The listeners close-with-grace added for `event` (called directly: jest owns the process's error events). */
+  const added = (event: (typeof EVENTS)[number]): ((...args: unknown[]) => void)[] =>
+    (process.listeners(event as 'SIGTERM') as ((...args: unknown[]) => void)[]).filter((l) => !(before.get(event) ?? []).includes(l));
+
+  beforeEach(() => {
+    before = new Map(EVENTS.map((event) => [event, process.listeners(event as 'SIGTERM')]));
+    exits = [];
+    let onExit: (code: number) => void = () => undefined;
+    exited = new Promise((resolve) => (onExit = resolve));
+    exit = jest.spyOn(process, 'exit').mockImplementation(((code: number) => {
+      exits.push(code);
+      onExit(code);
+    }) as never);
+  });
+
+  afterEach(() => {
+    // close-with-grace keeps its second-signal listeners after the first: remove all it added.
+    for (const event of EVENTS) for (const listener of added(event)) process.removeListener(event as 'SIGTERM', listener);
+    exit.mockRestore();
+  });
+
   it('closes once on SIGTERM then exits 0; a second signal exits 1 at once', async () => {
-    const signals = new FakeSignals();
-    const exits: number[] = [];
+    const { logger, lines } = recorder();
     let closes = 0;
     let finish: () => void = () => undefined;
-    const remove = installSignalHandlers(
+    closeOnSignals(
       () => {
         closes += 1;
         return new Promise((resolve) => (finish = () => resolve({ forced: false })));
       },
-      silent,
-      (code) => exits.push(code),
-      signals,
+      logger,
+      DEADLINE_MS,
     );
-    signals.emit('SIGTERM', 'SIGTERM');
+    process.emit('SIGTERM', 'SIGTERM');
     expect(closes).toBe(1);
-    signals.emit('SIGINT', 'SIGINT');
+    process.emit('SIGINT', 'SIGINT');
     expect(exits).toEqual([1]);
     finish();
     await new Promise((resolve) => setImmediate(resolve));
     expect(exits).toEqual([1, 0]);
-    remove();
-    expect(signals.listenerCount('SIGTERM')).toBe(0);
+    expect(closes).toBe(1);
+    expect(lines.map((l) => l['msg'])).toEqual(['shutting down', 'second signal while draining: exiting now', 'shutdown complete']);
+    expect(lines[0]).toMatchObject({ signal: 'SIGTERM' });
   });
 
-  it('exits 1 when closing fails', async () => {
-    const signals = new FakeSignals();
-    const exits: number[] = [];
-    installSignalHandlers(() => Promise.reject(new Error('boom')), silent, (code) => exits.push(code), signals);
-    signals.emit('SIGINT', 'SIGINT');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(exits).toEqual([1]);
+  it('exits 1 when closing fails, saying so', async () => {
+    const { logger, lines } = recorder();
+    closeOnSignals(() => Promise.reject(new Error('boom')), logger, DEADLINE_MS);
+    process.emit('SIGINT', 'SIGINT');
+    expect(await exited).toBe(1);
+    expect(lines.at(-1)).toMatchObject({ level: 'error', msg: 'shutdown failed', err: { name: 'Error', message: 'boom' } });
+  });
+
+  it('drains on an uncaught exception too, then exits 1, its secrets scrubbed from the log', async () => {
+    const { logger, lines } = recorder();
+    let closes = 0;
+    closeOnSignals(
+      async () => {
+        closes += 1;
+        return { forced: false };
+      },
+      logger,
+      DEADLINE_MS,
+    );
+    const [onError] = added('uncaughtException');
+    onError?.(new Error('crash with signature=0123456789abcdef0123456789abcdef01234567'));
+    expect(await exited).toBe(1);
+    expect(closes).toBe(1);
+    expect(lines[0]).toMatchObject({ level: 'fatal', msg: 'uncaught error: shutting down', err: { message: 'crash with signature=[REDACTED]' } });
+    expect(lines.at(-1)).toMatchObject({ msg: 'shutdown complete' });
+  });
+
+  it('exits 1 when closing outlasts its deadline', async () => {
+    const { logger, lines } = recorder();
+    closeOnSignals(() => new Promise(() => undefined), logger, 20);
+    process.emit('SIGTERM', 'SIGTERM');
+    expect(await exited).toBe(1);
+    expect(lines.at(-1)).toMatchObject({ level: 'error', msg: 'shutdown did not finish in time: exiting now', deadlineMs: 20 });
+  });
+
+  it('gives up after the drain delay, the shutdown timeout and a backstop', () => {
+    expect(exitDeadlineMs({ drainDelayMs: 5_000, timeoutMs: 25_000 })).toBe(30_000 + EXIT_BACKSTOP_MS);
   });
 });
 

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { loadConfig } from '../../../../src/server/config';
-import { createAuthenticator, requiredScope, scopesOf, SCOPE_READ, SCOPE_WRITE } from '../../../../src/server/plugins/auth';
+import { createAuthenticator, requiredScope, scopesOf, SCOPE_READ, SCOPE_WRITE } from '../../../../src/server/auth/authenticator';
 import { UnauthenticatedError } from '../../../../src/schema/errors';
 
 const SECRET = 'unit-test-secret-0123456789abcdef!!';

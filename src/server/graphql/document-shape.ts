@@ -1,40 +1,14 @@
 /**
- * Shape limits checked on the parsed document BEFORE Apollo validates it:
- * - directives in the document (`GATEWAY_MAX_DIRECTIVES`), and a directive written twice at one
- *   location (never valid here: the schema has no repeatable directive);
- * - the same response key repeated in one selection set: `GATEWAY_MAX_REPEATED_FIELDS` times
- *   directly, ten times that counting its inline and named fragments.
- *
- * Why before validation and not as one more validation rule: Apollo runs the configured rules
- * (limits.ts) only after graphql-js's own rules passed (`maxRecursiveSelections` moves them to a
- * second pass), so a document of 10 unknown directives got 10 "Unknown directive" errors and never
- * reached the limit; and graphql-js's OverlappingFieldsCanBeMerged compares every pair of fields
- * sharing a response key, so ~330 x `b(x: <n>)` (what the default token limit admits) costs
- * 70-280 ms of CPU per request before any rule of ours could refuse it. This check walks the AST once, plus each fragment at most once per
- * enclosing selection set (so cycles and fragment bombs stay cheap here), and answers with ONE
- * error naming the limit.
- *
- * The price is a second parse of each document (tens of microseconds for a console query; the
- * token limit bounds the worst case). A document that does not parse is left to Apollo, which
- * answers it with its own parse error.
+ * Shape limits of a parsed document: directives in the whole document (GATEWAY_MAX_DIRECTIVES), a
+ * directive written twice at one location, a response key repeated in one selection set
+ * (GATEWAY_MAX_REPEATED_FIELDS directly, FRAGMENT_FACTOR times that through fragments).
+ * Hand-written: it must run before graphql-js validation, where no validation rule runs
+ * (docs/runtime.md#limits-and-browser-protections).
+ * Invariants: one walk of the AST, each fragment expanded at most once per selection set (cycles
+ * and fragment bombs stay linear); at most one problem is reported.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  BREAK,
-  GraphQLError,
-  Kind,
-  parse,
-  visit,
-  type ASTVisitor,
-  type DirectiveNode,
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
-} from 'graphql';
-import { sendGraphQLErrors } from '../graphql-response';
-import type { Limits } from './limits';
+import { BREAK, Kind, visit, type DirectiveNode, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { Limits } from './validation-rules';
 
 export interface ShapeProblem {
   message: string;
@@ -144,66 +118,8 @@ export function documentShapeProblem(
   });
   if (problem !== null) return problem;
   if (directives > limits.maxDirectives) {
-    // Worded like graphql-armor's per-operation rule (limits.ts), which still applies after this.
+    // Worded like graphql-armor's per-operation rule (validation-rules.ts), which still applies after this.
     return { message: `Directives limit of ${limits.maxDirectives} exceeded, found ${directives}.`, limit: 'directives' };
   }
   return null;
 }
-
-/** The document of a GraphQL request, GET (query string) or POST (JSON body); null when absent. */
-function queryOf(request: FastifyRequest): string | null {
-  const source = request.method === 'GET' ? request.query : request.body;
-  if (source === null || typeof source !== 'object' || Array.isArray(source)) return null;
-  const query = (source as Record<string, unknown>)['query'];
-  return typeof query === 'string' ? query : null;
-}
-
-/**
- * Documents that passed, by text: clients send the same few documents over and over, so the
- * second parse is paid once per document, not per request. Bounded; oldest dropped first.
- */
-const PASSED_MEMO_SIZE = 500;
-/** Longer documents are checked every time: the memo stays within a few MB whatever clients send. */
-const PASSED_MEMO_MAX_LENGTH = 8 * 1024;
-
-/** Route preHandler for `/graphql`, after authentication: refuses an over-limit shape with 400. */
-export function documentGuard(limits: Pick<Limits, 'maxDirectives' | 'maxRepeatedFields' | 'maxTokens'>) {
-  const passed = new Set<string>();
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-    const query = queryOf(request);
-    if (query === null || passed.has(query)) return undefined;
-    let document: DocumentNode;
-    try {
-      document = parse(query, { maxTokens: limits.maxTokens });
-    } catch {
-      return undefined;
-    }
-    const problem = documentShapeProblem(document, limits);
-    if (problem === null) {
-      if (query.length > PASSED_MEMO_MAX_LENGTH) return undefined;
-      passed.add(query);
-      if (passed.size > PASSED_MEMO_SIZE) passed.delete(passed.values().next().value as string);
-      return undefined;
-    }
-    request.gateway.rejectedWith = 'GRAPHQL_VALIDATION_FAILED';
-    return sendGraphQLErrors(request, reply, 400, [
-      { message: problem.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: problem.limit, retryable: false } },
-    ]);
-  };
-}
-
-/**
- * graphql-js 16 validates `subscription { ... }` against a schema without a Subscription type
- * and only execution fails ("Schema is not configured to execute subscription operation"), which
- * Apollo reports as an internal error with an error-level log line. Refusing it in validation
- * makes it what it is: the client's mistake (400 GRAPHQL_VALIDATION_FAILED).
- */
-export const knownOperationTypesRule: ValidationRule = (context: ValidationContext): ASTVisitor => ({
-  OperationDefinition(node) {
-    if ((context.getSchema().getRootType(node.operation) ?? null) !== null) return;
-    const typeName = node.operation.charAt(0).toUpperCase() + node.operation.slice(1);
-    context.reportError(
-      new GraphQLError(`This API has no ${node.operation} operations: the schema defines no ${typeName} type.`, { nodes: [node] }),
-    );
-  },
-});

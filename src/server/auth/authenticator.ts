@@ -1,25 +1,14 @@
 /**
- * Caller authentication and authorization.
- *
- * - `GATEWAY_AUTH_MODE=none`: every caller is anonymous with every scope (the default only in
- *   front of the embedded emulator; config.ts refuses it implicitly for a real upstream).
- * - `GATEWAY_AUTH_MODE=jwt`: `Authorization: Bearer <JWT>` verified with jose, HS256 with
- *   `GATEWAY_JWT_SECRET` or asymmetric keys from `GATEWAY_JWKS_URL` (loaded by jwks.ts); `exp`
- *   required, issuer and audience checked when configured. Missing or bad token -> 401
- *   UNAUTHENTICATED before any GraphQL work (so before any upstream call).
- * - Scopes (claim `scope`, space-separated string or array; `scp` accepted too): `vpc:read` for
- *   queries, `vpc:write` for mutations. Checked once the operation is known -> 403 FORBIDDEN,
- *   before execution.
+ * Who the caller is: `none` (anonymous, every scope) or `jwt` (a bearer JWT verified with jose:
+ * HS256 with GATEWAY_JWT_SECRET, or the asymmetric keys of GATEWAY_JWKS_URL via jwks-loader.ts).
+ * Invariants: `exp` is required; a refusal is an `UnauthenticatedError` whose message echoes
+ * nothing of the token; scopes come from `scope` or `scp`.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { GatewayAuth, GatewayLogger } from '../../resolvers/context';
-import { ForbiddenError, UnauthenticatedError } from '../../schema/errors';
+import { UnauthenticatedError } from '../../schema/errors';
 import type { AuthSettings } from '../config';
-import { sendGraphQLErrors } from '../graphql-response';
-import type { ServerContext } from '../request-state';
-import { KeySetUnavailableError } from './jwks';
+import { KeySetUnavailableError } from './jwks-loader';
 
 export const SCOPE_READ = 'vpc:read';
 export const SCOPE_WRITE = 'vpc:write';
@@ -80,7 +69,7 @@ function unauthenticatedFrom(error: unknown, logger: GatewayLogger | undefined):
 }
 
 export interface AuthenticatorOptions {
-  /** Key lookup of `GATEWAY_JWKS_URL` mode: `JwksLoader.getKey` (jwks.ts), or a local set in tests. */
+  /** Key lookup of `GATEWAY_JWKS_URL` mode: `JwksLoader.getKey` (jwks-loader.ts), or a local set in tests. */
   keyResolver?: JWTVerifyGetKey;
   logger?: GatewayLogger;
 }
@@ -125,49 +114,6 @@ export function createAuthenticator(mode: AuthMode, settings: AuthSettings, opti
   };
 }
 
-/**
- * Fastify preHandler of the GraphQL route: authenticates, or answers 401 itself so that nothing
- * of the request (parsing included) runs for an unknown caller.
- */
-export function authPreHandler(authenticator: Authenticator) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (request.gateway.servedPlayground) return;
-    try {
-      request.gateway.auth = await authenticator.authenticate(request.headers.authorization);
-    } catch (error) {
-      if (!(error instanceof UnauthenticatedError)) throw error;
-      request.gateway.rejectedWith = error.extensions.code;
-      const challenge =
-        request.headers.authorization === undefined
-          ? 'Bearer realm="vpc-graphql-gateway"'
-          : 'Bearer realm="vpc-graphql-gateway", error="invalid_token"';
-      void reply.header('www-authenticate', challenge);
-      await sendGraphQLErrors(request, reply, 401, [{ message: error.message, extensions: error.extensions }]);
-    }
-  };
-}
-
 export function requiredScope(operationType: 'query' | 'mutation' | 'subscription'): string {
   return operationType === 'query' ? SCOPE_READ : SCOPE_WRITE;
-}
-
-/** Apollo plugin: scope check once the operation is resolved, before any resolver runs. */
-export function scopePlugin(): ApolloServerPlugin<ServerContext> {
-  return {
-    requestDidStart: async () => {
-      let denied = false;
-      return {
-        didResolveOperation: async ({ operation, contextValue }) => {
-          if (operation === undefined) return;
-          const scope = requiredScope(operation.operation);
-          if (contextValue.auth.scopes.has(scope)) return;
-          denied = true;
-          throw new ForbiddenError(`This ${operation.operation} needs the ${scope} scope.`, scope);
-        },
-        willSendResponse: async ({ response }) => {
-          if (denied) response.http.status = 403;
-        },
-      };
-    },
-  };
 }

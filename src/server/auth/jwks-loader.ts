@@ -1,19 +1,11 @@
 /**
- * The JWT key set of `GATEWAY_JWKS_URL`, fetched by the gateway itself rather than by jose's
- * `createRemoteJWKSet`: jose's timeout does not bound a body that stalls or trickles after its
- * headers (every request waiting on that fetch hangs, for good), and its cooldown only follows a
- * successful fetch (while the identity provider fails, every request carrying a token, even
- * unsigned garbage, drives a fetch).
- *
- * - One fetch at a time, bounded: connect, headers and idle-body timeouts, an overall deadline
- *   (all `GATEWAY_JWKS_TIMEOUT_MS`), `JWKS_MAX_BYTES`; redirects are not followed.
- * - After a failed fetch, no fetch for `FAILURE_COOLDOWN_MS`: while no key set was ever loaded,
- *   tokens are refused at once instead of each reaching the identity provider.
- * - A token naming an unknown key refetches (key rotation), at most once per
- *   `UNKNOWN_KEY_REFETCH_MS`, so random `kid`s cannot drive fetches either.
- * - A set older than `MAX_AGE_MS` is refreshed in the background; requests keep using it meanwhile.
- * - A failed refresh keeps the last good set. Each failed fetch is one warn line and one count
- *   (`gateway_jwks_fetch_failures_total`); nothing of a token is ever logged.
+ * The JWT key set of GATEWAY_JWKS_URL. Hand-written, not jose's createRemoteJWKSet: that one
+ * neither bounds a body that stalls after its headers nor cools down after a failed fetch
+ * (docs/runtime.md#authentication-and-authorization).
+ * Invariants: one fetch at a time, bounded in time (GATEWAY_JWKS_TIMEOUT_MS) and size
+ * (JWKS_MAX_BYTES), no redirects; none within FAILURE_COOLDOWN_MS of a failure, none for an unknown
+ * key id within UNKNOWN_KEY_REFETCH_MS of the last; a failed refresh keeps the last good set;
+ * nothing of a token is logged.
  */
 import { createLocalJWKSet, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
 import { Agent, request, type Dispatcher } from 'undici';

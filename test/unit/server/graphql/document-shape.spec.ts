@@ -1,5 +1,5 @@
-import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { documentShapeProblem, knownOperationTypesRule } from '../../../../src/server/plugins/document-guard';
+import { parse } from 'graphql';
+import { documentShapeProblem } from '../../../../src/server/graphql/document-shape';
 
 const limits = { maxDirectives: 3, maxRepeatedFields: 2 };
 const shape = (query: string) => documentShapeProblem(parse(query), limits);
@@ -63,25 +63,5 @@ describe('documentShapeProblem', () => {
     const long = 'k'.repeat(500);
     expect(shape(`{ ${long}: x ${long}: x ${long}: x }`)?.message).toContain(`"${'k'.repeat(64)}"`);
     expect(shape(`{ ${long}: x ${long}: x ${long}: x }`)?.message).not.toContain('k'.repeat(65));
-  });
-});
-
-describe('knownOperationTypesRule', () => {
-  const schema = buildSchema('type Query { x: Int } type Mutation { y: Int }');
-  const errors = (query: string) => validate(schema, parse(query), [...specifiedRules, knownOperationTypesRule]).map((e) => e.message);
-
-  it('refuses a subscription when the schema has no Subscription type', () => {
-    expect(errors('subscription { __typename }')).toEqual(['This API has no subscription operations: the schema defines no Subscription type.']);
-  });
-
-  it('lets queries and mutations through', () => {
-    expect(errors('query Q { x } mutation M { y }')).toEqual([]);
-  });
-
-  it('refuses a mutation against a schema without one', () => {
-    const readOnly = buildSchema('type Query { x: Int }');
-    expect(validate(readOnly, parse('mutation { __typename }'), [knownOperationTypesRule]).map((e) => e.message)).toEqual([
-      'This API has no mutation operations: the schema defines no Mutation type.',
-    ]);
   });
 });

@@ -13,7 +13,7 @@ import {
   MAX_AGE_MS,
   UNKNOWN_KEY_REFETCH_MS,
   type JwksFailureReason,
-} from '../../../../src/server/plugins/jwks';
+} from '../../../../src/server/auth/jwks-loader';
 
 const ORIGIN = 'https://idp.example.com';
 const URL_ = `${ORIGIN}/jwks.json?tenant=t1`;

@@ -1,9 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { CSRF_PREFLIGHT_HEADERS, csrfPrevention, registerCors } from '../../../../src/server/plugins/csrf-cors';
+import { CSRF_PREFLIGHT_HEADERS, corsPlugin } from '../../../../src/server/plugins/cors';
+import { hostCheckPlugin } from '../../../../src/server/plugins/host-check';
+import { requestStatePlugin } from '../../../../src/server/plugins/request-state';
 
 async function appWith(origins: string[]): Promise<FastifyInstance> {
   const app = Fastify();
-  await registerCors(app, origins);
+  app.register(requestStatePlugin);
+  app.register(hostCheckPlugin, { allowed: null });
+  app.register(corsPlugin, { origins });
   app.post('/graphql', async () => ({ ok: true }));
   await app.ready();
   return app;
@@ -16,7 +20,7 @@ const preflight = (app: FastifyInstance, origin: string) =>
     headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
   });
 
-describe('registerCors', () => {
+describe('corsPlugin', () => {
   it('allows exactly the listed origins, without credentials, exposing x-request-id', async () => {
     const app = await appWith(['https://console.example.com']);
     const ok = await preflight(app, 'https://console.example.com');
@@ -43,9 +47,19 @@ describe('registerCors', () => {
   });
 });
 
-describe('csrfPrevention', () => {
-  it('requires one of the preflight-forcing headers', () => {
-    expect(csrfPrevention()).toEqual({ requestHeaders: CSRF_PREFLIGHT_HEADERS });
-    expect(CSRF_PREFLIGHT_HEADERS).toEqual(['x-apollo-operation-name', 'apollo-require-preflight']);
+describe('CSRF_PREFLIGHT_HEADERS', () => {
+  it('are allowed in a preflight, so a cross-origin console can send what Apollo requires', async () => {
+    const app = await appWith(['https://console.example.com']);
+    const res = await app.inject({
+      method: 'OPTIONS',
+      url: '/graphql',
+      headers: {
+        origin: 'https://console.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': CSRF_PREFLIGHT_HEADERS.join(', '),
+      },
+    });
+    for (const header of CSRF_PREFLIGHT_HEADERS) expect(res.headers['access-control-allow-headers']).toContain(header);
+    await app.close();
   });
 });

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyError } from 'fastify';
-import { handleError } from '../../../src/server/app';
+import { handleError } from '../../../../src/server/plugins/error-handler';
 
 describe('handleError', () => {
   it('scrubs an unknown 4xx message before echoing it, as the 5xx log line is', async () => {
