@@ -62,7 +62,8 @@ export interface WriteOptions {
   clientToken?: string;
 }
 
-export interface VpcDataSourceApi {
+/** Reads of the per-request data source (never change anything upstream). */
+export interface VpcDataSourceReads {
   // --- batched, per-request cached reads (DataLoader) ---
   physicalConnection(regionId: string, id: string): Promise<PhysicalConnection | null>;
   /** All VBRs on a circuit, every page. */
@@ -82,7 +83,14 @@ export interface VpcDataSourceApi {
   freshPhysicalConnection(regionId: string, id: string): Promise<PhysicalConnection | null>;
   /** DescribeVirtualBorderRoutersForPhysicalConnection, every page (other accounts' VBRs too). */
   freshVbrAttachments(regionId: string, physicalConnectionId: string): Promise<VbrAttachment[]>;
+}
 
-  // --- writes ---
+/**
+ * Writes: each one is audited (src/server/graphql/audit-record.ts wraps every method of this
+ * interface) and survives its caller once handed to the upstream.
+ */
+export interface VpcDataSourceWrites {
   terminatePhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
 }
+
+export interface VpcDataSourceApi extends VpcDataSourceReads, VpcDataSourceWrites {}

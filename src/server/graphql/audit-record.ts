@@ -14,7 +14,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { UpstreamError } from '../../datasources/errors';
-import type { VpcDataSourceApi } from '../../datasources/types';
+import type { WriteResult } from '../../datasources/models';
+import type { VpcDataSourceApi, VpcDataSourceWrites } from '../../datasources/types';
 import type { GatewayLogger } from '../../resolvers/context';
 import { MAX_LOGGED_OPERATION_NAME, type AuditRecord, type RequestState, type ServerContext, type WriteRecord } from '../plugins/request-state';
 
@@ -26,43 +27,51 @@ function bounded(args: Record<string, unknown>): Record<string, unknown> {
   return json.length <= MAX_ARGS_JSON ? args : { truncated: true, bytes: json.length };
 }
 
-/** Wraps the request's data source so every write's result lands in `writes`. */
+/**
+ * Records one upstream write in `writes`: pending first (so a write whose caller hung up is still
+ * listed), then its RequestId and ClientToken, or the data-source error code it failed with.
+ */
+async function audited<T extends WriteResult>(
+  writes: WriteRecord[],
+  method: string,
+  regionId: string,
+  resourceId: string | null,
+  clientToken: string | undefined,
+  call: () => Promise<T>,
+  createdId?: (result: T) => string,
+): Promise<T> {
+  const record: WriteRecord = { method, regionId, resourceId: resourceId ?? '', clientToken: clientToken ?? null, upstreamRequestId: null, outcome: 'pending' };
+  writes.push(record);
+  try {
+    const result = await call();
+    record.upstreamRequestId = result.requestId;
+    record.clientToken = result.clientToken ?? record.clientToken;
+    if (createdId !== undefined) record.resourceId = createdId(result);
+    record.outcome = 'success';
+    return result;
+  } catch (error) {
+    record.outcome = error instanceof UpstreamError ? error.code : error instanceof Error ? error.name : 'unknown';
+    if (error instanceof UpstreamError) {
+      record.upstreamRequestId = error.requestId;
+      record.clientToken = error.clientToken ?? record.clientToken;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Wraps the request's data source so every write's result lands in `writes`. Reads pass through
+ * (the prototype chain); every method of `VpcDataSourceWrites` is wrapped here (a write added
+ * there without an audit entry is a type error).
+ */
 export function recordWrites(dataSource: VpcDataSourceApi, writes: WriteRecord[]): VpcDataSourceApi {
-  return {
-    physicalConnection: (...a) => dataSource.physicalConnection(...a),
-    vbrsOfPhysicalConnection: (...a) => dataSource.vbrsOfPhysicalConnection(...a),
-    vbr: (...a) => dataSource.vbr(...a),
-    physicalConnections: (...a) => dataSource.physicalConnections(...a),
-    vbrs: (...a) => dataSource.vbrs(...a),
-    regions: (...a) => dataSource.regions(...a),
-    freshPhysicalConnection: (...a) => dataSource.freshPhysicalConnection(...a),
-    freshVbrAttachments: (...a) => dataSource.freshVbrAttachments(...a),
-    async terminatePhysicalConnection(regionId, id, options) {
-      const record: WriteRecord = {
-        method: 'terminatePhysicalConnection',
-        regionId,
-        resourceId: id,
-        clientToken: options?.clientToken ?? null,
-        upstreamRequestId: null,
-        outcome: 'pending',
-      };
-      writes.push(record);
-      try {
-        const result = await dataSource.terminatePhysicalConnection(regionId, id, options);
-        record.upstreamRequestId = result.requestId;
-        record.clientToken = result.clientToken ?? record.clientToken;
-        record.outcome = 'success';
-        return result;
-      } catch (error) {
-        record.outcome = error instanceof UpstreamError ? error.code : error instanceof Error ? error.name : 'unknown';
-        if (error instanceof UpstreamError) {
-          record.upstreamRequestId = error.requestId;
-          record.clientToken = error.clientToken ?? record.clientToken;
-        }
-        throw error;
-      }
-    },
+  const wrapped: VpcDataSourceWrites = {
+    terminatePhysicalConnection: (regionId, id, options) =>
+      audited(writes, 'terminatePhysicalConnection', regionId, id, options?.clientToken, () =>
+        dataSource.terminatePhysicalConnection(regionId, id, options),
+      ),
   };
+  return Object.assign(Object.create(dataSource) as VpcDataSourceApi, wrapped);
 }
 
 function mutationFields(
