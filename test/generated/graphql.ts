@@ -91,10 +91,14 @@ export type ChargeType =
   /** Subscription (`PrePaid`). */
   | 'PREPAID';
 
-/** What blocks a termination besides VBRs (also `extensions.reason` of an OPERATION_CONFLICT error). */
+/** What still hangs off a resource and blocks an action, besides VBRs (also `extensions.reason` of an OPERATION_CONFLICT error). */
 export type ConflictReason =
+  /** BGP groups are still on the VBR; the upstream refuses its deletion until they are gone (retryable). */
+  | 'BGP_GROUPS'
   /** MACsec keys are configured on the circuit (`macsecKeys`); remove them first. */
   | 'MACSEC_KEYS'
+  /** Router interfaces are still on the VBR; delete them before the VBR. */
+  | 'ROUTER_INTERFACES'
   /** The circuit hosts shared-port virtual connections (`virtualPhysicalConnectionCount` > 0); remove them first. */
   | 'VPCONNS_ATTACHED';
 

@@ -8,6 +8,7 @@ export { GATEWAY_ERROR_CODES, GatewayError } from './base';
 export type { BaseExtensions, GatewayErrorCode, UpstreamDetails } from './base';
 export * from './input';
 export * from './preconditions';
+export * from './lifecycle';
 export * from './upstream';
 export * from './access';
 export * from './internal';

@@ -112,13 +112,16 @@ export class ResourceLockedError extends GatewayError<ResourceLockedExtensions> 
   }
 }
 
-/** What still hangs off a circuit and blocks its termination (besides VBRs, which have their own code). */
-export const CONFLICT_REASONS = ['VPCONNS_ATTACHED', 'MACSEC_KEYS'] as const;
+/**
+ * What still hangs off a resource and blocks the action (VBRs have their own code): vpconns and
+ * MACsec keys on a circuit (terminate), router interfaces and BGP groups on a VBR (delete).
+ */
+export const CONFLICT_REASONS = ['VPCONNS_ATTACHED', 'MACSEC_KEYS', 'ROUTER_INTERFACES', 'BGP_GROUPS'] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
 export type OperationConflictExtensions = BaseExtensions<'OPERATION_CONFLICT'> & {
   physicalConnectionId: string | null;
-  /** VPCONNS_ATTACHED / MACSEC_KEYS; null for a reused token or another operation holding the resource. */
+  /** What hangs off the resource; null for a reused token or another operation holding the resource. */
   reason: ConflictReason | null;
   /** Absent when the gateway's own check (fresh reads) refused. */
   upstream?: UpstreamDetails;

@@ -32,15 +32,19 @@ registerEnumType(TerminationBlockerCodeEnum, {
 export const ConflictReasonEnum: Record<ConflictReason, ConflictReason> = {
   VPCONNS_ATTACHED: 'VPCONNS_ATTACHED',
   MACSEC_KEYS: 'MACSEC_KEYS',
+  ROUTER_INTERFACES: 'ROUTER_INTERFACES',
+  BGP_GROUPS: 'BGP_GROUPS',
 };
 registerEnumType(ConflictReasonEnum, {
   name: 'ConflictReason',
-  description: 'What blocks a termination besides VBRs (also `extensions.reason` of an OPERATION_CONFLICT error).',
+  description: 'What still hangs off a resource and blocks an action, besides VBRs (also `extensions.reason` of an OPERATION_CONFLICT error).',
   valuesConfig: {
     VPCONNS_ATTACHED: {
       description: 'The circuit hosts shared-port virtual connections (`virtualPhysicalConnectionCount` > 0); remove them first.',
     },
     MACSEC_KEYS: { description: 'MACsec keys are configured on the circuit (`macsecKeys`); remove them first.' },
+    ROUTER_INTERFACES: { description: 'Router interfaces are still on the VBR; delete them before the VBR.' },
+    BGP_GROUPS: { description: 'BGP groups are still on the VBR; the upstream refuses its deletion until they are gone (retryable).' },
   },
 });
 
