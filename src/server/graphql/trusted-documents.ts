@@ -10,13 +10,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendGraphQLErrors } from '../graphql-response';
 import type { GatewayMetrics, TrustedDocumentOutcome } from '../metrics';
-import type { TrustedDocument, TrustedDocuments } from './trusted-manifest';
+import type { TrustedDocuments } from './trusted-manifest';
 
 /** The header the playground's requests carry (scripts/build-playground.client.jsx). */
-export const PLAYGROUND_HEADER = 'x-gateway-playground';
+const PLAYGROUND_HEADER = 'x-gateway-playground';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
-const DOCUMENT_ID = /^sha256:([0-9a-f]{64})$/i;
 
 type Params = Readonly<Record<string, unknown>>;
 
@@ -43,16 +42,22 @@ export function extensionsOf(request: FastifyRequest, params: Params): Params | 
   return isObject(extensions) ? extensions : null;
 }
 
+/** The hash in a documentId: `sha256:<hex>` (GraphQL over HTTP's form) or the bare hex; null for anything else. */
+function documentIdHash(documentId: unknown): string | null {
+  if (typeof documentId !== 'string') return null;
+  const hex = documentId.replace(/^sha256:/i, '');
+  return SHA256_HEX.test(hex) ? hex : null;
+}
+
 /** The hash a request names (lower-case), a problem with how it names one, or null when it names none. */
 export function documentIdOf(request: FastifyRequest): { hash: string } | { problem: string } | null {
   const params = requestParams(request);
   if (params === null) return null;
   const hashes: string[] = [];
-  const documentId = params['documentId'];
-  if (documentId !== undefined) {
-    const match = typeof documentId === 'string' ? (DOCUMENT_ID.exec(documentId)?.[1] ?? (SHA256_HEX.test(documentId) ? documentId : null)) : null;
-    if (match === null) return { problem: 'documentId must be "sha256:" followed by the 64 hex digits of a trusted document\'s hash.' };
-    hashes.push(match.toLowerCase());
+  if (params['documentId'] !== undefined) {
+    const hash = documentIdHash(params['documentId']);
+    if (hash === null) return { problem: 'documentId must be "sha256:" followed by the 64 hex digits of a trusted document\'s hash.' };
+    hashes.push(hash.toLowerCase());
   }
   const persisted = extensionsOf(request, params)?.['persistedQuery'];
   if (persisted !== undefined) {
@@ -99,7 +104,7 @@ export function trustedDocumentsPreHandler({ documents, only, playgroundFreeText
       return undefined;
     }
     if ('problem' in id) return refuse(request, reply, 'invalid', 'BAD_REQUEST', id.problem);
-    const document: TrustedDocument | undefined = documents.get(id.hash);
+    const document = documents.get(id.hash);
     // Apollo's code and message, which Apollo Client and urql recognize.
     if (document === undefined) return refuse(request, reply, 'not_found', 'PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound');
     const query = requestParams(request)?.['query'];

@@ -64,11 +64,13 @@ function refusedMutation(
   trustedDocuments: TrustedDocuments | null,
 ): Pick<AuditRecord, 'operationName' | 'fields'> | null {
   const trusted = trustedDocumentOf(request, trustedDocuments);
-  let mutations: OperationDefinitionNode[];
-  if (trusted !== null) mutations = trusted.document.definitions.filter(isMutation);
-  else if (request.gateway.auth === null) {
+  if (trusted === null && request.gateway.auth === null) {
     return documentTexts(request, false).some((text) => text.includes('mutation')) ? { operationName: null, fields: [] } : null;
-  } else mutations = documentTexts(request, true).flatMap((text) => parsedMutations(text, maxTokens));
+  }
+  const mutations =
+    trusted === null
+      ? documentTexts(request, true).flatMap((text) => parsedMutations(text, maxTokens))
+      : trusted.document.definitions.filter(isMutation);
   if (mutations.length === 0) return null;
   return {
     operationName: mutations[0]?.name?.value ?? null,
