@@ -101,9 +101,21 @@ describe('GATEWAY_TRUSTED_DOCUMENTS_ONLY=true with two manifests (one per client
     expect(viaGet.status).toBe(405);
     const res = await t.graphql({ documentId: `sha256:${hash}`, variables: { input: { physicalConnectionId: id } } }, { 'x-request-id': 'trusted-terminate' });
     expect(res.status).toBe(200);
-    expect(res.json()).toEqual({ data: { terminatePhysicalConnection: expect.objectContaining({ physicalConnection: expect.objectContaining({ id, status: 'TERMINATING' }) }) } });
+    expect(res.json()).toEqual({
+      data: { terminatePhysicalConnection: expect.objectContaining({ physicalConnection: expect.objectContaining({ id, status: 'TERMINATING' }) }) },
+    });
     const audit = t.logs.find((l) => l['audit'] === 'mutation' && l['requestId'] === 'trusted-terminate');
     expect(audit).toEqual([expect.objectContaining({ operationName: 'TerminatePhysicalConnection', outcome: 'OK' })]);
+  });
+
+  it('still applies CSRF prevention and variable coercion to a trusted document', async () => {
+    const extensions = JSON.stringify(persisted(hashOf('Regions')).extensions);
+    const noPreflight = await t.http('GET', `/graphql?${new URLSearchParams({ extensions }).toString()}`);
+    expect(noPreflight.status).toBe(400);
+    expect(noPreflight.text).toMatch(/CSRF/);
+    const badVariable = await t.graphql({ ...persisted(hashOf('Regions')), variables: { language: 'KLINGON' } });
+    expect(badVariable.status).toBe(400);
+    expect(codes(badVariable)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('accepts the hash with the document\'s exact text, and refuses it with any other text', async () => {
@@ -148,7 +160,9 @@ describe('GATEWAY_TRUSTED_DOCUMENTS_ONLY=true with two manifests (one per client
       await get(t, { query: FREE_TEXT }),
     ]) {
       expect(res.status).toBe(400);
-      expect(res.json()).toEqual({ errors: [{ message: expect.stringMatching(/^This gateway runs only trusted documents/), extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED', retryable: false } }] });
+      expect(res.json()).toEqual({
+        errors: [{ message: expect.stringMatching(/^This gateway runs only trusted documents/), extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED', retryable: false } }],
+      });
     }
     expect(await t.upstreamCalls()).toBe(before);
     const metrics = (await t.http('GET', '/metrics')).text;
@@ -225,6 +239,9 @@ it('refuses to start on a bad manifest: a ConfigError (exit code 2) naming the v
   // GATEWAY_MAX_DEPTH=2 is below what the console's documents need: better refused now than on every request.
   expect(shipped.length).toBeGreaterThan(0);
   for (const problem of shipped) {
-    expect(problem).toEqual({ variable: 'GATEWAY_TRUSTED_DOCUMENTS', message: expect.stringMatching(new RegExp(`^${MANIFEST}: document [0-9a-f]{12} is over a limit \\(depth\\)`)) });
+    expect(problem).toEqual({
+      variable: 'GATEWAY_TRUSTED_DOCUMENTS',
+      message: expect.stringMatching(new RegExp(`^${MANIFEST}: document [0-9a-f]{12} is over a limit \\(depth\\)`)),
+    });
   }
 });
