@@ -20,7 +20,8 @@ function definesOperation(query, name) {
  * A plain fetch fetcher: the gateway serves no subscriptions, so no websocket client is bundled.
  * Right after a tab switch GraphiQL can still send the previous tab's operationName (it derives
  * the name asynchronously); a name the document does not define is dropped instead of earning a
- * 400 "Unknown operation".
+ * 400 "Unknown operation". `x-gateway-playground` lets the query text through a development
+ * gateway that runs only trusted documents (src/server/graphql/trusted-documents.ts).
  */
 async function fetcher(params, options) {
   const body = { ...params };
@@ -30,6 +31,7 @@ async function fetcher(params, options) {
     headers: {
       accept: 'application/graphql-response+json, application/json',
       'content-type': 'application/json',
+      'x-gateway-playground': '1',
       ...(options && options.headers ? options.headers : {}),
     },
     body: JSON.stringify(body),

@@ -11,6 +11,7 @@ import type { VpcBackend } from '../datasources';
 import type { InFlight } from '../shared/in-flight';
 import type { Authenticator } from './auth/authenticator';
 import type { GatewayConfig } from './config';
+import type { TrustedDocuments } from './graphql/trusted-manifest';
 import type { GatewayMetrics } from './metrics';
 import type { PlaygroundAssets } from './playground-assets';
 import { auditLogPlugin } from './plugins/audit';
@@ -47,6 +48,8 @@ export interface AppOptions {
    * in flight, and the shutdown waits for it (shutdown.ts).
    */
   operations: InFlight;
+  /** The manifests' documents (GATEWAY_TRUSTED_DOCUMENTS); null: any document runs. */
+  trustedDocuments: TrustedDocuments | null;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -57,7 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.register(requestLogPlugin);
   app.register(metricsPlugin, { metrics, graphqlPath: GRAPHQL_PATH });
   app.register(hostCheckPlugin, { allowed: Array.isArray(config.http.allowedHosts) ? config.http.allowedHosts : null });
-  app.register(auditLogPlugin, { graphqlPath: GRAPHQL_PATH, maxTokens: config.limits.maxTokens });
+  app.register(auditLogPlugin, { graphqlPath: GRAPHQL_PATH, maxTokens: config.limits.maxTokens, trustedDocuments: options.trustedDocuments });
   app.register(drainHeadersPlugin, { readiness });
   app.register(jsonBodyPlugin);
   app.register(corsPlugin, { origins: config.http.corsOrigins });

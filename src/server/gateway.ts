@@ -13,6 +13,7 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../em
 import { buildGatewaySchema } from '../graphql/build-schema';
 import { InFlight } from '../shared/in-flight';
 import { buildApp } from './app';
+import { loadTrustedDocuments } from './graphql/trusted-manifest';
 import { missingTokenBinding, type GatewayConfig } from './config';
 import { createAuthenticator } from './auth/authenticator';
 import { Readiness } from './readiness';
@@ -157,6 +158,9 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
       ...clock,
     });
     const schema = await (deps.buildSchema ?? buildGatewaySchema)();
+    const { manifests, only } = config.trustedDocuments;
+    const trustedDocuments = manifests.length === 0 ? null : loadTrustedDocuments(manifests, schema, config.limits);
+    if (trustedDocuments !== null) logger.info({ manifests, documents: trustedDocuments.size, only }, 'trusted documents loaded');
     const authenticator = createAuthenticator(authMode, config.auth, {
       logger,
       ...(jwks === null ? {} : { keyResolver: jwks.getKey }),
@@ -167,7 +171,19 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
     }
 
     const operations = new InFlight();
-    const app = await buildApp({ config, posture, schema, backend, logger, metrics, readiness, authenticator, playgroundAssets, operations });
+    const app = await buildApp({
+      config,
+      posture,
+      schema,
+      backend,
+      logger,
+      metrics,
+      readiness,
+      authenticator,
+      playgroundAssets,
+      operations,
+      trustedDocuments,
+    });
     cleanups.unshift(() => app.close());
     readiness.markSchemaReady();
     await app.listen({ host: config.host, port: config.port });

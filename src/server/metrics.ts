@@ -59,6 +59,14 @@ const CLIENT_CLOSED_REQUEST = 499;
 /** The operation label of a request without an operation name. */
 const ANONYMOUS = 'anonymous';
 
+/**
+ * What became of a `/graphql` request with GATEWAY_TRUSTED_DOCUMENTS set: `trusted` ran a manifest
+ * document; `free_text` named none and was let through (GATEWAY_TRUSTED_DOCUMENTS_ONLY off);
+ * `playground` the development playground under _ONLY; refused: `required` (named none under
+ * _ONLY), `not_found`, `mismatch` (query text and hash disagree), `invalid` (a malformed hash).
+ */
+export type TrustedDocumentOutcome = 'trusted' | 'free_text' | 'playground' | 'required' | 'not_found' | 'mismatch' | 'invalid';
+
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export class GatewayMetrics {
@@ -141,6 +149,12 @@ export class GatewayMetrics {
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });
+  private readonly trustedDocuments = new Counter({
+    name: 'gateway_trusted_documents_total',
+    help: 'GraphQL requests by trusted-documents outcome (GATEWAY_TRUSTED_DOCUMENTS set): trusted, free_text (allowed without a hash), playground, and the refusals required, not_found, mismatch, invalid.',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   private readonly ready = new Gauge({
     name: 'gateway_ready',
     help: '1 when /readyz reports ready, else 0.',
@@ -178,6 +192,10 @@ export class GatewayMetrics {
 
   countJwksFailure(reason: JwksFailureReason): void {
     this.jwksFailures.inc({ reason });
+  }
+
+  countTrustedDocument(outcome: TrustedDocumentOutcome): void {
+    this.trustedDocuments.inc({ outcome });
   }
 
   /** A 408/431/400 answered before any route (server-options.ts): slowloris shows here. */

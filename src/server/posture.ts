@@ -36,6 +36,12 @@ export interface Posture {
   schemaHints: boolean;
   /** Stack traces (file paths, library names) in error responses: only GATEWAY_DEBUG_ERRORS=true. */
   stackTraces: boolean;
+  /**
+   * The playground's requests may carry query text under GATEWAY_TRUSTED_DOCUMENTS_ONLY. They are
+   * told apart by a header anyone can send, so only where nothing real is at stake: the playground
+   * on, the embedded emulator, not production.
+   */
+  playgroundFreeText: boolean;
 }
 
 export function finalizePosture(
@@ -44,10 +50,12 @@ export function finalizePosture(
 ): Posture {
   const conveniences = upstream === 'emulator' && !config.production;
   const introspection = config.introspection ?? conveniences;
+  const playground = config.playground ?? conveniences;
   return {
     introspection,
-    playground: config.playground ?? conveniences,
+    playground,
     schemaHints: introspection,
     stackTraces: config.debugErrors,
+    playgroundFreeText: playground && upstream === 'emulator' && !config.production,
   };
 }

@@ -150,6 +150,13 @@ describe('start-up refusals', () => {
     expect(result.stdout).not.toMatch(/gateway listening/);
   });
 
+  it('refuses a trusted-documents manifest it cannot use: exit code 2, naming the variable and the file', async () => {
+    const result = await runToExit({ GATEWAY_TRUSTED_DOCUMENTS: 'operations/missing-manifest.json', GATEWAY_TRUSTED_DOCUMENTS_ONLY: 'true' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/GATEWAY_TRUSTED_DOCUMENTS: operations\/missing-manifest.json: cannot be read \(ENOENT\)/);
+    expect(result.stdout).not.toMatch(/gateway listening/);
+  });
+
   it('never echoes a secret it refuses', async () => {
     const result = await runToExit({ GATEWAY_AUTH_MODE: 'jwt', GATEWAY_JWT_SECRET: 'short-secret-value' });
     expect(result.code).toBe(2);

@@ -4,6 +4,9 @@
  * the result. Every request the page makes must go to the gateway itself (the bundle is offline:
  * no CDN), and the page must log no error (a CSP violation would).
  *
+ * The gateway runs only trusted documents (GATEWAY_TRUSTED_DOCUMENTS_ONLY) on the embedded
+ * emulator: the development playground still runs its query text.
+ *
  * The browser is `CHROMIUM_PATH`, else the system's Chromium, else the one the `@sparticuz/chromium`
  * devDependency ships (support/browser.ts): `npm install` is all this test needs.
  */
@@ -12,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { resolveBrowser } from './support/browser';
-import { ensureBuilt } from './support/build';
+import { ensureBuilt, ROOT } from './support/build';
 import { startGatewayProcess, type GatewayProcess } from './support/process';
 
 jest.setTimeout(180_000);
@@ -25,7 +28,11 @@ describe('the playground in headless Chromium', () => {
   beforeAll(async () => {
     const browser = await resolveBrowser();
     await ensureBuilt();
-    gw = await startGatewayProcess({ LOG_LEVEL: 'warn' });
+    gw = await startGatewayProcess({
+      LOG_LEVEL: 'warn',
+      GATEWAY_TRUSTED_DOCUMENTS: join(ROOT, 'operations', 'persisted-documents.json'),
+      GATEWAY_TRUSTED_DOCUMENTS_ONLY: 'true',
+    });
     profile = mkdtempSync(join(tmpdir(), 'gw-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: browser.executablePath,

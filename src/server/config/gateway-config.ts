@@ -3,6 +3,7 @@ import type { VpcBackendOptions } from '../../datasources/options';
 import type { ParsedHost } from '../plugins/host-check';
 import type { AuthSettings } from './auth';
 import type { LogLevel } from './process';
+import type { TrustedDocumentSettings } from './trusted-documents';
 import type { UpstreamModeSetting } from './upstream';
 
 export interface GatewayConfig {
@@ -55,5 +56,6 @@ export interface GatewayConfig {
     maxCost: number;
     maxMutationFields: number;
   };
+  trustedDocuments: TrustedDocumentSettings;
   shutdown: { timeoutMs: number; drainDelayMs: number };
 }

@@ -13,6 +13,7 @@ import { defaultAllowedHosts, HTTP_SETTINGS } from './http';
 import { LIMIT_SETTINGS } from './limits';
 import { ConfigError, type ConfigProblem } from './problems';
 import { PROCESS_SETTINGS, processProblems } from './process';
+import { TRUSTED_DOCUMENT_SETTINGS, trustedDocumentProblems, trustedDocumentSettings } from './trusted-documents';
 import { UPSTREAM_SETTINGS, upstreamProblems } from './upstream';
 
 export type { Env } from '../../shared/settings';
@@ -20,10 +21,18 @@ export { missingTokenBinding, type AuthSettings } from './auth';
 export type { GatewayConfig } from './gateway-config';
 export { ConfigError, type ConfigProblem } from './problems';
 export type { LogLevel } from './process';
+export type { TrustedDocumentSettings } from './trusted-documents';
 export type { UpstreamModeSetting } from './upstream';
 
 /** Every variable the gateway itself reads (the Alibaba credential chain reads its own; see docs). */
-export const SETTINGS = { ...PROCESS_SETTINGS, ...UPSTREAM_SETTINGS, ...AUTH_SETTINGS, ...HTTP_SETTINGS, ...LIMIT_SETTINGS } satisfies EnvSettings;
+export const SETTINGS = {
+  ...PROCESS_SETTINGS,
+  ...UPSTREAM_SETTINGS,
+  ...AUTH_SETTINGS,
+  ...HTTP_SETTINGS,
+  ...LIMIT_SETTINGS,
+  ...TRUSTED_DOCUMENT_SETTINGS,
+} satisfies EnvSettings;
 
 /** Copies only defined values, so optional keys stay absent instead of `undefined`. */
 function defined<T extends object>(value: { [K in keyof T]: T[K] | undefined }): Partial<T> {
@@ -35,7 +44,13 @@ export function loadConfig(env: Env): GatewayConfig {
   const problems: ConfigProblem[] = invalid.map(({ name, message }) => ({ variable: name, message }));
   const production = v.NODE_ENV === 'production';
   const auth = authSettings(v);
-  const crossChecks = [...authProblems(auth, production), ...upstreamProblems(v), ...processProblems(v)];
+  const trustedDocuments = trustedDocumentSettings(v);
+  const crossChecks = [
+    ...authProblems(auth, production),
+    ...upstreamProblems(v),
+    ...processProblems(v),
+    ...trustedDocumentProblems(trustedDocuments),
+  ];
   // A variable already reported as invalid reads as unset here; one message per variable is enough.
   problems.push(...crossChecks.filter((p) => !problems.some((q) => q.variable === p.variable)));
   if (problems.length > 0) throw new ConfigError(problems);
@@ -90,6 +105,7 @@ export function loadConfig(env: Env): GatewayConfig {
       maxCost: v.GATEWAY_MAX_COST,
       maxMutationFields: v.GATEWAY_MAX_MUTATION_FIELDS,
     },
+    trustedDocuments,
     shutdown: {
       timeoutMs: v.GATEWAY_SHUTDOWN_TIMEOUT_MS,
       drainDelayMs: v.GATEWAY_DRAIN_DELAY_MS,

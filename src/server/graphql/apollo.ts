@@ -34,7 +34,8 @@ const noStore: ApolloServerPlugin<ServerContext> = {
 
 /**
  * APQ is off: a request carrying `extensions.persistedQuery` gets 400 (Apollo answers 200, and
- * under application/graphql-response+json a request error must be 4xx).
+ * under application/graphql-response+json a request error must be 4xx). With trusted documents
+ * configured no such request reaches Apollo: trusted-documents.ts resolves or refuses it first.
  */
 const persistedQueryRefusal: ApolloServerPlugin<ServerContext> = {
   requestDidStart: async () => ({

@@ -2,12 +2,15 @@
  * The audit line's Fastify side: written when the response is sent, or at once for a client that
  * hung up (graphql/audit-record.ts); a mutation refused before Apollo ran (401, CSRF, batching,
  * limits) gets a record assembled here.
- * Invariant: the document of a caller that did not authenticate is never parsed.
+ * Invariant: the document of a caller that did not authenticate is never parsed (a trusted
+ * document's hash names a document parsed at start-up, so its fields are known even then).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { writeAuditLine } from '../graphql/audit-record';
+import { documentIdOf } from '../graphql/trusted-documents';
+import type { TrustedDocument, TrustedDocuments } from '../graphql/trusted-manifest';
 import type { AuditRecord } from './request-state';
 
 /**
@@ -33,25 +36,41 @@ function documentTexts(request: FastifyRequest, decodeText: boolean): string[] {
   return texts;
 }
 
+/** The manifest document a request names by hash, resolved already or (refused before that) looked up now. */
+function trustedDocumentOf(request: FastifyRequest, documents: TrustedDocuments | null): TrustedDocument | null {
+  if (request.gateway.trustedDocument !== null || documents === null) return request.gateway.trustedDocument;
+  const id = documentIdOf(request);
+  return id !== null && 'hash' in id ? (documents.get(id.hash) ?? null) : null;
+}
+
+const isMutation = (d: DefinitionNode): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation';
+
+function parsedMutations(text: string, maxTokens: number): OperationDefinitionNode[] {
+  try {
+    return parse(text, { maxTokens }).definitions.filter(isMutation);
+  } catch {
+    return []; // Not a document: nothing of it could have been a mutation attempt.
+  }
+}
+
 /**
  * The mutation fields of a request refused before Apollo ran it; null when it held no mutation.
  * An unauthenticated caller's document is not parsed: the word `mutation` in it makes it an
  * attempt without field names (it can only over-report).
  */
-function refusedMutation(request: FastifyRequest, maxTokens: number): Pick<AuditRecord, 'operationName' | 'fields'> | null {
-  if (request.gateway.auth === null) {
+function refusedMutation(
+  request: FastifyRequest,
+  maxTokens: number,
+  trustedDocuments: TrustedDocuments | null,
+): Pick<AuditRecord, 'operationName' | 'fields'> | null {
+  const trusted = trustedDocumentOf(request, trustedDocuments);
+  if (trusted === null && request.gateway.auth === null) {
     return documentTexts(request, false).some((text) => text.includes('mutation')) ? { operationName: null, fields: [] } : null;
   }
-  const mutations: OperationDefinitionNode[] = [];
-  for (const text of documentTexts(request, true)) {
-    try {
-      for (const d of parse(text, { maxTokens }).definitions) {
-        if (d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation') mutations.push(d);
-      }
-    } catch {
-      // Not a document: nothing of it could have been a mutation attempt.
-    }
-  }
+  const mutations =
+    trusted === null
+      ? documentTexts(request, true).flatMap((text) => parsedMutations(text, maxTokens))
+      : trusted.document.definitions.filter(isMutation);
   if (mutations.length === 0) return null;
   return {
     operationName: mutations[0]?.name?.value ?? null,
@@ -65,6 +84,8 @@ export interface AuditPluginOptions {
   graphqlPath: string;
   /** The parse bound of a refused request's document (GATEWAY_MAX_TOKENS). */
   maxTokens: number;
+  /** GATEWAY_TRUSTED_DOCUMENTS's documents, or null. */
+  trustedDocuments: TrustedDocuments | null;
 }
 
 /**
@@ -72,7 +93,7 @@ export interface AuditPluginOptions {
  * the record is complete: at once if Apollo already assembled it, else when Apollo does
  * (`auditRecordPlugin`), after the operation and its write settled.
  */
-async function auditLog(app: FastifyInstance, { graphqlPath, maxTokens }: AuditPluginOptions): Promise<void> {
+async function auditLog(app: FastifyInstance, { graphqlPath, maxTokens, trustedDocuments }: AuditPluginOptions): Promise<void> {
   app.whenRequestEnds((request, reply, clientDisconnected) => {
     const state = request.gateway;
     if (clientDisconnected) {
@@ -81,7 +102,7 @@ async function auditLog(app: FastifyInstance, { graphqlPath, maxTokens }: AuditP
     }
     if (request.routeOptions.url !== graphqlPath || state.servedPlayground) return;
     if (state.audit === null && reply.statusCode >= 400) {
-      const mutation = refusedMutation(request, maxTokens);
+      const mutation = refusedMutation(request, maxTokens, trustedDocuments);
       if (mutation === null) return;
       state.audit = {
         ...mutation,

@@ -1,10 +1,9 @@
 /**
- * The `/graphql` route (GET and POST): authentication, the document guard, then Apollo with a
- * per-request data source.
+ * The `/graphql` route (GET and POST): authentication, trusted documents (when configured), the
+ * document guard, then Apollo with a per-request data source.
  * Invariants: the data source's signal aborts when the client goes away; every operation is
  * tracked until it ends, its client gone or not (the shutdown waits for it).
  */
-import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { GraphQLSchema } from 'graphql';
@@ -15,8 +14,11 @@ import type { Authenticator } from '../auth/authenticator';
 import { authPreHandler } from '../auth/guards';
 import type { GatewayConfig } from '../config';
 import { createApollo, requestScope } from '../graphql/apollo';
+import { apolloHandler } from '../graphql/apollo-handler';
 import { recordWrites } from '../graphql/audit-record';
 import { documentGuard } from '../graphql/document-guard';
+import { trustedDocumentsPreHandler } from '../graphql/trusted-documents';
+import type { TrustedDocuments } from '../graphql/trusted-manifest';
 import type { GatewayMetrics } from '../metrics';
 import type { Posture } from '../posture';
 import type { ServerContext } from './request-state';
@@ -32,42 +34,48 @@ export interface GraphQLPluginOptions {
   metrics: GatewayMetrics;
   authenticator: Authenticator;
   operations: InFlight;
+  /** The manifests' documents; null: GATEWAY_TRUSTED_DOCUMENTS unset, any document runs. */
+  trustedDocuments: TrustedDocuments | null;
 }
 
 const NO_SCOPES: ReadonlySet<string> = new Set();
 
 async function graphql(app: FastifyInstance, options: GraphQLPluginOptions): Promise<void> {
-  const { config, backend, operations } = options;
+  const { config, backend, operations, trustedDocuments } = options;
   const apollo = createApollo({ ...options, limits: config.limits });
   await apollo.start();
   app.addHook('onClose', async () => {
     await apollo.stop();
   });
 
-  const apolloHandler = fastifyApolloHandler<ServerContext>(apollo, {
-    context: async (request) => {
-      const state = request.gateway;
-      return {
-        dataSource: recordWrites(backend.forRequest({ signal: state.abort.signal }), state.writes),
-        defaultRegionId: config.upstream.defaultRegionId,
-        requestId: request.id,
-        logger: request.log,
-        auth: state.auth ?? { subject: null, scopes: NO_SCOPES },
-        http: state,
-      };
-    },
+  const handler = apolloHandler<ServerContext>(apollo, async (request) => {
+    const state = request.gateway;
+    return {
+      dataSource: recordWrites(backend.forRequest({ signal: state.abort.signal }), state.writes),
+      defaultRegionId: config.upstream.defaultRegionId,
+      requestId: request.id,
+      logger: request.log,
+      auth: state.auth ?? { subject: null, scopes: NO_SCOPES },
+      http: state,
+    };
   });
+  const trusted =
+    trustedDocuments === null
+      ? []
+      : [
+          trustedDocumentsPreHandler({
+            documents: trustedDocuments,
+            only: config.trustedDocuments.only,
+            playgroundFreeText: options.posture.playgroundFreeText,
+            metrics: options.metrics,
+          }),
+        ];
 
-  // `Reply: string` is the route shape the Apollo handler is typed for.
-  app.route<{ Reply: string }>({
+  app.route({
     method: ['GET', 'POST'],
     url: GRAPHQL_PATH,
-    preHandler: [authPreHandler(options.authenticator), documentGuard(config.limits)],
-    handler: (request, reply) => {
-      const operation = requestScope.run({ requestId: request.id, logger: request.log }, () => apolloHandler.call(app, request, reply));
-      // An async function, typed as possibly synchronous: Promise.resolve hands its promise back as is.
-      return operations.track(Promise.resolve(operation));
-    },
+    preHandler: [authPreHandler(options.authenticator), ...trusted, documentGuard(config.limits)],
+    handler: (request, reply) => operations.track(requestScope.run({ requestId: request.id, logger: request.log }, () => handler(request, reply))),
   });
 }
 

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { GatewayAuth, GatewayContext } from '../../resolvers/context';
+import type { TrustedDocument } from '../graphql/trusted-manifest';
 
 /** A GraphQL name has no length limit of its own: a log line carries at most this much of one. */
 export const MAX_LOGGED_OPERATION_NAME = 128;
@@ -47,6 +48,8 @@ export interface RequestState {
   auth: GatewayAuth | null;
   operationName: string | null;
   operationType: 'query' | 'mutation' | 'subscription' | null;
+  /** The manifest document the request named by hash (graphql/trusted-documents.ts); Apollo runs its text. */
+  trustedDocument: TrustedDocument | null;
   /** Set when the runtime refused the request itself (auth), with the error code it sent. */
   rejectedWith: string | null;
   /** Set by the metrics plugin once Apollo produced a response. */
@@ -87,6 +90,7 @@ export function newRequestState(requestId: string, now: number): RequestState {
     auth: null,
     operationName: null,
     operationType: null,
+    trustedDocument: null,
     rejectedWith: null,
     outcome: null,
     servedPlayground: false,

@@ -113,7 +113,7 @@ describe('a real upstream without NODE_ENV: the same safe posture', () => {
   });
 
   it('refuses introspection, serves no playground, gives no hints', async () => {
-    expect(t.gateway.posture).toEqual({ introspection: false, playground: false, schemaHints: false, stackTraces: false });
+    expect(t.gateway.posture).toEqual({ introspection: false, playground: false, schemaHints: false, stackTraces: false, playgroundFreeText: false });
     const introspection = await t.graphql({ query: '{ __schema { queryType { name } } }' });
     expect(introspection.status).toBe(400);
     expect(introspection.json<Body>().errors?.[0]?.message).toMatch(/introspection is not allowed/i);

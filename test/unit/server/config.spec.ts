@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       debugErrors: false,
       limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 20, maxRepeatedFields: 5, maxCost: 5000, maxMutationFields: 1 },
       shutdown: { timeoutMs: 10_000, drainDelayMs: 0 },
+      trustedDocuments: { manifests: [], only: false },
     });
     expect(config.upstream).not.toHaveProperty('connectionsPerOrigin');
   });
@@ -204,6 +205,19 @@ describe('loadConfig', () => {
       playground: true,
     });
     expect(loadConfig({ GATEWAY_PLAYGROUND: 'off' }).playground).toBe(false);
+  });
+
+  it('reads the trusted-documents manifests as a comma-separated list; _ONLY needs one, in every mode', () => {
+    expect(loadConfig({ GATEWAY_TRUSTED_DOCUMENTS: 'console.json, /etc/gateway/ops app.json', GATEWAY_TRUSTED_DOCUMENTS_ONLY: 'yes' }).trustedDocuments).toEqual({
+      manifests: ['console.json', '/etc/gateway/ops app.json'],
+      only: true,
+    });
+    const message = 'needs GATEWAY_TRUSTED_DOCUMENTS (the manifest files): without one every request would be refused';
+    expect(configProblems({ GATEWAY_TRUSTED_DOCUMENTS_ONLY: 'true' })).toEqual({ GATEWAY_TRUSTED_DOCUMENTS_ONLY: message });
+    expect(configProblems({ NODE_ENV: 'production', GATEWAY_TRUSTED_DOCUMENTS_ONLY: 'true', GATEWAY_TRUSTED_DOCUMENTS: ' , ' })).toEqual({
+      GATEWAY_TRUSTED_DOCUMENTS_ONLY: message,
+    });
+    expect(configProblems({ GATEWAY_TRUSTED_DOCUMENTS_ONLY: 'sometimes' })).toEqual({ GATEWAY_TRUSTED_DOCUMENTS_ONLY: 'must be true or false' });
   });
 
   it('accepts GATEWAY_DEBUG_ERRORS outside production only', () => {

@@ -28,7 +28,7 @@ describe('finalizeAuthMode', () => {
 });
 
 describe('finalizePosture', () => {
-  const safe = { introspection: false, playground: false, schemaHints: false, stackTraces: false };
+  const safe = { introspection: false, playground: false, schemaHints: false, stackTraces: false, playgroundFreeText: false };
 
   it('development conveniences, without stack traces, only on the embedded emulator outside production', () => {
     expect(finalizePosture(loadConfig({}), 'emulator')).toEqual({
@@ -36,6 +36,7 @@ describe('finalizePosture', () => {
       playground: true,
       schemaHints: true,
       stackTraces: false,
+      playgroundFreeText: true,
     });
   });
 
@@ -63,5 +64,13 @@ describe('finalizePosture', () => {
 
   it('and switched off on the emulator', () => {
     expect(finalizePosture(loadConfig({ GATEWAY_INTROSPECTION: 'false', GATEWAY_PLAYGROUND: 'false' }), 'emulator')).toEqual(safe);
+  });
+
+  it('lets the playground send query text under GATEWAY_TRUSTED_DOCUMENTS_ONLY only on the embedded emulator outside production', () => {
+    const only = { GATEWAY_TRUSTED_DOCUMENTS: 'm.json', GATEWAY_TRUSTED_DOCUMENTS_ONLY: 'true', GATEWAY_PLAYGROUND: 'true' };
+    expect(finalizePosture(loadConfig(only), 'emulator').playgroundFreeText).toBe(true);
+    expect(finalizePosture(loadConfig({ ...only, NODE_ENV: 'production' }), 'emulator').playgroundFreeText).toBe(false);
+    expect(finalizePosture(loadConfig(only), 'endpoint').playgroundFreeText).toBe(false);
+    expect(finalizePosture(loadConfig({ ...only, GATEWAY_PLAYGROUND: 'false' }), 'emulator').playgroundFreeText).toBe(false);
   });
 });

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { parse } from 'graphql';
+import type { TrustedDocuments } from '../../../../src/server/graphql/trusted-manifest';
 import { createLogger } from '../../../../src/server/logger';
 import { auditLogPlugin } from '../../../../src/server/plugins/audit';
 import { requestStatePlugin } from '../../../../src/server/plugins/request-state';
 
-async function appWith(lines: Record<string, unknown>[]): Promise<FastifyInstance> {
+async function appWith(lines: Record<string, unknown>[], trustedDocuments: TrustedDocuments | null = null): Promise<FastifyInstance> {
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
       lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
@@ -13,7 +16,7 @@ async function appWith(lines: Record<string, unknown>[]): Promise<FastifyInstanc
   });
   const app = Fastify({ loggerInstance: createLogger('info', stream) as FastifyBaseLogger });
   app.register(requestStatePlugin);
-  app.register(auditLogPlugin, { graphqlPath: '/graphql', maxTokens: 1000 });
+  app.register(auditLogPlugin, { graphqlPath: '/graphql', maxTokens: 1000, trustedDocuments });
   // Stands for the GraphQL route refusing before Apollo: 401 for a caller without a token, else 400.
   app.post('/graphql', async (request, reply) => {
     if (request.headers.authorization === undefined) {
@@ -46,6 +49,25 @@ describe('auditLogPlugin', () => {
         outcome: 'HTTP_400',
         httpStatus: 400,
         clientDisconnected: false,
+      }),
+    ]);
+  });
+
+  it('audits a trusted mutation named by hash with the manifest\'s operation name and fields, even unauthenticated', async () => {
+    const hash = createHash('sha256').update(TERMINATE).digest('hex');
+    const documents: TrustedDocuments = new Map([[hash, { hash, text: TERMINATE, document: parse(TERMINATE) }]]);
+    const lines: Record<string, unknown>[] = [];
+    const app = await appWith(lines, documents);
+    await app.inject({ method: 'POST', url: '/graphql', payload: { documentId: `sha256:${hash}` } });
+    await app.inject({ method: 'POST', url: '/graphql', payload: { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } } });
+    await app.close();
+    expect(lines.filter((line) => line['audit'] === 'mutation')).toEqual([
+      expect.objectContaining({
+        subject: null,
+        operationName: 'Stop',
+        fields: [{ name: 'terminatePhysicalConnection', args: null }],
+        outcome: 'UNAUTHENTICATED',
+        httpStatus: 401,
       }),
     ]);
   });
