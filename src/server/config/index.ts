@@ -8,6 +8,7 @@
  */
 import { readSettings, type Env, type EnvSettings } from '../../shared/settings';
 import { AUTH_SETTINGS, authProblems, authSettings } from './auth';
+import { CLUSTER_SETTINGS, clusterProblems } from './cluster';
 import type { GatewayConfig } from './gateway-config';
 import { defaultAllowedHosts, HTTP_SETTINGS } from './http';
 import { LIMIT_SETTINGS } from './limits';
@@ -23,7 +24,14 @@ export type { LogLevel } from './process';
 export type { UpstreamModeSetting } from './upstream';
 
 /** Every variable the gateway itself reads (the Alibaba credential chain reads its own; see docs). */
-export const SETTINGS = { ...PROCESS_SETTINGS, ...UPSTREAM_SETTINGS, ...AUTH_SETTINGS, ...HTTP_SETTINGS, ...LIMIT_SETTINGS } satisfies EnvSettings;
+export const SETTINGS = {
+  ...PROCESS_SETTINGS,
+  ...UPSTREAM_SETTINGS,
+  ...CLUSTER_SETTINGS,
+  ...AUTH_SETTINGS,
+  ...HTTP_SETTINGS,
+  ...LIMIT_SETTINGS,
+} satisfies EnvSettings;
 
 /** Copies only defined values, so optional keys stay absent instead of `undefined`. */
 function defined<T extends object>(value: { [K in keyof T]: T[K] | undefined }): Partial<T> {
@@ -35,7 +43,12 @@ export function loadConfig(env: Env): GatewayConfig {
   const problems: ConfigProblem[] = invalid.map(({ name, message }) => ({ variable: name, message }));
   const production = v.NODE_ENV === 'production';
   const auth = authSettings(v);
-  const crossChecks = [...authProblems(auth, production), ...upstreamProblems(v), ...processProblems(v)];
+  const crossChecks = [
+    ...authProblems(auth, production),
+    ...upstreamProblems(v),
+    ...clusterProblems(v.GATEWAY_REDIS_URL, v.VPC_UPSTREAM_QUOTA),
+    ...processProblems(v),
+  ];
   // A variable already reported as invalid reads as unset here; one message per variable is enough.
   problems.push(...crossChecks.filter((p) => !problems.some((q) => q.variable === p.variable)));
   if (problems.length > 0) throw new ConfigError(problems);
@@ -68,8 +81,14 @@ export function loadConfig(env: Env): GatewayConfig {
         cacheTtlMs: v.VPC_READ_CACHE_TTL_MS,
         cacheMaxEntries: v.VPC_READ_CACHE_MAX_ENTRIES,
       }),
+      quota: v.VPC_UPSTREAM_QUOTA,
     },
-    emulator: defined({ transitionMs: v.VPC_EMULATOR_TRANSITION_MS, seedPath: v.VPC_EMULATOR_SEED }),
+    cluster: { redisUrl: v.GATEWAY_REDIS_URL ?? null },
+    emulator: defined({
+      transitionMs: v.VPC_EMULATOR_TRANSITION_MS,
+      seedPath: v.VPC_EMULATOR_SEED,
+      flowControl: v.VPC_EMULATOR_FLOW_CONTROL,
+    }),
     auth,
     http: {
       bodyLimitBytes: v.GATEWAY_BODY_LIMIT_BYTES,
