@@ -43,6 +43,11 @@ export class LocalLimiter implements Limiter {
     return this.window.take(keyId(key), this.limits[priority], now);
   }
 
+  /** What `take` would answer, without counting the call. */
+  check(key: BudgetKey, priority: BudgetPriority): Take {
+    return this.window.check(keyId(key), this.limits[priority], this.now());
+  }
+
   /** Counts a call another limiter let through (the cluster budget keeps this log for degraded mode). */
   record(key: BudgetKey): void {
     this.window.record(keyId(key), this.now());

@@ -16,11 +16,15 @@ export class SlidingWindow {
 
   /** Lets one call through now when fewer than `limit` are within the window. */
   take(key: string, limit: number, now: number): Take {
+    const answer = this.check(key, limit, now);
+    if (answer.granted) this.live(key, now).push(now);
+    return answer;
+  }
+
+  /** What `take` would answer, without counting anything. */
+  check(key: string, limit: number, now: number): Take {
     const log = this.live(key, now);
-    if (log.length < limit) {
-      log.push(now);
-      return { granted: true };
-    }
+    if (log.length < limit) return { granted: true };
     // Below the limit once the entry at index length - limit has left the window.
     const blocker = log[log.length - limit] ?? now;
     return { granted: false, retryInMs: Math.max(1, blocker + this.windowMs - now) };
