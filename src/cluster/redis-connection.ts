@@ -57,6 +57,9 @@ export class RedisConnection {
       connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
       commandTimeout: options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
       retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 6), MAX_RECONNECT_DELAY_MS),
+      // How long a closing socket may take before it is destroyed (ioredis keeps a timer that long,
+      // which would keep a stopping process alive).
+      disconnectTimeout: 200,
       // Commands sent before a connection dropped are not replayed on the next one: their callers
       // already went on without them.
       autoResendUnfulfilledCommands: false,
@@ -101,14 +104,17 @@ export class RedisConnection {
     return redactSecrets(text, this.secrets).slice(0, 300);
   }
 
-  /** Closes the connection (QUIT when connected); idempotent. */
+  /** Closes the connection (QUIT when connected, else stops reconnecting); idempotent. */
   async close(): Promise<void> {
     if (this.current === 'closed') return;
     this.current = 'closed';
-    try {
-      if (this.client.status === 'ready') await this.client.quit();
-    } catch {
-      // Closing anyway.
+    if (this.client.status === 'ready') {
+      try {
+        await this.client.quit();
+        return;
+      } catch {
+        // Closing anyway, below.
+      }
     }
     this.client.disconnect();
   }
