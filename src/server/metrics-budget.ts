@@ -27,7 +27,7 @@ export class BudgetMetrics {
     const metrics = this;
     this.used = new Gauge({
       name: 'gateway_upstream_budget_used_calls',
-      help: 'Upstream calls this replica let through within the quota window, by region and Action (sum the replicas for the account).',
+      help: 'Upstream calls this replica let through within the counted window (the quota window plus 5%), by region and Action (sum the replicas for the account).',
       labelNames: ['region', 'action'] as const,
       registers: [registry],
       collect() {
