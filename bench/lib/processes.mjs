@@ -72,7 +72,8 @@ export async function startEmulator({ transitionMs = 2_000 } = {}) {
   const proc = await startProcess(
     'emulator',
     'dist/emulator/main.js',
-    { VPC_EMULATOR_HOST: '127.0.0.1', VPC_EMULATOR_PORT: '0', VPC_EMULATOR_TRANSITION_MS: String(transitionMs) },
+    // No flow control: the bench measures the gateway's own cost, not Alibaba's quota.
+    { VPC_EMULATOR_HOST: '127.0.0.1', VPC_EMULATOR_PORT: '0', VPC_EMULATOR_TRANSITION_MS: String(transitionMs), VPC_EMULATOR_FLOW_CONTROL: 'off' },
     /listening on (http:\/\/127\.0\.0\.1:\d+)/,
   );
   return { ...proc, url: proc.match[1] };
@@ -100,6 +101,8 @@ export async function startGateway(emulatorUrl, extraEnv = {}, nodeArgs = []) {
       ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true',
       ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
       GATEWAY_AUTH_MODE: 'none',
+      // No upstream budget either: the gateway's own cost is what is measured.
+      VPC_UPSTREAM_QUOTA: 'off',
       ...extraEnv,
     },
     /GraphQL:\s+(http:\/\/127\.0\.0\.1:\d+)\/graphql/,

@@ -6,6 +6,7 @@
  * Invariant: writes in flight outlive their request; `close()` waits for them before closing the pools.
  */
 import { InFlight } from '../shared/in-flight';
+import { createLocalBudget, DEFAULT_UPSTREAM_QUOTA, systemClock } from './budget';
 import { createCredentialSource } from './wire/credentials';
 import type { VpcDataSourceApi } from './types';
 import { resolveSettings, type VpcBackendOptions } from './options';
@@ -58,19 +59,23 @@ export function createVpcBackend(options: VpcBackendOptions = {}): VpcBackend {
   const hooks = options.hooks ?? {};
   const writes = new InFlight();
   const stopWrites = new AbortController();
+  const now = options.now ?? Date.now;
+  const budget =
+    options.budget === 'off' ? null : (options.budget ?? createLocalBudget(DEFAULT_UPSTREAM_QUOTA, { clock: { ...systemClock, now } }));
   const client = new UpstreamClient({
     settings,
     transport,
     credentials,
     knownSecrets,
     hooks,
-    now: options.now ?? Date.now,
+    now,
     nonce: options.nonce ?? defaultNonce,
     random: options.random ?? Math.random,
     writes,
     stopWrites: stopWrites.signal,
+    budget,
   });
-  const sharing = new ReadCoalescer<unknown>(settings.readSharing, options.now ?? Date.now);
+  const sharing = new ReadCoalescer<unknown>(settings.readSharing, now);
   const reads = new ReadOperations(client, hooks, sharing);
   const api = new VpcApi(reads, new Writer(client, sharing));
   let closing: Promise<void> | null = null;
@@ -90,6 +95,7 @@ export { BadInputError, UpstreamError } from './errors';
 export type { UpstreamErrorKind, UpstreamErrorInit } from './errors';
 export type { VpcBackendOptions, VpcBackendHooks, UpstreamCallEvent, RetryEvent, UnexpectedValueEvent, SharedReadEvent } from './options';
 export type { VpcDataSourceApi } from './types';
+export type { BudgetPriority, BudgetRequest, BudgetOutcome, UpstreamBudget, Quota } from './budget';
 export { VpcApi } from './operations/vpc-api';
 export * from './operations/requests';
 export { REGION_ID_PATTERN, parseEndpointOverride } from './wire/endpoints';

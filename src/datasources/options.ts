@@ -7,6 +7,7 @@
  */
 import type { Dispatcher } from 'undici';
 import { flag, integer, oneOf, printable, readSettings, setting, type Settings, type Values } from '../shared/settings';
+import type { UpstreamBudget } from './budget';
 import type { CredentialProviderLike } from './wire/credentials';
 import { parseEndpointOverride, type Endpoint } from './wire/endpoints';
 import type { ReadSharingSettings, SharedSource } from './operations/read-coalescer';
@@ -84,6 +85,12 @@ export interface VpcBackendOptions {
    * at most `cacheMaxEntries` of them (default 1000). Fresh reads and writes never share.
    */
   readSharing?: { coalesce?: boolean; cacheTtlMs?: number; cacheMaxEntries?: number };
+  /**
+   * Asked before every upstream attempt, per region and action (docs/datasource.md#upstream-budget):
+   * default in-process, Alibaba's 300 calls per 60 s (`DEFAULT_UPSTREAM_QUOTA`); the gateway passes
+   * its configured one (in-process or cluster-wide); `off`: none.
+   */
+  budget?: UpstreamBudget | 'off';
 
   // --- seams for tests (not configuration a deployment sets) ---
   /** An undici dispatcher (e.g. `MockAgent`) used instead of the pooled Agent; `close()` leaves it open. */

@@ -4,8 +4,9 @@
  * message naming the variable; a key, secret or token is never quoted in it.
  */
 import { z } from 'zod';
-import { blank, fromEnv, host, integer, port, readSettings, setting, type Env, type EnvSettings } from '../shared/settings';
-import { DEFAULT_ACCESS_KEY, DEFAULT_STS_KEY, DEFAULT_TRANSITION_MS } from './defaults';
+import { blank, fromEnv, host, integer, port, rateOrOff, readSettings, setting, type Env, type EnvSettings } from '../shared/settings';
+import type { FlowControlSetting } from './control/flow-control';
+import { DEFAULT_ACCESS_KEY, DEFAULT_FLOW_CONTROL, DEFAULT_STS_KEY, DEFAULT_TRANSITION_MS } from './defaults';
 import type { EmulatorOptions } from './index';
 
 export interface StandaloneConfig {
@@ -22,6 +23,8 @@ export interface StandaloneConfig {
   /** Path of a seed JSON file; the demo seed when absent. */
   seedPath?: string;
   transitionMs: number;
+  /** Alibaba's flow control per account, region and action, or `off`. */
+  flowControl: FlowControlSetting;
 }
 
 export class ConfigError extends Error {
@@ -54,10 +57,11 @@ export const EMULATOR_SETTINGS = {
   VPC_EMULATOR_SECURITY_TOKEN: setting(keyText(MAX_TOKEN_LENGTH), DEFAULT_STS_KEY.securityToken),
   VPC_EMULATOR_TRANSITION_MS: setting(fromEnv(integer(0, 86_400_000)), DEFAULT_TRANSITION_MS),
   VPC_EMULATOR_SEED: setting(fromEnv(z.string())),
+  VPC_EMULATOR_FLOW_CONTROL: setting(rateOrOff, { ...DEFAULT_FLOW_CONTROL } as FlowControlSetting),
 } satisfies EnvSettings;
 
 /** Variables whose refused value a message may quote: none of them holds a secret. */
-const QUOTABLE: ReadonlySet<string> = new Set(['VPC_EMULATOR_HOST', 'VPC_EMULATOR_PORT', 'VPC_EMULATOR_TRANSITION_MS']);
+const QUOTABLE: ReadonlySet<string> = new Set(['VPC_EMULATOR_HOST', 'VPC_EMULATOR_PORT', 'VPC_EMULATOR_TRANSITION_MS', 'VPC_EMULATOR_FLOW_CONTROL']);
 
 const isSet = (env: Env, name: keyof typeof EMULATOR_SETTINGS) => !blank(env[name]);
 
@@ -84,6 +88,7 @@ export function loadConfig(env: Env): StandaloneConfig {
             securityToken: v.VPC_EMULATOR_SECURITY_TOKEN,
           },
     transitionMs: v.VPC_EMULATOR_TRANSITION_MS,
+    flowControl: v.VPC_EMULATOR_FLOW_CONTROL,
   };
   // One id cannot be both a plain pair and an STS pair: which secret and token would apply? Name
   // the variable the operator set (the other one is a default).
@@ -102,6 +107,7 @@ export function toEmulatorOptions(config: StandaloneConfig): EmulatorOptions {
     host: config.host,
     port: config.port,
     transitionMs: config.transitionMs,
+    flowControl: config.flowControl,
     accessKeys: [
       { accessKeyId: config.accessKeyId, accessKeySecret: config.accessKeySecret, accountId: DEFAULT_ACCESS_KEY.accountId },
       ...(config.sts === null ? [] : [{ ...config.sts, accountId: DEFAULT_STS_KEY.accountId }]),

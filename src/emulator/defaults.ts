@@ -1,4 +1,5 @@
 /** Defaults shared by `startEmulator` and the standalone configuration. */
+import type { Rate } from '../shared/settings';
 import { DEFAULT_ACCOUNT_ID } from './contract';
 import type { AccessKeyPair } from './http/auth';
 
@@ -23,3 +24,6 @@ export const DEFAULT_STS_KEY: Readonly<Required<AccessKeyPair>> = Object.freeze(
 
 /** How long each transient state lasts unless configured. */
 export const DEFAULT_TRANSITION_MS = 5000;
+
+/** Alibaba's Express Connect quota: 300 calls per 60 s per region, action and main account (reference 9.1). */
+export const DEFAULT_FLOW_CONTROL: Readonly<Rate> = Object.freeze({ calls: 300, windowMs: 60_000 });

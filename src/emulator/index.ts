@@ -6,10 +6,11 @@ import type { Server } from 'node:http';
 import { Authenticator, type AccessKeyPair } from './http/auth';
 import type { EmulatorDomain } from './contract';
 import { CallCounters } from './control/counters';
-import { DEFAULT_ACCESS_KEY, DEFAULT_TRANSITION_MS } from './defaults';
+import { DEFAULT_ACCESS_KEY, DEFAULT_FLOW_CONTROL, DEFAULT_TRANSITION_MS } from './defaults';
 import { createDomain, demoSeed, generateSeed, loadSeedFile, parseSeed } from './domain';
 import type { Seed } from './domain/seed';
 import { FaultStore } from './control/faults';
+import { FlowControl, type FlowControlSetting } from './control/flow-control';
 import { DEFAULT_LIMITS, type RequestLimits } from './http/request';
 import { listen } from './http/server';
 
@@ -30,6 +31,11 @@ export interface EmulatorOptions {
   domain?: EmulatorDomain;
   /** Random source in [0, 1) for fault `probability`; inject one for deterministic tests. */
   random?: () => number;
+  /**
+   * Alibaba's flow control: at most `calls` requests per sliding `windowMs` per account, region and
+   * action, `Throttling.User` beyond; default `DEFAULT_FLOW_CONTROL` (300 per 60 s); `off` disables it.
+   */
+  flowControl?: FlowControlSetting;
   /** Request bounds; defaults `DEFAULT_LIMITS`. */
   limits?: Partial<RequestLimits>;
   /** Sees every non-ApiError the domain throws (answered 500 InternalError). No logging otherwise. */
@@ -70,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       auth,
       counters: new CallCounters(),
       faults: new FaultStore(options.random),
+      flowControl: new FlowControl(options.flowControl ?? DEFAULT_FLOW_CONTROL, now),
       seeds: { parse: parseSeed, generate: generateSeed },
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
@@ -85,8 +92,9 @@ export type { AccessKeyPair } from './http/auth';
 export { JsonInteger } from './contract';
 export type { DomainOptions, EmulatorDomain, OperationRequest } from './contract';
 export type { FaultSpec, FaultType } from './control/faults';
+export type { FlowControlSetting, FlowControlSnapshot, FlowControlWindow } from './control/flow-control';
 export type { WriteEvent } from './domain/state/write-log';
 export type { RequestLimits } from './http/request';
 export { API_VERSION } from './http/api-handler';
-export { DEFAULT_ACCESS_KEY, DEFAULT_TRANSITION_MS } from './defaults';
+export { DEFAULT_ACCESS_KEY, DEFAULT_FLOW_CONTROL, DEFAULT_TRANSITION_MS } from './defaults';
 export { DEFAULT_ACCOUNT_ID } from './contract';

@@ -4,6 +4,7 @@
  * access key ids, and a secret or security token only when it is the public default, never a
  * configured one.
  */
+import { formatRate } from '../shared/settings';
 import { loadConfig, toEmulatorOptions } from './config';
 import { DEFAULT_ACCESS_KEY, DEFAULT_STS_KEY } from './defaults';
 import { startEmulator, type RunningEmulator } from './index';
@@ -34,6 +35,10 @@ export async function runStandalone(
     print(`  security token:    ${shown(config.sts.securityToken, DEFAULT_STS_KEY.securityToken)}`);
   }
   print(`  seed:              ${config.seedPath ?? 'built-in demo seed'}; transitions last ${config.transitionMs} ms`);
+  const { flowControl } = config;
+  print(
+    `  flow control:      ${flowControl === 'off' ? 'off' : `${formatRate(flowControl)} (calls/seconds per account, region and action; Throttling.User beyond)`}`,
+  );
   print(`  control:           ${emulator.url}/_emulator/health`);
   return emulator;
 }

@@ -1,8 +1,10 @@
 /**
  * Starts a whole gateway from a validated config: upstream mode, the embedded emulator when that
- * is the mode, the VPC backend (its hooks feeding metrics and logs), the schema, the HTTP app.
+ * is the mode, what replicas share (Redis, the upstream budget), the VPC backend (its hooks
+ * feeding metrics and logs), the schema, the HTTP app.
  * `main.ts` runs it for `npm start`; integration tests run it in process with port 0.
- * Invariant: everything it holds is process-local and disposable (docs/runtime.md#several-replicas).
+ * Invariant: everything it holds is process-local and disposable, or shared through Redis and
+ * safe to lose (docs/runtime.md#several-replicas).
  */
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -14,6 +16,7 @@ import { buildGatewaySchema } from '../graphql/build-schema';
 import { InFlight } from '../shared/in-flight';
 import { buildApp } from './app';
 import { loadTrustedDocuments } from './graphql/trusted-manifest';
+import { startCluster } from './cluster';
 import { missingTokenBinding, type GatewayConfig } from './config';
 import { createAuthenticator } from './auth/authenticator';
 import { Readiness } from './readiness';
@@ -47,6 +50,8 @@ export interface RunningGateway {
   graphqlUrl: string;
   playgroundUrl: string | null;
   emulatorUrl: string | null;
+  /** The upstream budget, in one line (banner). */
+  budget: string;
   readiness: Readiness;
   metrics: GatewayMetrics;
   /**
@@ -110,16 +115,20 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
         port: 0,
         ...(config.emulator.transitionMs === undefined ? {} : { transitionMs: config.emulator.transitionMs }),
         ...(config.emulator.seedPath === undefined ? {} : { seed: config.emulator.seedPath }),
+        ...(config.emulator.flowControl === undefined ? {} : { flowControl: config.emulator.flowControl }),
       });
       const running = emulator;
       cleanups.push(() => running.stop());
     }
 
     const metrics = new GatewayMetrics({ reservedOperations: shippedOperationNames() });
+    const cluster = startCluster(config, { logger, metrics });
+    cleanups.unshift(() => cluster.close());
     const hooks = metrics.backendHooks();
     const upstreamLog = logger.child({ component: 'upstream' });
     const backend = (deps.createBackend ?? createVpcBackend)({
       ...backendOptions(config, mode, emulator),
+      budget: cluster.budget,
       hooks: {
         onUpstreamCall: (e) => {
           hooks.onUpstreamCall(e);
@@ -155,6 +164,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
       onChange: (ready) => metrics.setReady(ready),
       logger: logger.child({ component: 'readiness' }),
       ...(jwks === null ? {} : { keySet: () => jwks.ensureLoaded() }),
+      degraded: () => cluster.degradedReason(),
       ...clock,
     });
     const schema = await (deps.buildSchema ?? buildGatewaySchema)();
@@ -202,6 +212,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
       graphqlUrl: `${url}${GRAPHQL_PATH}`,
       playgroundUrl: posture.playground ? `${url}${PLAYGROUND_PATH}` : null,
       emulatorUrl: emulator?.url ?? null,
+      budget: cluster.description,
       readiness,
       metrics,
       close: () =>
@@ -213,7 +224,12 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
           drainDelayMs: config.shutdown.drainDelayMs,
           operations,
           stopWrites: () => backend.stopWrites(),
-          release: [() => backend.close(), ...(jwks === null ? [] : [() => jwks.close()]), ...(emulator === null ? [] : [emulator.stop])],
+          release: [
+            () => backend.close(),
+            () => cluster.close(),
+            ...(jwks === null ? [] : [() => jwks.close()]),
+            ...(emulator === null ? [] : [emulator.stop]),
+          ],
         })),
     };
     return gateway;

@@ -19,6 +19,7 @@ function banner(gateway: RunningGateway, seconds: number): string {
     `  GraphQL:    ${gateway.graphqlUrl}`,
     `  Playground: ${gateway.playgroundUrl ?? 'disabled (GATEWAY_PLAYGROUND)'}`,
     `  auth:       ${gateway.authMode}`,
+    `  budget:     ${gateway.budget}`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
       graphqlUrl: gateway.graphqlUrl,
       playgroundUrl: gateway.playgroundUrl,
       authMode: gateway.authMode,
+      budget: gateway.budget,
       posture: gateway.posture,
     },
     'gateway listening',

@@ -12,31 +12,12 @@ import { Kind, parse } from 'graphql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { VpcBackendHooks } from '../datasources/options';
 import type { JwksFailureReason } from './auth/jwks-loader';
+import { BoundedLabel, MAX_LABEL_VALUES } from './bounded-label';
+import { BudgetMetrics } from './metrics-budget';
 import { packageRoot } from './playground-assets';
 import type { RequestState, ServerContext } from './plugins/request-state';
 
-const MAX_LABEL_VALUES = 100;
-
-/** Keeps the first `max` distinct values of a label, plus the `reserved` ones; later newcomers become `other`. */
-export class BoundedLabel {
-  private readonly seen = new Set<string>();
-  private readonly reserved: ReadonlySet<string>;
-
-  constructor(
-    private readonly max = MAX_LABEL_VALUES,
-    reserved: Iterable<string> = [],
-  ) {
-    this.reserved = new Set(reserved);
-  }
-
-  value(raw: string): string {
-    const value = raw.slice(0, 64);
-    if (this.reserved.has(value) || this.seen.has(value)) return value;
-    if (this.seen.size >= this.max) return 'other';
-    this.seen.add(value);
-    return value;
-  }
-}
+export { BoundedLabel } from './bounded-label';
 
 /** The operation names of operations/*.graphql; none when the directory was not deployed. */
 export function shippedOperationNames(dir = join(packageRoot(__dirname), 'operations')): string[] {
@@ -71,6 +52,8 @@ const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 
 export class GatewayMetrics {
   readonly registry = new Registry();
+  /** The upstream budget and Redis (metrics-budget.ts). */
+  readonly budget = new BudgetMetrics(this.registry);
   private readonly operations: BoundedLabel;
   private readonly errorCodes = new BoundedLabel();
   private readonly upstreamOutcomes = new BoundedLabel();

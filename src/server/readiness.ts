@@ -1,6 +1,7 @@
 /**
  * Readiness (`/readyz`): the schema is built, every check (upstream credentials; the JWT key set in
- * GATEWAY_JWKS_URL mode) passed once, and the gateway is not draining.
+ * GATEWAY_JWKS_URL mode) passed once, and the gateway is not draining. A degraded gateway (Redis
+ * unreachable: it serves on, each replica on its own) is still ready; the report says so.
  * Invariants: a passed check stays passed; a failed one is retried on a probe, at most once per
  * `recheckMs`; the report carries a reason code, never the failure's text (logged, scrubbed, once
  * per new failure).
@@ -15,17 +16,25 @@ export const READINESS_REASONS = { credentials: 'CREDENTIALS_UNAVAILABLE', keySe
 type CheckName = keyof typeof READINESS_REASONS;
 export type ReadinessReason = (typeof READINESS_REASONS)[CheckName];
 
+/** Why a ready gateway serves in degraded mode. */
+export type DegradedReason = 'REDIS_UNAVAILABLE';
+
 export interface ReadinessReport {
   ready: boolean;
   /** `keySet` only in `GATEWAY_JWKS_URL` mode. */
   checks: { schema: boolean; credentials: CheckState; keySet?: CheckState; draining: boolean };
   /** The first failed check's code; the details are in the log (warn). */
   reason?: ReadinessReason;
+  /** Serving, but without what Redis shares across replicas (docs/runtime.md#upstream-budget). */
+  degraded: boolean;
+  degradedReason?: DegradedReason;
 }
 
 export interface ReadinessOptions {
   /** Required in `GATEWAY_JWKS_URL` mode: settles once a key set was loaded (`JwksLoader.ensureLoaded`). */
   keySet?: () => Promise<void>;
+  /** Why the gateway serves degraded now, or null. */
+  degraded?: () => DegradedReason | null;
   onChange?: (ready: boolean) => void;
   recheckMs?: number;
   now?: () => number;
@@ -81,6 +90,7 @@ export class Readiness {
   private readonly recheckMs: number;
   private readonly now: () => number;
   private readonly logger: ReadinessOptions['logger'];
+  private readonly degraded: () => DegradedReason | null;
 
   constructor(checkCredentials: () => Promise<void>, options: ReadinessOptions = {}) {
     this.checks = [new Check('credentials', checkCredentials)];
@@ -89,6 +99,7 @@ export class Readiness {
     this.recheckMs = options.recheckMs ?? 5_000;
     this.now = options.now ?? Date.now;
     this.logger = options.logger;
+    this.degraded = options.degraded ?? (() => null);
   }
 
   markSchemaReady(): void {
@@ -121,6 +132,7 @@ export class Readiness {
     const stateOf = (name: CheckName) => this.checks.find((check) => check.name === name)?.state;
     const keySet = stateOf('keySet');
     const failed = this.checks.find((check) => check.state === 'failed');
+    const degradedReason = this.degraded();
     return {
       ready: this.isReady,
       checks: {
@@ -130,6 +142,8 @@ export class Readiness {
         draining: this.draining,
       },
       ...(failed === undefined ? {} : { reason: READINESS_REASONS[failed.name] }),
+      degraded: degradedReason !== null,
+      ...(degradedReason === null ? {} : { degradedReason }),
     };
   }
 

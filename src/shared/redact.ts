@@ -63,6 +63,8 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, string | typeof maskIfMatched]> 
   [/\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{24,}\b/g, REDACTED],
   // Percent-encoded canonical query strings (a string-to-sign without its label).
   [/(?:POST|GET)&%2F&\S*/g, REDACTED],
+  // The password of a Redis URL (`redis://user:password@host`): the user and host stay.
+  [/\b(rediss?:\/\/[^\s/@:]*:)[^\s/@]+@/gi, `$1${REDACTED}@`],
 ];
 
 /**

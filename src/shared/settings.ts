@@ -110,6 +110,40 @@ export function fromEnv<Z extends z.ZodNumber | z.ZodBoolean | z.ZodType<unknown
 
 export const boolean = fromEnv(flag);
 
+/** At most `calls` calls in any `windowMs` (a flow-control quota). */
+export interface Rate {
+  calls: number;
+  windowMs: number;
+}
+
+const RATE = /^(\d{1,7})\/(\d{1,5})$/;
+const MAX_RATE_CALLS = 1_000_000;
+const MAX_RATE_SECONDS = 86_400;
+
+/**
+ * `<calls>/<seconds>` (`300/60`: 300 calls per 60 s) or `off` (any case): a quota such as Alibaba's
+ * flow control. Both numbers at least 1; at most a million calls and a day.
+ */
+export const rateOrOff = z
+  .string()
+  .trim()
+  .transform((text, ctx): Rate | 'off' => {
+    if (text.toLowerCase() === 'off') return 'off';
+    const [, calls, seconds] = RATE.exec(text) ?? [];
+    const rate = { calls: Number(calls), windowMs: Number(seconds) * 1000 };
+    if (rate.calls >= 1 && rate.calls <= MAX_RATE_CALLS && rate.windowMs >= 1000 && rate.windowMs <= MAX_RATE_SECONDS * 1000) return rate;
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be <calls>/<seconds> such as 300/60 (calls 1 to ${MAX_RATE_CALLS}, seconds 1 to ${MAX_RATE_SECONDS}), or off`,
+    });
+    return z.NEVER;
+  });
+
+/** How a rate reads in settings and messages: `300/60` or `off`. */
+export function formatRate(rate: Rate | 'off'): string {
+  return rate === 'off' ? 'off' : `${rate.calls}/${rate.windowMs / 1000}`;
+}
+
 /** Comma-separated items, trimmed, empty ones dropped. */
 export const list = (value: string): string[] =>
   value

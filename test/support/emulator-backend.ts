@@ -30,6 +30,8 @@ export function useEmulatorBackend(options: { transitionMs?: number } = {}): Emu
       endpoint: emu.url,
       credentials: { accessKeyId: DEFAULT_ACCESS_KEY.accessKeyId, accessKeySecret: DEFAULT_ACCESS_KEY.accessKeySecret },
       retry: FAST_RETRY,
+      // Like the emulator's flow control (useEmulator), off unless a suite is about the quota.
+      budget: 'off',
       ...overrides,
     });
     backends.push(created);

@@ -10,9 +10,20 @@
  *
  * Clients from `emu.client()` are closed in afterAll. Options may be a function, evaluated in
  * beforeAll (handy when they depend on something built in another beforeAll).
+ *
+ * Flow control is off unless a suite asks for it (`useEmulator({ flowControl: { calls: 20,
+ * windowMs: 2_000 } })`): suites send hundreds of calls of one action a minute, and only the flow
+ * control suites are about the quota.
  */
 import { Agent, request } from 'undici';
-import { startEmulator, type EmulatorOptions, type FaultSpec, type RunningEmulator, type WriteEvent } from '../../src/emulator';
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type FaultSpec,
+  type FlowControlSnapshot,
+  type RunningEmulator,
+  type WriteEvent,
+} from '../../src/emulator';
 import { tapUpstreamCredentials } from './log-capture';
 import { SignedClient, type SignedClientOptions } from './signed-client';
 
@@ -79,6 +90,9 @@ export class ControlClient {
   async clearFaults(): Promise<void> {
     await this.ok('DELETE', '/faults');
   }
+  flowControl(): Promise<FlowControlSnapshot> {
+    return this.ok('GET', '/flow-control');
+  }
 
   close(): Promise<void> {
     return this.agent.close();
@@ -104,7 +118,7 @@ export function useEmulator(options: EmulatorOptions | (() => EmulatorOptions) =
   };
 
   beforeAll(async () => {
-    running = await startEmulator(typeof options === 'function' ? options() : options);
+    running = await startEmulator({ flowControl: 'off', ...(typeof options === 'function' ? options() : options) });
     tapUpstreamCredentials(running.server);
     control = new ControlClient(running.url);
   });

@@ -70,11 +70,13 @@ export function registerSecret(value: string, label: string): void {
 /** Variable names whose values are secrets (GATEWAY_MAX_TOKENS is a limit, not a token). */
 const SECRET_VARIABLE = /SECRET|SECURITY_TOKEN|PASSWORD|PRIVATE_KEY/;
 
-/** Registers every secret-looking setting of a gateway's environment. */
+/** Registers every secret-looking setting of a gateway's environment, and the password of its Redis URL. */
 export function registerEnvSecrets(env: Readonly<Record<string, string | undefined>>): void {
   for (const [name, value] of Object.entries(env)) {
     if (value !== undefined && SECRET_VARIABLE.test(name)) registerSecret(value, name);
   }
+  const redisPassword = URL.canParse(env['GATEWAY_REDIS_URL'] ?? '') ? new URL(env['GATEWAY_REDIS_URL'] ?? '').password : '';
+  if (redisPassword !== '') registerSecret(decodeURIComponent(redisPassword), 'GATEWAY_REDIS_URL password');
 }
 
 /** Registers the credential of an `Authorization` header (any scheme). */

@@ -5,6 +5,7 @@
  *   const redis = useRedisServer();               // beforeAll starts, afterAll stops
  *   it('...', () => { const url = redis.url; });  // redis://127.0.0.1:<port>
  *   await redis.server.stop(); await redis.server.start();   // an outage, then the same port again
+ *   useRedisServer({ password: 'pw' })             // requirepass; `url` carries it (redis://:pw@...)
  *
  * Needs the `redis-server` binary (preinstalled on the project's machines; `.ci/run` installs it
  * with apt-get where missing).
@@ -29,7 +30,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Resolves once `PING` over a raw socket answers `+PONG` (no client library needed here). */
-async function pong(port: number): Promise<boolean> {
+async function pong(port: number, password: string | null): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
     let data = '';
@@ -39,10 +40,11 @@ async function pong(port: number): Promise<boolean> {
     };
     socket.setTimeout(500, () => done(false));
     socket.on('error', () => done(false));
-    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('connect', () => socket.write(password === null ? 'PING\r\n' : `AUTH ${password}\r\nPING\r\n`));
     socket.on('data', (chunk) => {
       data += chunk.toString('latin1');
-      if (data.includes('\r\n')) done(data.startsWith('+PONG'));
+      const replies = data.split('\r\n').filter((line) => line !== '');
+      if (replies.length >= (password === null ? 1 : 2)) done(replies.at(-1) === '+PONG');
     });
   });
 }
@@ -51,13 +53,17 @@ export class RedisServer {
   private child: ChildProcess | null = null;
   private stderr = '';
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    /** Required by the server (`requirepass`) when set. */
+    readonly password: string | null,
+  ) {}
 
   /** Starts a server on a free port (a new one is picked if the first is taken meanwhile). */
-  static async start(): Promise<RedisServer> {
+  static async start(options: { password?: string } = {}): Promise<RedisServer> {
     let lastError: unknown;
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const server = new RedisServer(await freePort());
+      const server = new RedisServer(await freePort(), options.password ?? null);
       try {
         await server.start();
         return server;
@@ -70,7 +76,7 @@ export class RedisServer {
   }
 
   get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
+    return this.password === null ? `redis://127.0.0.1:${this.port}` : `redis://:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}`;
   }
 
   get running(): boolean {
@@ -82,7 +88,10 @@ export class RedisServer {
     if (this.child !== null) return;
     const child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'],
+      [
+        '--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning',
+        ...(this.password === null ? [] : ['--requirepass', this.password]),
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     this.child = child;
@@ -97,7 +106,7 @@ export class RedisServer {
     exited.catch(() => undefined);
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while (Date.now() < deadline) {
-      const ready = await Promise.race([pong(this.port), exited]);
+      const ready = await Promise.race([pong(this.port, this.password), exited]);
       if (ready) return;
       await sleep(50);
     }
@@ -118,10 +127,10 @@ export class RedisServer {
 }
 
 /** beforeAll/afterAll around a suite; `server` and `url` are valid inside tests. */
-export function useRedisServer(): { readonly server: RedisServer; readonly url: string } {
+export function useRedisServer(options: { password?: string } = {}): { readonly server: RedisServer; readonly url: string } {
   let server: RedisServer | null = null;
   beforeAll(async () => {
-    server = await RedisServer.start();
+    server = await RedisServer.start(options);
   });
   afterAll(async () => {
     await server?.stop();

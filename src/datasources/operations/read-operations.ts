@@ -86,7 +86,13 @@ export class ReadOperations {
   ): Promise<T> {
     const params = wire.build();
     const fetch = async (signal?: AbortSignal): Promise<T> => {
-      const { body, requestId } = await this.client.call({ action, regionId, params, ...(signal ? { signal } : {}) });
+      const { body, requestId } = await this.client.call({
+        action,
+        regionId,
+        params,
+        ...(signal ? { signal } : {}),
+        ...(options.fresh === true ? { fresh: true } : {}),
+      });
       return map(body, { action, regionId: regionId ?? '', requestId, unexpected: (e) => this.reportUnexpected({ action, ...e }) });
     };
     if (options.fresh === true || !this.sharing.enabled) return fetch(options.signal);

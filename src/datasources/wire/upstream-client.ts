@@ -12,7 +12,9 @@ import { errorFromResponse, errorFromTransport, malformedResponse } from './clas
 import type { CredentialSource } from './credentials';
 import { GLOBAL_REGION, resolveEndpoint, type RegionId } from './endpoints';
 import { UpstreamError } from '../errors';
+import type { UpstreamBudget } from '../budget';
 import type { ResolvedSettings, VpcBackendHooks } from '../options';
+import { passBudget } from './budget-gate';
 import { BodyParseError, parseBody } from './parse';
 import { withRetries } from './retry';
 import { sanitizeMessage, sanitizeToken } from './sanitize';
@@ -31,6 +33,8 @@ export interface VpcCallRequest {
   signal?: AbortSignal;
   /** A write: it outlives its caller once its first attempt is handed to the transport. */
   write?: boolean;
+  /** A read a decision depends on: like a write, it may use the budget's reserve. */
+  fresh?: boolean;
 }
 
 export interface VpcCallResult {
@@ -53,6 +57,8 @@ export interface UpstreamClientDeps {
   writes: InFlight;
   /** Ends the writes still in flight (a forced shutdown): they fail as cancelled, outcome unknown. */
   stopWrites: AbortSignal;
+  /** Asked before every attempt; null: no budget (`budget: 'off'`). */
+  budget: UpstreamBudget | null;
 }
 
 const SUCCESS_CODES: ReadonlySet<string> = new Set(['200', 'OK', 'Success', 'success']);
@@ -92,10 +98,14 @@ export class UpstreamClient {
     const { settings, hooks } = this.deps;
     let attempts = 0;
     let lastDelay = 0;
+    // The budget may hold an attempt back as long as the retry budget lasts, not longer.
+    const deadline = this.deps.now() + settings.retry.budgetMs;
+    const { budget } = this.deps;
     try {
       return await withRetries(
         async ({ attempt }) => {
           attempts = attempt;
+          if (budget !== null) await passBudget(budget, req, deadline, signal, () => this.cancelled(req.action));
           const result = await this.attempt(req, attempt, lastDelay, signal, sending);
           return { ...result, attempts: attempt };
         },

@@ -1,5 +1,6 @@
 /**
- * `/_emulator/*`: the test harness's side door (health, reset, calls, state, events, faults). JSON
+ * `/_emulator/*`: the test harness's side door (health, reset, calls, flow control, state, events,
+ * faults). JSON
  * in and out, unauthenticated, never counted as an API call.
  * Invariants: every input is validated with a clear 4xx; a POST must be declared JSON (415) and, on
  * loopback, the Host must be loopback (403), so web pages stay out (docs/emulator.md#control-endpoints).
@@ -11,6 +12,7 @@ import type { CallCounters } from './counters';
 import type { EmulatorDomain } from '../contract';
 import type { GenerateSeedOptions, Seed } from '../domain/seed';
 import { FaultLimitError, FaultSpecError, parseFaultSpec, type FaultStore } from './faults';
+import type { FlowControl } from './flow-control';
 import { JSON_CONTENT_TYPE, toJson } from '../http/render';
 import { BodyTooLargeError, ClientAbortedError, readBody } from '../http/request';
 import { dropConnection, sendBody } from '../http/respond';
@@ -31,6 +33,7 @@ export interface ControlDeps {
   domain: EmulatorDomain;
   counters: CallCounters;
   faults: FaultStore;
+  flowControl: FlowControl;
   auth: Authenticator;
   seeds: SeedTools;
 }
@@ -152,6 +155,7 @@ async function route(req: IncomingMessage, path: string, deps: ControlDeps): Pro
       deps.domain.reset(seed);
       deps.counters.clear();
       deps.faults.clear();
+      deps.flowControl.clear();
       deps.auth.clearNonces();
       return { status: 200, body: { ok: true } };
     }
@@ -161,6 +165,12 @@ async function route(req: IncomingMessage, path: string, deps: ControlDeps): Pro
         return { status: 200, body: { ok: true } };
       }
       return { status: 200, body: deps.counters.snapshot() };
+    case '/flow-control':
+      if (requireMethod(req, ['GET', 'DELETE']) === 'DELETE') {
+        deps.flowControl.clear();
+        return { status: 200, body: { ok: true } };
+      }
+      return { status: 200, body: deps.flowControl.snapshot() };
     case '/state':
       requireMethod(req, ['GET']);
       return { status: 200, body: deps.domain.snapshot() };

@@ -1,6 +1,6 @@
 /**
  * One API request: parse (bounded) -> count -> route (path, Format, Action, Version) -> faults ->
- * authenticate -> strip common parameters -> `domain.dispatch` -> render. An `afterEffect` fault
+ * authenticate -> flow control -> strip common parameters -> `domain.dispatch` -> render. An `afterEffect` fault
  * is acted out after render instead, on the operation's own reply.
  * Invariants: every request is counted once, refused or not; the domain never sees a common or
  * signature parameter; every error is answered in the request's Format.
@@ -10,6 +10,7 @@ import { ApiError, commonErrors } from '../api-error';
 import type { EmulatorDomain } from '../contract';
 import type { CallCounters } from '../control/counters';
 import type { FaultStore } from '../control/faults';
+import type { FlowControl } from '../control/flow-control';
 import type { Authenticator } from './auth';
 import type { FaultActs } from './fault-acts';
 import { hostIdFrom, parseFormat, renderError, renderSuccess, type ErrorContext, type ResponseFormat } from './render';
@@ -50,6 +51,7 @@ export interface ApiDeps {
   auth: Authenticator;
   counters: CallCounters;
   faults: FaultStore;
+  flowControl: FlowControl;
   limits: RequestLimits;
   /** Called with anything but an `ApiError` escaping the domain (answered as 500 InternalError). */
   onInternalError?: (error: unknown) => void;
@@ -104,6 +106,8 @@ export class ApiHandler {
       const fault = this.deps.faults.take(action);
       const run = (): Reply => {
         const caller = this.deps.auth.authenticate({ method, query, params, headers, body });
+        // Per main account, region and action, as Alibaba counts (docs/emulator.md#flow-control).
+        this.deps.flowControl.admit({ accountId: caller.accountId, regionId: param('RegionId') ?? '', action });
         const result = this.deps.domain.dispatch({
           action,
           params: businessParameters(params),

@@ -1,5 +1,7 @@
 /** The validated settings `loadConfig` returns: what the rest of the server reads, never `process.env`. */
 import type { VpcBackendOptions } from '../../datasources/options';
+import type { FlowControlSetting } from '../../emulator';
+import type { Rate } from '../../shared/settings';
 import type { ParsedHost } from '../plugins/host-check';
 import type { AuthSettings } from './auth';
 import type { LogLevel } from './process';
@@ -23,9 +25,13 @@ export interface GatewayConfig {
     userAgent?: string;
     /** Cross-request read sharing (docs/datasource.md#sharing-reads-across-requests-read-coalescerts). */
     readSharing: NonNullable<VpcBackendOptions['readSharing']>;
+    /** Calls per window per region and action, for every replica together (docs/runtime.md#upstream-budget). */
+    quota: Rate | 'off';
   };
+  /** Cross-replica state; `redisUrl` null: each process on its own. */
+  cluster: { redisUrl: string | null };
   /** Only what was set: the emulator owns the defaults. */
-  emulator: { transitionMs?: number; seedPath?: string };
+  emulator: { transitionMs?: number; seedPath?: string; flowControl?: FlowControlSetting };
   auth: AuthSettings;
   http: {
     bodyLimitBytes: number;

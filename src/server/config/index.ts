@@ -8,6 +8,7 @@
  */
 import { readSettings, type Env, type EnvSettings } from '../../shared/settings';
 import { AUTH_SETTINGS, authProblems, authSettings } from './auth';
+import { CLUSTER_SETTINGS, clusterProblems } from './cluster';
 import type { GatewayConfig } from './gateway-config';
 import { defaultAllowedHosts, HTTP_SETTINGS } from './http';
 import { LIMIT_SETTINGS } from './limits';
@@ -28,6 +29,7 @@ export type { UpstreamModeSetting } from './upstream';
 export const SETTINGS = {
   ...PROCESS_SETTINGS,
   ...UPSTREAM_SETTINGS,
+  ...CLUSTER_SETTINGS,
   ...AUTH_SETTINGS,
   ...HTTP_SETTINGS,
   ...LIMIT_SETTINGS,
@@ -48,6 +50,7 @@ export function loadConfig(env: Env): GatewayConfig {
   const crossChecks = [
     ...authProblems(auth, production),
     ...upstreamProblems(v),
+    ...clusterProblems(v.GATEWAY_REDIS_URL, v.VPC_UPSTREAM_QUOTA),
     ...processProblems(v),
     ...trustedDocumentProblems(trustedDocuments),
   ];
@@ -83,8 +86,14 @@ export function loadConfig(env: Env): GatewayConfig {
         cacheTtlMs: v.VPC_READ_CACHE_TTL_MS,
         cacheMaxEntries: v.VPC_READ_CACHE_MAX_ENTRIES,
       }),
+      quota: v.VPC_UPSTREAM_QUOTA,
     },
-    emulator: defined({ transitionMs: v.VPC_EMULATOR_TRANSITION_MS, seedPath: v.VPC_EMULATOR_SEED }),
+    cluster: { redisUrl: v.GATEWAY_REDIS_URL ?? null },
+    emulator: defined({
+      transitionMs: v.VPC_EMULATOR_TRANSITION_MS,
+      seedPath: v.VPC_EMULATOR_SEED,
+      flowControl: v.VPC_EMULATOR_FLOW_CONTROL,
+    }),
     auth,
     http: {
       bodyLimitBytes: v.GATEWAY_BODY_LIMIT_BYTES,

@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { parseEndpointOverride, REGION_ID_PATTERN } from '../../datasources';
+import { DEFAULT_UPSTREAM_QUOTA } from '../../datasources/budget';
 import { BACKEND_SETTINGS, retryDelaysInOrder } from '../../datasources/options';
 import { EMULATOR_SETTINGS } from '../../emulator/config';
-import { fromEnv, oneOf, setting, type Values } from '../../shared/settings';
+import { fromEnv, oneOf, rateOrOff, setting, type Rate, type Values } from '../../shared/settings';
 import type { ConfigProblem } from './problems';
 
 /** `auto` picks endpoint, then Alibaba credentials, then the embedded emulator (upstream-mode.ts). */
@@ -48,9 +49,11 @@ export const UPSTREAM_SETTINGS = {
   VPC_READ_COALESCING: setting(fromEnv(readSharing.coalesce.schema)),
   VPC_READ_CACHE_TTL_MS: setting(fromEnv(readSharing.cacheTtlMs.schema)),
   VPC_READ_CACHE_MAX_ENTRIES: setting(fromEnv(readSharing.cacheMaxEntries.schema)),
+  VPC_UPSTREAM_QUOTA: setting(rateOrOff, { ...DEFAULT_UPSTREAM_QUOTA } as Rate | 'off'),
 
   VPC_EMULATOR_TRANSITION_MS: setting(EMULATOR_SETTINGS.VPC_EMULATOR_TRANSITION_MS.schema),
   VPC_EMULATOR_SEED: setting(EMULATOR_SETTINGS.VPC_EMULATOR_SEED.schema),
+  VPC_EMULATOR_FLOW_CONTROL: setting(EMULATOR_SETTINGS.VPC_EMULATOR_FLOW_CONTROL.schema),
 };
 
 export function upstreamProblems(v: Values<typeof UPSTREAM_SETTINGS>): ConfigProblem[] {

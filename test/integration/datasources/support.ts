@@ -24,6 +24,8 @@ export function backendFor(emu: EmulatorFixture, options: Partial<VpcBackendOpti
     credentials: EMULATOR_KEY,
     retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20, budgetMs: 5_000 },
     hooks: { onUpstreamCall: (e) => calls.push(e), onRetry: (e) => retries.push(e), onUnexpectedValue: (e) => unexpected.push(e) },
+    // Like the emulator's flow control (useEmulator), off unless a suite is about the quota.
+    budget: 'off',
     ...options,
   });
   return { backend, calls, retries, unexpected };

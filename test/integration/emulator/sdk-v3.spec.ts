@@ -19,13 +19,13 @@ const clock = new ManualClock();
 const emu = useEmulator({ transitionMs: TRANSITION_MS, now: clock.now });
 
 function sdk(
-  options: { signatureAlgorithm?: string; accessKeySecret?: string; format?: string; retryOptions?: RetryOptions } = {},
+  options: { signatureAlgorithm?: string; accessKeySecret?: string; format?: string; retryOptions?: RetryOptions; port?: number } = {},
 ): Client {
   return new Client(
     new $OpenApiUtil.Config({
       accessKeyId: TEST_ACCESS_KEY_ID,
       accessKeySecret: options.accessKeySecret ?? TEST_ACCESS_KEY_SECRET,
-      endpoint: `127.0.0.1:${emu.emulator.port}`,
+      endpoint: `127.0.0.1:${options.port ?? emu.emulator.port}`,
       protocol: 'HTTP',
       regionId: REGION,
       ...(options.signatureAlgorithm ? { signatureAlgorithm: options.signatureAlgorithm } : {}),
@@ -188,5 +188,29 @@ describe('SDK retries against the emulator (the docs/emulator.md snippet)', () =
     expect(events).toHaveLength(1);
     expect(res.body?.requestId).toBe(events[0]?.requestId);
     expect((await emu.control.calls()).byAction).toEqual({ TerminatePhysicalConnection: 2 });
+  });
+});
+
+describe('flow control as the SDK sees it', () => {
+  const flowClock = new ManualClock();
+  const limited = useEmulator({ flowControl: { calls: 2, windowMs: 60_000 }, now: flowClock.now });
+
+  it('beyond the quota the SDK raises its throttling error (Throttling.User, HTTP 400); the window slides on', async () => {
+    const client = sdk({ port: limited.emulator.port });
+    const describe = () => client.describePhysicalConnections(new $Vpc.DescribePhysicalConnectionsRequest({ regionId: REGION }));
+    expect((await describe()).statusCode).toBe(200);
+    expect((await describe()).statusCode).toBe(200);
+    let thrown: unknown;
+    try {
+      await describe();
+    } catch (error) {
+      thrown = error;
+    }
+    // openapi-core's ThrottlingError: what Terraform and SDK retry conditions key on.
+    expect(thrown).toMatchObject({ name: 'ThrottlingError', code: 'Throttling.User', statusCode: 400 });
+    expect((thrown as Error).message).toContain('Request was denied due to user flow control.');
+    expect((await limited.control.flowControl()).throttled).toEqual({ total: 1, byAction: { DescribePhysicalConnections: 1 } });
+    flowClock.advance(60_000);
+    expect((await describe()).statusCode).toBe(200);
   });
 });

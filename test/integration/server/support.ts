@@ -58,7 +58,15 @@ export async function startTestGateway(
   env: Record<string, string> = {},
   deps: Omit<GatewayDependencies, 'logger'> = {},
 ): Promise<TestGateway> {
-  const config = loadConfig({ PORT: '0', VPC_UPSTREAM_MODE: 'emulator', LOG_LEVEL: 'debug', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    VPC_UPSTREAM_MODE: 'emulator',
+    LOG_LEVEL: 'debug',
+    // The quota on both sides is off unless a suite is about it (the flow-control and budget suites).
+    VPC_EMULATOR_FLOW_CONTROL: 'off',
+    VPC_UPSTREAM_QUOTA: 'off',
+    ...env,
+  });
   registerEnvSecrets(env);
   const logs = new LogCapture();
   const gateway = await startGateway(config, {

@@ -9,7 +9,13 @@ describe('loadConfig', () => {
       accessKeySecret: 'EmulatorAccessKeySecret',
       sts: { accessKeyId: 'STS.EmulatorAccessKey', accessKeySecret: 'EmulatorStsAccessKeySecret', securityToken: 'EmulatorSecurityToken' },
       transitionMs: 5000,
+      flowControl: { calls: 300, windowMs: 60_000 },
     });
+  });
+
+  it('turns flow control off with VPC_EMULATOR_FLOW_CONTROL=off', () => {
+    expect(loadConfig({ VPC_EMULATOR_FLOW_CONTROL: 'off' }).flowControl).toBe('off');
+    expect(toEmulatorOptions(loadConfig({ VPC_EMULATOR_FLOW_CONTROL: 'off' })).flowControl).toBe('off');
   });
 
   it('reads every variable', () => {
@@ -23,6 +29,7 @@ describe('loadConfig', () => {
       VPC_EMULATOR_STS_ACCESS_KEY_ID: 'STS.custom',
       VPC_EMULATOR_STS_ACCESS_KEY_SECRET: 'sts-s3cr3t',
       VPC_EMULATOR_SECURITY_TOKEN: 'CAIS+token/=',
+      VPC_EMULATOR_FLOW_CONTROL: '20/2',
     });
     const sts = { accessKeyId: 'STS.custom', accessKeySecret: 'sts-s3cr3t', securityToken: 'CAIS+token/=' };
     expect(config).toEqual({
@@ -33,11 +40,13 @@ describe('loadConfig', () => {
       sts,
       seedPath: '/tmp/seed.json',
       transitionMs: 250,
+      flowControl: { calls: 20, windowMs: 2_000 },
     });
     expect(toEmulatorOptions(config)).toEqual({
       host: '0.0.0.0',
       port: 0,
       transitionMs: 250,
+      flowControl: { calls: 20, windowMs: 2_000 },
       seed: '/tmp/seed.json',
       accessKeys: [
         { accessKeyId: 'LTAIcustom', accessKeySecret: 's3cr3t!', accountId: '1688000000000001' },
@@ -60,6 +69,8 @@ describe('loadConfig', () => {
     ['VPC_EMULATOR_STS_ACCESS_KEY_SECRET', 'new\nline'],
     ['VPC_EMULATOR_SECURITY_TOKEN', 'x'.repeat(8193)],
     ['VPC_EMULATOR_SECURITY_TOKEN', 'tok en'],
+    ['VPC_EMULATOR_FLOW_CONTROL', '300'],
+    ['VPC_EMULATOR_FLOW_CONTROL', '0/60'],
   ])('refuses %s=%j naming the variable', (name, value) => {
     let error: unknown;
     try {
@@ -76,6 +87,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ VPC_EMULATOR_PORT: ' http ' })).toThrow('VPC_EMULATOR_PORT: must be an integer from 0 to 65535, got "http"');
     expect(() => loadConfig({ VPC_EMULATOR_HOST: 'bad host/' })).toThrow('VPC_EMULATOR_HOST: must be a host name or an IP address, got "bad host/"');
     expect(() => loadConfig({ VPC_EMULATOR_TRANSITION_MS: '1.5' })).toThrow('VPC_EMULATOR_TRANSITION_MS: must be an integer from 0 to 86400000, got "1.5"');
+    expect(() => loadConfig({ VPC_EMULATOR_FLOW_CONTROL: '300 per minute' })).toThrow(
+      'VPC_EMULATOR_FLOW_CONTROL: must be <calls>/<seconds> such as 300/60 (calls 1 to 1000000, seconds 1 to 86400), or off, got "300 per minute"',
+    );
   });
 
   it('treats an empty or blank value as unset, keys included', () => {

@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       VPC_READ_COALESCING: 'false',
       VPC_READ_CACHE_TTL_MS: '1500',
       VPC_READ_CACHE_MAX_ENTRIES: '64',
+      VPC_UPSTREAM_QUOTA: '20/2',
     });
     expect(config.upstream).toEqual({
       mode: 'auto',
@@ -53,7 +54,42 @@ describe('loadConfig', () => {
       timeouts: { connectMs: 1000, headersMs: 2000, bodyMs: 3000, totalMs: 4000 },
       retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 20, budgetMs: 30 },
       readSharing: { coalesce: false, cacheTtlMs: 1500, cacheMaxEntries: 64 },
+      quota: { calls: 20, windowMs: 2_000 },
     });
+  });
+
+  it('budgets 300 calls per 60 s per region and action unless told otherwise', () => {
+    expect(loadConfig({}).upstream.quota).toEqual({ calls: 300, windowMs: 60_000 });
+    expect(loadConfig({ VPC_UPSTREAM_QUOTA: 'off' }).upstream.quota).toBe('off');
+    expect(configProblems({ VPC_UPSTREAM_QUOTA: '300/minute' })).toEqual({
+      VPC_UPSTREAM_QUOTA: 'must be <calls>/<seconds> such as 300/60 (calls 1 to 1000000, seconds 1 to 86400), or off',
+    });
+  });
+
+  it('passes VPC_EMULATOR_FLOW_CONTROL to the embedded emulator only when set', () => {
+    expect(loadConfig({}).emulator.flowControl).toBeUndefined();
+    expect(loadConfig({ VPC_EMULATOR_FLOW_CONTROL: '20/2' }).emulator.flowControl).toEqual({ calls: 20, windowMs: 2_000 });
+    expect(loadConfig({ VPC_EMULATOR_FLOW_CONTROL: 'off' }).emulator.flowControl).toBe('off');
+  });
+
+  it('takes a redis:// or rediss:// GATEWAY_REDIS_URL, and never echoes it', () => {
+    expect(loadConfig({}).cluster).toEqual({ redisUrl: null });
+    expect(loadConfig({ GATEWAY_REDIS_URL: ' rediss://gw:pa55@cache.internal:6380/2 ' }).cluster).toEqual({
+      redisUrl: 'rediss://gw:pa55@cache.internal:6380/2',
+    });
+    for (const bad of ['http://cache:6379', 'redis://', 'redis://:pa55@cache:6379/?family=6', 'redis://cache/db', 'cache:6379', 'redis://:pa55@cache#x']) {
+      const problems = configProblems({ GATEWAY_REDIS_URL: bad });
+      expect(problems).toEqual({ GATEWAY_REDIS_URL: 'must be redis://[user:password@]host[:port][/db] or rediss://... (TLS), without query parameters' });
+      expect(JSON.stringify(problems)).not.toContain('pa55');
+    }
+  });
+
+  it('refuses a quota too small to share through Redis', () => {
+    expect(configProblems({ GATEWAY_REDIS_URL: 'redis://127.0.0.1:6379', VPC_UPSTREAM_QUOTA: '2/60' })).toEqual({
+      VPC_UPSTREAM_QUOTA: 'with GATEWAY_REDIS_URL the quota must allow at least 3 calls per window',
+    });
+    expect(loadConfig({ GATEWAY_REDIS_URL: 'redis://127.0.0.1:6379', VPC_UPSTREAM_QUOTA: '3/1' }).upstream.quota).toEqual({ calls: 3, windowMs: 1_000 });
+    expect(loadConfig({ VPC_UPSTREAM_QUOTA: '1/60' }).upstream.quota).toEqual({ calls: 1, windowMs: 60_000 });
   });
 
   it('treats an empty value as unset', () => {

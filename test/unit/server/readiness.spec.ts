@@ -37,6 +37,7 @@ describe('Readiness', () => {
       ready: false,
       checks: { schema: true, credentials: 'failed', draining: false },
       reason: 'CREDENTIALS_UNAVAILABLE',
+      degraded: false,
     });
     now = 1_000;
     await readiness.verify();
@@ -59,7 +60,7 @@ describe('Readiness', () => {
     fail = false;
     await readiness.verify();
     expect(calls).toBe(3);
-    expect(readiness.report()).toEqual({ ready: true, checks: { schema: true, credentials: 'ok', draining: false } });
+    expect(readiness.report()).toEqual({ ready: true, checks: { schema: true, credentials: 'ok', draining: false }, degraded: false });
     expect(logged[1]).toEqual({ level: 'info', obj: { check: 'credentials' } });
     await readiness.verify();
     expect(calls).toBe(3);
@@ -82,12 +83,29 @@ describe('Readiness', () => {
       ready: false,
       checks: { schema: true, credentials: 'ok', keySet: 'failed', draining: false },
       reason: 'JWKS_UNAVAILABLE',
+      degraded: false,
     });
     keySetLoaded = true;
     now = 5_000;
     await readiness.verify();
-    expect(readiness.report()).toEqual({ ready: true, checks: { schema: true, credentials: 'ok', keySet: 'ok', draining: false } });
+    expect(readiness.report()).toEqual({ ready: true, checks: { schema: true, credentials: 'ok', keySet: 'ok', draining: false }, degraded: false });
     expect(changes).toEqual([false, true]);
+  });
+
+  it('stays ready while degraded, and says why', async () => {
+    let degraded: 'REDIS_UNAVAILABLE' | null = 'REDIS_UNAVAILABLE';
+    const readiness = new Readiness(async () => undefined, { degraded: () => degraded });
+    readiness.markSchemaReady();
+    await readiness.verify();
+    expect(readiness.report()).toEqual({
+      ready: true,
+      checks: { schema: true, credentials: 'ok', draining: false },
+      degraded: true,
+      degradedReason: 'REDIS_UNAVAILABLE',
+    });
+    degraded = null;
+    expect(readiness.report()).toMatchObject({ ready: true, degraded: false });
+    expect(readiness.report().degradedReason).toBeUndefined();
   });
 
   it('shares one in-flight check between concurrent probes', async () => {

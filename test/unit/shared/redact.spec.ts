@@ -30,6 +30,8 @@ describe('redactSecrets', () => {
     ['a percent-encoded base64 HMAC-SHA1', 'got OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D back', `got ${REDACTED} back`],
     ['a canonical query without a label', 'canon GET&%2F&AccessKeyId%3Dx end', `canon ${REDACTED} end`],
     ['a secret-looking token', 'token Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy', `token ${REDACTED}`],
+    ['the password of a Redis URL', 'connect to redis://:pa55:word@cache:6379/0 failed', `connect to redis://:${REDACTED}@cache:6379/0 failed`],
+    ['the password of a TLS Redis URL with a user', 'REDISS://gw:pw@cache failed', `REDISS://gw:${REDACTED}@cache failed`],
     // The forms the linear rewrites of the patterns must still catch, as the earlier forms did.
     ['a V1 signature in a percent-encoded query', 'q=Signature%3DOLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D', `q=Signature%${REDACTED}`],
     ['a long run of encoded base64 units', `x ${'%2B'.repeat(300)}= y`, `x ${REDACTED} y`],

@@ -1,6 +1,6 @@
 /** The settings helper: one rule per value, read from environment text or from typed options. */
 import { z } from 'zod';
-import { boolean, commaList, fromEnv, host, integer, oneOf, printable, readSettings, setting, word } from '../../../src/shared/settings';
+import { boolean, commaList, formatRate, fromEnv, host, integer, oneOf, printable, rateOrOff, readSettings, setting, word } from '../../../src/shared/settings';
 
 const problem = (schema: z.ZodType, raw: unknown) => schema.safeParse(raw).error?.issues[0]?.message;
 
@@ -47,6 +47,22 @@ describe('fromEnv', () => {
   it('reads a comma-separated list, dropping empty items', () => {
     expect(commaList(printable(5), 'names').parse('a, b ,,c,')).toEqual(['a', 'b', 'c']);
     expect(problem(commaList(printable(2), 'names'), 'a, long')).toBe('must be 1..2 printable ASCII characters');
+  });
+});
+
+describe('rateOrOff', () => {
+  it('reads <calls>/<seconds> into calls and a window in milliseconds, or off in any case', () => {
+    expect(rateOrOff.parse(' 300/60 ')).toEqual({ calls: 300, windowMs: 60_000 });
+    expect(rateOrOff.parse('1/1')).toEqual({ calls: 1, windowMs: 1_000 });
+    expect(rateOrOff.parse('OFF')).toBe('off');
+    expect(formatRate({ calls: 20, windowMs: 2_000 })).toBe('20/2');
+    expect(formatRate('off')).toBe('off');
+  });
+
+  it('refuses anything else with one message that quotes nothing', () => {
+    for (const bad of ['300', '300/', '/60', '0/60', '300/0', '300/60s', '1.5/60', '-1/60', '2000000/60', '300/86401', 'none', '300 / 60']) {
+      expect(problem(rateOrOff, bad)).toBe('must be <calls>/<seconds> such as 300/60 (calls 1 to 1000000, seconds 1 to 86400), or off');
+    }
   });
 });
 
