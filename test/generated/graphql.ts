@@ -99,6 +99,8 @@ export type ConflictReason =
   | 'MACSEC_KEYS'
   /** Router interfaces are still on the VBR; delete them before the VBR. */
   | 'ROUTER_INTERFACES'
+  /** Another VBR on the circuit holds the terminated VBR's VLAN now (a terminated VBR keeps it only for a while); it cannot be recovered. */
+  | 'VLAN_IN_USE'
   /** The circuit hosts shared-port virtual connections (`virtualPhysicalConnectionCount` > 0); remove them first. */
   | 'VPCONNS_ATTACHED';
 

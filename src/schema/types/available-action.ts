@@ -53,13 +53,15 @@ registerEnumType(VbrActionEnum, {
 export const AccountReasonEnum: Record<AccountReason, AccountReason> = {
   CIRCUIT_OWNER_ONLY: 'CIRCUIT_OWNER_ONLY',
   FOREIGN_VBR_NOT_UNCONFIRMED: 'FOREIGN_VBR_NOT_UNCONFIRMED',
+  VBR_OWNER_ONLY: 'VBR_OWNER_ONLY',
 };
 registerEnumType(AccountReasonEnum, {
   name: 'AccountReason',
   description: 'Why this account may not act on a resource (also `extensions.reason` of an ACCOUNT_NOT_ALLOWED error).',
   valuesConfig: {
-    CIRCUIT_OWNER_ONLY: { description: 'Only the owner of the VBR\'s circuit may terminate or recover it.' },
+    CIRCUIT_OWNER_ONLY: { description: 'Only the owner of the VBR\'s circuit may terminate or recover it, or set its VLAN and circuit code.' },
     FOREIGN_VBR_NOT_UNCONFIRMED: { description: 'The circuit\'s owner may delete another account\'s VBR only while it is UNCONFIRMED.' },
+    VBR_OWNER_ONLY: { description: 'Only the VBR\'s owner may set its peering addresses, name and description.' },
   },
 });
 
