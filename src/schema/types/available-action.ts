@@ -121,7 +121,10 @@ export class ActionBlocker implements ActionBlockerModel {
   @Field(() => BusinessStatusEnum, { nullable: true, description: 'For RESOURCE_LOCKED: the lock.' })
   businessStatus!: BusinessStatus | null;
 
-  @Field(() => [ID], { nullable: true, description: 'For VBRS_ATTACHED and FOREIGN_VBRS_ATTACHED: the VBRs in the way, sorted.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'For VBRS_ATTACHED and FOREIGN_VBRS_ATTACHED: the VBRs in the way; for OPERATION_CONFLICT VLAN_IN_USE: the VBRs holding the VLAN. Sorted.',
+  })
   vbrIds!: string[] | null;
 
   @Field(() => ConflictReasonEnum, { nullable: true, description: 'For OPERATION_CONFLICT: what still hangs off the resource.' })
