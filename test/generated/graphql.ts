@@ -869,6 +869,7 @@ export type VbrAction =
 /** Whether a lifecycle action on a VBR may run now, and why not. */
 export type VbrAvailableAction = {
   __typename?: 'VbrAvailableAction';
+  /** The action (one mutation). */
   action: VbrAction;
   /** True exactly when `blockers` is empty. */
   allowed: Scalars['Boolean']['output'];

@@ -148,7 +148,7 @@ export class PhysicalConnectionAvailableAction {
 
 @ObjectType({ description: 'Whether a lifecycle action on a VBR may run now, and why not.' })
 export class VbrAvailableAction {
-  @Field(() => VbrActionEnum)
+  @Field(() => VbrActionEnum, { description: 'The action (one mutation).' })
   action!: VbrAction;
 
   @Field(() => Boolean, { description: 'True exactly when `blockers` is empty.' })
