@@ -86,7 +86,7 @@ export async function runTransition(context: GatewayContext, transition: Transit
       logFields: { vbrId },
       refine: (mapped, reason): GatewayError => {
         // The upstream refused the token for the very state the fresh read saw: name it.
-        if (mapped instanceof VbrInvalidStateError && mapped.extensions.currentStatus === null && fresh !== null) {
+        if (replay && mapped instanceof VbrInvalidStateError && mapped.extensions.currentStatus === null && fresh !== null) {
           return new VbrInvalidStateError(vbrId, action, fresh.vbr.status, mapped.extensions.allowedStatuses, mapped.extensions.upstream, reason);
         }
         if (mapped instanceof PhysicalConnectionNotEnabledError && action === 'RECOVER') {
