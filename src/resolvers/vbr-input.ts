@@ -64,7 +64,8 @@ function required<T>(value: T | undefined, field: string, why: string): T {
 function checkPeering(local: string, peer: string, mask: string): void {
   if (local === peer) throw new BadUserInputError('input.peerGatewayIp', 'input.peerGatewayIp must differ from input.localGatewayIp.');
   if (!rules.sameSubnet(local, peer, mask)) {
-    throw new BadUserInputError('input.peerGatewayIp', 'input.peerGatewayIp must be in the subnet of input.localGatewayIp under input.peeringSubnetMask.');
+    const message = 'input.peerGatewayIp must be in the subnet of input.localGatewayIp under input.peeringSubnetMask.';
+    throw new BadUserInputError('input.peerGatewayIp', message);
   }
 }
 

@@ -101,7 +101,8 @@ function fromVbrOrAccount(error: UpstreamError, scope: ErrorScope, upstream: Ups
     }
   }
   const resourceId = vbrId ?? pcId;
-  if (resourceId !== undefined && (error.code === 'Forbidden.OperationNotAllowedByUser' || /^Forbidden\.[A-Za-z]+NotAllowedByCaller$/.test(error.code))) {
+  const accountRefused = error.code === 'Forbidden.OperationNotAllowedByUser' || /^Forbidden\.[A-Za-z]+NotAllowedByCaller$/.test(error.code);
+  if (resourceId !== undefined && accountRefused) {
     return new AccountNotAllowedError(accountRefusedMessage(resourceId, error.code), resourceId, null, upstream, error);
   }
   if (error.code.startsWith('QuotaExceeded.')) return new QuotaExceededError(upstream, error);

@@ -179,7 +179,8 @@ export function ipv6Address(value: unknown, field: string): string {
 /** `2408:4004:cc:400::/56`: an IPv6 address and a prefix length. */
 export function ipv6Cidr(value: unknown, field: string): string {
   const [address, prefix, extra] = typeof value === 'string' ? value.split('/') : [];
-  if (extra !== undefined || address === undefined || !isIPv6(address) || prefix === undefined || !/^\d{1,3}$/.test(prefix) || Number(prefix) > 128) {
+  const validPrefix = prefix !== undefined && /^\d{1,3}$/.test(prefix) && Number(prefix) <= 128;
+  if (extra !== undefined || address === undefined || !isIPv6(address) || !validPrefix) {
     fail(field, `${field} must be an IPv6 prefix such as 2408:4004:cc:400::/56`);
   }
   return value as string;
@@ -218,6 +219,8 @@ export const VBR_BANDWIDTHS: readonly number[] = [
 ];
 
 export function vbrBandwidth(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !VBR_BANDWIDTHS.includes(value)) fail(field, `${field} must be one of ${VBR_BANDWIDTHS.join(', ')} (Mbit/s)`);
+  if (typeof value !== 'number' || !VBR_BANDWIDTHS.includes(value)) {
+    fail(field, `${field} must be one of ${VBR_BANDWIDTHS.join(', ')} (Mbit/s)`);
+  }
   return value;
 }

@@ -67,7 +67,8 @@ export function recoverBlockers(subject: VbrSubject): ActionBlockerModel[] {
   }
   const holders = recoverVlanHolders(subject.siblings, vbr.vlanId);
   if (holders.length > 0) {
-    blockers.push({ ...NO_DETAILS, code: 'OPERATION_CONFLICT', message: vlanInUseMessage(vbr.id, vbr.vlanId, holders), reason: 'VLAN_IN_USE', vbrIds: holders });
+    const message = vlanInUseMessage(vbr.id, vbr.vlanId, holders);
+    blockers.push({ ...NO_DETAILS, code: 'OPERATION_CONFLICT', message, reason: 'VLAN_IN_USE', vbrIds: holders });
   }
   return blockers;
 }
@@ -100,7 +101,8 @@ const VLAN_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
  * decides: a local refusal must never be wrong.
  */
 export function vlanHolders(siblings: readonly SiblingVbr[], vlanId: number, now: number): string[] {
-  const released = (s: SiblingVbr) => s.status === 'TERMINATED' && s.terminationTime !== null && now - s.terminationTime.getTime() > VLAN_RETENTION_MS;
+  const released = (s: SiblingVbr) =>
+    s.status === 'TERMINATED' && s.terminationTime !== null && now - s.terminationTime.getTime() > VLAN_RETENTION_MS;
   return siblings.filter((s) => s.vlanId === vlanId && !released(s)).map((s) => s.id).sort();
 }
 
