@@ -9,14 +9,23 @@
 import type { Page, PhysicalConnection, Region, Vbr, VbrAttachment, WriteResult } from './models';
 import { REGION_LANGUAGES } from './models';
 import type { ReadOperations } from './operations/read-operations';
-import { attachmentsOf, circuitListQuery, circuitsByIds, requiredPage, vbrListQuery } from './operations/read-queries';
-import type { ListResult } from './operations/requests';
+import { attachmentsOf, circuitListQuery, circuitsByIds, requiredPage, vbrListQuery, vbrsByIds } from './operations/read-queries';
+import type { CreateVirtualBorderRouterResult, ListResult } from './operations/requests';
 import * as v from './operations/validation';
 import type { VpcApi } from './operations/vpc-api';
 import { ACCEPT_LANGUAGE_WIRE } from './operations/wire-enums';
 import { walkAllPages } from './reads/page-walk';
 import { RequestLoaders } from './reads/request-loaders';
-import type { PageRequest, PhysicalConnectionFilter, RegionsOptions, VbrFilter, VpcDataSourceApi, WriteOptions } from './types';
+import type {
+  PageRequest,
+  PhysicalConnectionFilter,
+  RegionsOptions,
+  VbrChanges,
+  VbrCreateSpec,
+  VbrFilter,
+  VpcDataSourceApi,
+  WriteOptions,
+} from './types';
 
 function page<T>(list: ListResult<T>): Page<T> {
   return { items: list.items, totalCount: list.totalCount, pageNumber: list.pageNumber, pageSize: list.pageSize, requestId: list.requestId };
@@ -65,6 +74,10 @@ export class VpcDataSource implements VpcDataSourceApi {
 
   async vbr(regionId: string, id: string): Promise<Vbr | null> {
     return this.loaders.vbr.load({ regionId: v.regionId(regionId), id: v.vbrId(id) });
+  }
+
+  async ownVbr(regionId: string, id: string): Promise<Vbr | null> {
+    return this.loaders.ownVbr.load({ regionId: v.regionId(regionId), id: v.vbrId(id) });
   }
 
   // --- list reads ---
@@ -123,12 +136,43 @@ export class VpcDataSource implements VpcDataSourceApi {
     return items;
   }
 
+  async freshVbr(regionId: string, id: string): Promise<Vbr | null> {
+    const region = v.regionId(regionId);
+    const vbrId = v.vbrId(id);
+    const list = await this.reads.vbrs(vbrsByIds(region, [vbrId], FIRST_PAGE), this.freshOptions);
+    const broken = list.rejected.find((r) => r.id === vbrId || r.id === null);
+    if (broken) throw broken.error;
+    return list.items.find((vbr) => vbr.id === vbrId) ?? null;
+  }
+
   // --- writes: the typed API validates them ---
 
   async terminatePhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
-    return this.api.terminatePhysicalConnection(
-      { regionId, physicalConnectionId: id, ...(options.clientToken !== undefined ? { clientToken: options.clientToken } : {}) },
-      this.options,
-    );
+    return this.api.terminatePhysicalConnection({ regionId, physicalConnectionId: id, ...token(options) }, this.options);
   }
+
+  async createVbr(regionId: string, spec: VbrCreateSpec, options: WriteOptions = {}): Promise<CreateVirtualBorderRouterResult> {
+    return this.api.createVirtualBorderRouter({ ...v.request(spec), regionId, ...token(options) }, this.options);
+  }
+
+  async modifyVbr(regionId: string, id: string, changes: VbrChanges, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.modifyVirtualBorderRouterAttribute({ ...v.request(changes), regionId, vbrId: id, ...token(options) }, this.options);
+  }
+
+  async terminateVbr(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.terminateVirtualBorderRouter({ regionId, vbrId: id, ...token(options) }, this.options);
+  }
+
+  async recoverVbr(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.recoverVirtualBorderRouter({ regionId, vbrId: id, ...token(options) }, this.options);
+  }
+
+  async deleteVbr(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.deleteVirtualBorderRouter({ regionId, vbrId: id, ...token(options) }, this.options);
+  }
+}
+
+/** The caller's token as a request field; absent, the writer generates one. */
+function token(options: WriteOptions): { clientToken?: string } {
+  return options.clientToken !== undefined ? { clientToken: options.clientToken } : {};
 }

@@ -19,6 +19,11 @@ import type {
   VbrStatus,
   WriteResult,
 } from './models';
+import type {
+  CreateVirtualBorderRouterRequest,
+  CreateVirtualBorderRouterResult,
+  ModifyVirtualBorderRouterAttributeRequest,
+} from './operations/requests';
 
 /** Upstream filter keys of DescribePhysicalConnections; AND across keys, OR within one. */
 export interface PhysicalConnectionFilter {
@@ -83,7 +88,19 @@ export interface VpcDataSourceReads {
   freshPhysicalConnection(regionId: string, id: string): Promise<PhysicalConnection | null>;
   /** DescribeVirtualBorderRoutersForPhysicalConnection, every page (other accounts' VBRs too). */
   freshVbrAttachments(regionId: string, physicalConnectionId: string): Promise<VbrAttachment[]>;
+  /** DescribeVirtualBorderRouters by id (other accounts' VBRs on this account's circuits too). */
+  freshVbr(regionId: string, id: string): Promise<Vbr | null>;
+  /**
+   * Batched: the VBR when this account owns it (listed without `IncludeCrossAccountVbr`), else
+   * null: on this account's circuit, null means another account's VBR.
+   */
+  ownVbr(regionId: string, id: string): Promise<Vbr | null>;
 }
+
+/** CreateVirtualBorderRouter's parameters besides the region and the token. */
+export type VbrCreateSpec = Omit<CreateVirtualBorderRouterRequest, 'regionId' | 'clientToken'>;
+/** ModifyVirtualBorderRouterAttribute's parameters besides the region, the VBR and the token. */
+export type VbrChanges = Omit<ModifyVirtualBorderRouterAttributeRequest, 'regionId' | 'vbrId' | 'clientToken'>;
 
 /**
  * Writes: each one is audited (src/server/graphql/audit-record.ts wraps every method of this
@@ -91,6 +108,12 @@ export interface VpcDataSourceReads {
  */
 export interface VpcDataSourceWrites {
   terminatePhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  /** The new VBR's id is in the result. */
+  createVbr(regionId: string, spec: VbrCreateSpec, options?: WriteOptions): Promise<CreateVirtualBorderRouterResult>;
+  modifyVbr(regionId: string, id: string, changes: VbrChanges, options?: WriteOptions): Promise<WriteResult>;
+  terminateVbr(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  recoverVbr(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  deleteVbr(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
 }
 
 export interface VpcDataSourceApi extends VpcDataSourceReads, VpcDataSourceWrites {}

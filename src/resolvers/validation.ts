@@ -10,7 +10,7 @@ import { BadUserInputError } from '../schema/errors';
 import type { GatewayContext } from '../schema/context';
 
 /** Runs a data-source rule, turning its `BadInputError` into the GraphQL error for `field`. */
-function check<T>(rule: (value: unknown, field: string) => T, value: unknown, field: string): T {
+export function check<T>(rule: (value: unknown, field: string) => T, value: unknown, field: string): T {
   try {
     return rule(value, field);
   } catch (error) {

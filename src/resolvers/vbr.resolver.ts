@@ -4,9 +4,11 @@ import type { GatewayContext } from '../schema/context';
 import { VbrFilter } from '../schema/inputs';
 import { mapErrors } from '../schema/map-error';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from '../schema/type-graphql';
+import { VbrAvailableAction } from '../schema/types/available-action';
 import { VbrConnection } from '../schema/types/connections';
 import { PhysicalConnection } from '../schema/types/physical-connection';
 import { Vbr } from '../schema/types/vbr';
+import { vbrAvailableActions } from '../services/vbrs/available-actions';
 import { pageWindow, paginate } from './pagination';
 import { normalizeFilter, resolveRegionId, validatePhysicalConnectionId, validateVbrId } from './validation';
 
@@ -56,5 +58,14 @@ export class VbrResolver {
     const pcId = vbr.physicalConnectionId;
     if (pcId === null) return null;
     return mapErrors({ regionId: vbr.regionId }, () => context.dataSource.physicalConnection(vbr.regionId, pcId));
+  }
+
+  @FieldResolver(() => [VbrAvailableAction], {
+    nullable: true,
+    description:
+      'Each lifecycle action (TERMINATE, RECOVER, DELETE, UPDATE) and whether it may run now, with the reasons it may not: the mutations\' own rules applied to this request\'s batched data, so a list of VBRs costs O(pages) upstream calls. Ownership is what this account can see: a circuit DescribePhysicalConnections lists is this account\'s, and on it a VBR that DescribeVirtualBorderRouters lists only with IncludeCrossAccountVbr is another account\'s. A preview: the mutation checks again with fresh reads, and router interfaces or BGP groups on a VBR show only when the upstream refuses its deletion. Null only when the data could not be loaded (see `errors`).',
+  })
+  async availableActions(@Root() vbr: VbrModel, @Ctx() context: GatewayContext): Promise<VbrAvailableAction[]> {
+    return mapErrors({ regionId: vbr.regionId, vbrId: vbr.id }, () => vbrAvailableActions(context, vbr));
   }
 }

@@ -5,30 +5,48 @@
  */
 import { BadInputError, UpstreamError } from '../datasources/errors';
 import {
+  AccountNotAllowedError,
+  accountRefusedMessage,
   BadUserInputError,
   GatewayError,
   OperationConflictError,
   PhysicalConnectionNotEnabledError,
   PhysicalConnectionNotFoundError,
+  QuotaExceededError,
   ResourceLockedError,
   UpstreamAuthFailedError,
   UpstreamFailedError,
   UpstreamThrottledError,
   UpstreamUnavailableError,
+  VBR_ALLOWED_FROM,
+  VbrInvalidStateError,
+  VbrNotFoundError,
   VbrsAttachedError,
+  vlanInUseMessage,
   type ConflictReason,
   type UpstreamDetails,
+  type VbrAction,
 } from './errors';
 
-/** What the failing call was about; lets a bare upstream `NotFound` name the circuit. */
+/** What the failing call was about; lets a bare upstream `NotFound` name the circuit or the VBR. */
 export interface ErrorScope {
   regionId?: string;
   physicalConnectionId?: string;
   /** The argument the region came from, named in BAD_USER_INPUT (`input.regionId`); default `regionId`. */
   regionField?: string;
+  /** A VBR write or read: upstream VBR refusals name it. */
+  vbrId?: string;
+  /** The VBR action of a write, named by VBR_INVALID_STATE. */
+  vbrAction?: VbrAction;
+  /**
+   * The GraphQL argument a write's parameters came from (`input`): an upstream refusal of one
+   * parameter (`InvalidVlanId.Used`, `InvalidName.Malformed`, ...) becomes BAD_USER_INPUT naming
+   * its field (`input.vlanId`). Unset, such refusals stay UPSTREAM_ERROR.
+   */
+  inputPath?: string;
 }
 
-const CONFLICTS: Readonly<Record<string, { message: string; reason: ConflictReason | null }>> = {
+const CONFLICTS: Readonly<Record<string, { message: string; reason: ConflictReason | null; retryable?: boolean }>> = {
   'OperationFailed.VpconnAttached': {
     message: 'shared-port virtual connections (vpconns) are still attached; remove them first',
     reason: 'VPCONNS_ATTACHED',
@@ -38,7 +56,60 @@ const CONFLICTS: Readonly<Record<string, { message: string; reason: ConflictReas
     message: 'the clientToken was already used for a different request; use a new clientToken',
     reason: null,
   },
+  'InvalidOperation.RouterInterfaceNotDeleted': { message: 'router interfaces are still on the VBR; delete them first', reason: 'ROUTER_INTERFACES' },
+  'DependencyViolation.RouterInterfaceReferedByRouteEntry': {
+    message: "route entries still use the VBR's router interface; delete them first",
+    reason: 'ROUTER_INTERFACES',
+  },
+  // Terraform retries it: the BGP groups of a VBR being cleaned up disappear by themselves.
+  'DependencyViolation.BgpGroup': { message: 'BGP groups are still on the VBR; retry after a backoff', reason: 'BGP_GROUPS', retryable: true },
 };
+
+/** `Invalid<Parameter>.<Problem>` codes refusing one parameter; the field is the parameter in camelCase. */
+const PARAMETER_REFUSAL = /^Invalid([A-Z][A-Za-z0-9]*)\.(Malformed|Malformd|Used)$/;
+
+/** The input field an upstream refusal of one parameter names; null when the code names none. */
+function refusedField(code: string, inputPath: string): string | null {
+  switch (code) {
+    case 'InvalidIp.NotSameSubnet':
+      return `${inputPath}.peerGatewayIp`;
+    // One of the addresses, the upstream does not say which.
+    case 'InvalidIp.Malformed':
+    case 'InvalidParameter':
+      return inputPath;
+    case 'InvalidVbrOwnerId.NotFound':
+      return `${inputPath}.vbrOwnerId`;
+    default: {
+      const parameter = PARAMETER_REFUSAL.exec(code)?.[1];
+      return parameter === undefined ? null : `${inputPath}.${parameter.charAt(0).toLowerCase()}${parameter.slice(1)}`;
+    }
+  }
+}
+
+/** The upstream's VBR refusals (and the account and quota ones every write may get); null for the rest. */
+function fromVbrOrAccount(error: UpstreamError, scope: ErrorScope, upstream: UpstreamDetails): GatewayError | null {
+  const { vbrId, vbrAction, physicalConnectionId: pcId } = scope;
+  const regionId = scope.regionId ?? 'unknown';
+  if (vbrId !== undefined) {
+    if (error.code === 'InvalidVbrId.NotFound') return new VbrNotFoundError(vbrId, regionId, upstream, error);
+    const badState = error.code === 'InvalidOperation.OperationNotAllowedInState' || error.code.startsWith('InvalidStatus.');
+    if (badState && vbrAction !== undefined) {
+      return new VbrInvalidStateError(vbrId, vbrAction, null, VBR_ALLOWED_FROM[vbrAction], upstream, error);
+    }
+    if (error.code === 'OperationFailed.VlanIdAlreadyInUse') {
+      return new OperationConflictError(vlanInUseMessage(vbrId, null, null), pcId ?? null, 'VLAN_IN_USE', upstream, error);
+    }
+  }
+  const resourceId = vbrId ?? pcId;
+  const accountRefused = error.code === 'Forbidden.OperationNotAllowedByUser' || /^Forbidden\.[A-Za-z]+NotAllowedByCaller$/.test(error.code);
+  if (resourceId !== undefined && accountRefused) {
+    return new AccountNotAllowedError(accountRefusedMessage(resourceId, error.code), resourceId, null, upstream, error);
+  }
+  if (error.code.startsWith('QuotaExceeded.')) return new QuotaExceededError(upstream, error);
+  const field = scope.inputPath === undefined ? null : refusedField(error.code, scope.inputPath);
+  if (field !== null) return new BadUserInputError(field, `The VPC API refused ${field} (${error.code}).`, upstream, error);
+  return null;
+}
 
 /** Another operation holds the resource for now (the data source files them as INVALID_STATE). */
 const TRANSIENT_CONFLICTS: ReadonlySet<string> = new Set(['OperationConflict', 'TaskConflict', 'Conflict.Lock']);
@@ -66,11 +137,14 @@ function fromUpstream(error: UpstreamError, scope: ErrorScope): GatewayError {
     default:
       break;
   }
-  const subject = pcId === undefined ? 'The operation' : `The operation on ${pcId}`;
+  const vbrOrAccount = fromVbrOrAccount(error, scope, upstream);
+  if (vbrOrAccount !== null) return vbrOrAccount;
+  const target = scope.vbrId ?? pcId;
+  const subject = target === undefined ? 'The operation' : `The operation on ${target}`;
   const conflict = CONFLICTS[error.code];
   if (conflict !== undefined) {
     const message = `${subject} was refused: ${conflict.message}.`;
-    return new OperationConflictError(message, pcId ?? null, conflict.reason, upstream, error);
+    return new OperationConflictError(message, pcId ?? null, conflict.reason, upstream, error, conflict.retryable ?? false);
   }
   if (TRANSIENT_CONFLICTS.has(error.code)) {
     const message = `${subject} was refused: another operation holds the resource; retry after a backoff.`;

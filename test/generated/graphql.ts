@@ -18,6 +18,55 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Why this account may not act on a resource (also `extensions.reason` of an ACCOUNT_NOT_ALLOWED error). */
+export type AccountReason =
+  /** Only the owner of the VBR's circuit may terminate or recover it, or set its VLAN and circuit code. */
+  | 'CIRCUIT_OWNER_ONLY'
+  /** The circuit's owner may delete another account's VBR only while it is UNCONFIRMED. */
+  | 'FOREIGN_VBR_NOT_UNCONFIRMED'
+  /** Only the VBR's owner may set its peering addresses, name and description. */
+  | 'VBR_OWNER_ONLY';
+
+/** One reason a lifecycle action cannot run now. */
+export type ActionBlocker = {
+  __typename?: 'ActionBlocker';
+  /** For ACCOUNT_NOT_ALLOWED: why this account may not act. */
+  accountReason?: Maybe<AccountReason>;
+  /** For RESOURCE_LOCKED: the lock. */
+  businessStatus?: Maybe<BusinessStatus>;
+  /** Machine-readable reason (the error code the mutation would fail with). */
+  code: ActionBlockerCode;
+  /** For a circuit status blocker: the status the circuit is in. */
+  currentStatus?: Maybe<PhysicalConnectionStatus>;
+  /** Human-readable explanation (the error message the mutation would fail with). */
+  message: Scalars['String']['output'];
+  /** For OPERATION_CONFLICT: what still hangs off the resource. */
+  reason?: Maybe<ConflictReason>;
+  /** For VBRS_ATTACHED and FOREIGN_VBRS_ATTACHED: the VBRs in the way; for OPERATION_CONFLICT VLAN_IN_USE: the VBRs holding the VLAN. Sorted. */
+  vbrIds?: Maybe<Array<Scalars['ID']['output']>>;
+  /** For VBR_INVALID_STATE: the status the VBR is in. */
+  vbrStatus?: Maybe<VbrStatus>;
+};
+
+/** Why a lifecycle action cannot run now; the same codes as the errors its mutation would fail with. */
+export type ActionBlockerCode =
+  /** This account may not act on the resource; see `accountReason`. */
+  | 'ACCOUNT_NOT_ALLOWED'
+  /** Other accounts' VBRs this account may not delete are on the circuit; see `vbrIds`. */
+  | 'FOREIGN_VBRS_ATTACHED'
+  /** Something else still hangs off the resource; see `reason`. */
+  | 'OPERATION_CONFLICT'
+  /** The circuit is not in a status the action starts from; see `currentStatus`. */
+  | 'PHYSICAL_CONNECTION_INVALID_STATE'
+  /** The circuit must be ENABLED; see `currentStatus`. */
+  | 'PHYSICAL_CONNECTION_NOT_ENABLED'
+  /** Financially or security locked; see `businessStatus`. */
+  | 'RESOURCE_LOCKED'
+  /** VBRs are still on the circuit; see `vbrIds`. */
+  | 'VBRS_ATTACHED'
+  /** The VBR is not in a status the action starts from; see `vbrStatus`. */
+  | 'VBR_INVALID_STATE';
+
 /** A Cloud Enterprise Network (CEN) instance a VBR is attached to. */
 export type AssociatedCen = {
   __typename?: 'AssociatedCen';
@@ -99,8 +148,84 @@ export type ConflictReason =
   | 'MACSEC_KEYS'
   /** Router interfaces are still on the VBR; delete them before the VBR. */
   | 'ROUTER_INTERFACES'
+  /** Another VBR on the circuit holds the terminated VBR's VLAN now (a terminated VBR keeps it only for a while); it cannot be recovered. */
+  | 'VLAN_IN_USE'
   /** The circuit hosts shared-port virtual connections (`virtualPhysicalConnectionCount` > 0); remove them first. */
   | 'VPCONNS_ATTACHED';
+
+/** A new VBR on one of this account's ENABLED circuits. */
+export type CreateVbrInput = {
+  /** Mbit/s on a dedicated circuit: 50, 100, 200, 300, 400, 500, 1000, 2048, 5120, 8192, 10240, 20480, 40960, 50120, 61440 or 102400 (a shared circuit's VBR takes the circuit's bandwidth). */
+  bandwidth?: InputMaybe<Scalars['Int']['input']>;
+  /** The carrier's circuit code (1 to 64 letters, digits, `.`, `_`, `-`). Circuit owner only. */
+  circuitCode?: InputMaybe<Scalars['String']['input']>;
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** 2 to 256 characters, a letter or Chinese character first, not starting with `http://` or `https://`. VBR owner only. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Whether IPv6 is enabled (then both IPv6 gateway addresses are needed). */
+  enableIpv6?: InputMaybe<Scalars['Boolean']['input']>;
+  /** IPv4 address on the Alibaba Cloud side. VBR owner only. */
+  localGatewayIp?: InputMaybe<Scalars['String']['input']>;
+  /** IPv6 address on the Alibaba Cloud side. */
+  localIpv6GatewayIp?: InputMaybe<Scalars['String']['input']>;
+  /** 2 to 128 characters: a letter or Chinese character first, then letters, digits, `.`, `_` or `-`. VBR owner only. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** IPv4 address on the customer side, in the same subnet. VBR owner only. */
+  peerGatewayIp?: InputMaybe<Scalars['String']['input']>;
+  /** IPv6 address on the customer side. */
+  peerIpv6GatewayIp?: InputMaybe<Scalars['String']['input']>;
+  /** IPv6 peering prefix, e.g. `2408:4004:cc:400::/56`. */
+  peeringIpv6SubnetMask?: InputMaybe<Scalars['String']['input']>;
+  /** Mask of the peering subnet, from 255.255.255.0 (/24) to 255.255.255.252 (/30). VBR owner only. */
+  peeringSubnetMask?: InputMaybe<Scalars['String']['input']>;
+  /** The circuit (`pc-...`); it must be this account's and ENABLED. */
+  physicalConnectionId: Scalars['ID']['input'];
+  /** Region of the VBR; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+  /** Resource group id (`rg-...`). */
+  resourceGroupId?: InputMaybe<Scalars['String']['input']>;
+  /** Account id (digits) to create the VBR for. Another account's VBR starts UNCONFIRMED and its owner sets the peering addresses, name and description; without it this account owns the VBR and `localGatewayIp`, `peerGatewayIp` and `peeringSubnetMask` are required. */
+  vbrOwnerId?: InputMaybe<Scalars['String']['input']>;
+  /** VLAN id, 0 to 2999, unused on the circuit (a terminated VBR keeps its VLAN for 7 days). */
+  vlanId: Scalars['Int']['input'];
+};
+
+/** Result of `createVbr`. */
+export type CreateVbrPayload = {
+  __typename?: 'CreateVbrPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
+  requestId: Scalars['String']['output'];
+  /** The new VBR read after the call (ACTIVE, or UNCONFIRMED for another account); null when that read failed or does not list it yet: poll `vbr(id: vbrId)`. */
+  vbr?: Maybe<Vbr>;
+  /** The new VBR. */
+  vbrId: Scalars['ID']['output'];
+};
+
+/** Which VBR to delete (UNCONFIRMED, ACTIVE or TERMINATED; another account's only while UNCONFIRMED). */
+export type DeleteVbrInput = {
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** Region of the VBR; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+  /** The VBR (`vbr-...`). */
+  vbrId: Scalars['ID']['input'];
+};
+
+/** Result of `deleteVbr`. */
+export type DeleteVbrPayload = {
+  __typename?: 'DeleteVbrPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
+  requestId: Scalars['String']['output'];
+  /** The VBR read after the call: DELETING, or null once it is gone. */
+  vbr?: Maybe<Vbr>;
+  /** The deleted VBR. */
+  vbrId: Scalars['ID']['output'];
+};
 
 /** The carrier that provides the line. */
 export type LineOperator =
@@ -147,17 +272,57 @@ export type MacsecKey = {
   status?: Maybe<Scalars['String']['output']>;
 };
 
-/** Writes: terminating a circuit, with its preconditions checked first and an idempotency token. */
+/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Creates a VBR on one of this account's ENABLED circuits (CreateVirtualBorderRouter): ACTIVE, or UNCONFIRMED when created for another account. Idempotent per clientToken; every error of the upstream call carries `extensions.clientToken`. */
+  createVbr: CreateVbrPayload;
+  /** Deletes an UNCONFIRMED, ACTIVE or TERMINATED VBR (another account's only while UNCONFIRMED); it is DELETING when this returns, then gone. Idempotent per clientToken; every error of the upstream call carries `extensions.clientToken`. */
+  deleteVbr: DeleteVbrPayload;
+  /** Recovers a TERMINATED VBR on an ENABLED circuit (circuit owner only); it is RECOVERING when this returns and becomes ACTIVE by itself. Idempotent per clientToken; every error of the upstream call carries `extensions.clientToken`. */
+  recoverVbr: RecoverVbrPayload;
   /** Terminates an ENABLED circuit that has no lock, VBRs, vpconns or MACsec keys (see `terminationCheck`). Asynchronous: the circuit is TERMINATING when this returns and becomes TERMINATED by itself. Idempotent per clientToken. */
   terminatePhysicalConnection: TerminatePhysicalConnectionPayload;
+  /** Terminates an ACTIVE VBR (circuit owner only); it is TERMINATING when this returns and becomes TERMINATED by itself. Idempotent per clientToken; every error of the upstream call carries `extensions.clientToken`. */
+  terminateVbr: TerminateVbrPayload;
+  /** Changes a VBR's attributes (ModifyVirtualBorderRouterAttribute); see `availableActions` UPDATE. Idempotent per clientToken; every error of the upstream call carries `extensions.clientToken`. */
+  updateVbr: UpdateVbrPayload;
 };
 
 
-/** Writes: terminating a circuit, with its preconditions checked first and an idempotency token. */
+/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+export type MutationCreateVbrArgs = {
+  input: CreateVbrInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+export type MutationDeleteVbrArgs = {
+  input: DeleteVbrInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+export type MutationRecoverVbrArgs = {
+  input: RecoverVbrInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
 export type MutationTerminatePhysicalConnectionArgs = {
   input: TerminatePhysicalConnectionInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+export type MutationTerminateVbrArgs = {
+  input: TerminateVbrInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+export type MutationUpdateVbrArgs = {
+  input: UpdateVbrInput;
 };
 
 /** Who pays for a shared circuit. */
@@ -413,6 +578,27 @@ export type QueryVbrsArgs = {
   regionId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Which VBR to recover (TERMINATED, on this account's ENABLED circuit). */
+export type RecoverVbrInput = {
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** Region of the VBR; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+  /** The VBR (`vbr-...`). */
+  vbrId: Scalars['ID']['input'];
+};
+
+/** Result of `recoverVbr`. */
+export type RecoverVbrPayload = {
+  __typename?: 'RecoverVbrPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
+  requestId: Scalars['String']['output'];
+  /** The VBR read after the call: RECOVERING (ACTIVE on a replay); it becomes ACTIVE by itself. */
+  vbr: Vbr;
+};
+
 /** An Alibaba Cloud region where the VPC API is available. */
 export type Region = {
   __typename?: 'Region';
@@ -461,6 +647,27 @@ export type TerminatePhysicalConnectionPayload = {
   requestId: Scalars['String']['output'];
 };
 
+/** Which VBR to terminate (ACTIVE, on this account's circuit). */
+export type TerminateVbrInput = {
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** Region of the VBR; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+  /** The VBR (`vbr-...`). */
+  vbrId: Scalars['ID']['input'];
+};
+
+/** Result of `terminateVbr`. */
+export type TerminateVbrPayload = {
+  __typename?: 'TerminateVbrPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
+  requestId: Scalars['String']['output'];
+  /** The VBR read after the call: TERMINATING (TERMINATED on a replay); it becomes TERMINATED by itself. */
+  vbr: Vbr;
+};
+
 /** One reason a circuit cannot be terminated now. */
 export type TerminationBlocker = {
   __typename?: 'TerminationBlocker';
@@ -498,6 +705,61 @@ export type TerminationCheck = {
   terminable: Scalars['Boolean']['output'];
 };
 
+/** Changes to a VBR (at least one field besides `vbrId`, `regionId` and `clientToken`). */
+export type UpdateVbrInput = {
+  /** Mbit/s on a dedicated circuit: 50, 100, 200, 300, 400, 500, 1000, 2048, 5120, 8192, 10240, 20480, 40960, 50120, 61440 or 102400 (a shared circuit's VBR takes the circuit's bandwidth). */
+  bandwidth?: InputMaybe<Scalars['Int']['input']>;
+  /** The carrier's circuit code (1 to 64 letters, digits, `.`, `_`, `-`). Circuit owner only. */
+  circuitCode?: InputMaybe<Scalars['String']['input']>;
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** 2 to 256 characters, a letter or Chinese character first, not starting with `http://` or `https://`. VBR owner only. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** BFD detection multiplier, 3 to 10. */
+  detectMultiplier?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether IPv6 is enabled (then both IPv6 gateway addresses are needed). */
+  enableIpv6?: InputMaybe<Scalars['Boolean']['input']>;
+  /** IPv4 address on the Alibaba Cloud side. VBR owner only. */
+  localGatewayIp?: InputMaybe<Scalars['String']['input']>;
+  /** IPv6 address on the Alibaba Cloud side. */
+  localIpv6GatewayIp?: InputMaybe<Scalars['String']['input']>;
+  /** BFD receive interval, 200 to 1000 ms. */
+  minRxInterval?: InputMaybe<Scalars['Int']['input']>;
+  /** BFD send interval, 200 to 1000 ms. */
+  minTxInterval?: InputMaybe<Scalars['Int']['input']>;
+  /** MTU, 1500 or 8500; only on a VBR attached to an Express Connect Router. */
+  mtu?: InputMaybe<Scalars['Int']['input']>;
+  /** 2 to 128 characters: a letter or Chinese character first, then letters, digits, `.`, `_` or `-`. VBR owner only. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** IPv4 address on the customer side, in the same subnet. VBR owner only. */
+  peerGatewayIp?: InputMaybe<Scalars['String']['input']>;
+  /** IPv6 address on the customer side. */
+  peerIpv6GatewayIp?: InputMaybe<Scalars['String']['input']>;
+  /** IPv6 peering prefix, e.g. `2408:4004:cc:400::/56`. */
+  peeringIpv6SubnetMask?: InputMaybe<Scalars['String']['input']>;
+  /** Mask of the peering subnet, from 255.255.255.0 (/24) to 255.255.255.252 (/30). VBR owner only. */
+  peeringSubnetMask?: InputMaybe<Scalars['String']['input']>;
+  /** Region of the VBR; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+  /** Whether data centers may reach each other through this VBR. */
+  sitelinkEnable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The VBR (`vbr-...`); not while it is TERMINATING, RECOVERING or DELETING. */
+  vbrId: Scalars['ID']['input'];
+  /** VLAN id, 0 to 2999, unused on the circuit. Circuit owner only. */
+  vlanId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Result of `updateVbr`. */
+export type UpdateVbrPayload = {
+  __typename?: 'UpdateVbrPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
+  requestId: Scalars['String']['output'];
+  /** The VBR read after the call. */
+  vbr: Vbr;
+};
+
 /** A Virtual Border Router (VBR): the routed interface between a circuit and Alibaba Cloud networks. A circuit cannot be terminated while any VBR is attached. */
 export type Vbr = {
   __typename?: 'Vbr';
@@ -509,6 +771,8 @@ export type Vbr = {
   associatedCens: Array<AssociatedCen>;
   /** Circuits the VBR is associated with. */
   associatedPhysicalConnections: Array<AssociatedPhysicalConnection>;
+  /** Each lifecycle action (TERMINATE, RECOVER, DELETE, UPDATE) and whether it may run now, with the reasons it may not: the mutations' own rules applied to this request's batched data, so a list of VBRs costs O(pages) upstream calls. Ownership is what this account can see: a circuit DescribePhysicalConnections lists is this account's, and on it a VBR that DescribeVirtualBorderRouters lists only with IncludeCrossAccountVbr is another account's. A preview: the mutation checks again with fresh reads, and router interfaces or BGP groups on a VBR show only when the upstream refuses its deletion. Null only when the data could not be loaded (see `errors`). */
+  availableActions?: Maybe<Array<VbrAvailableAction>>;
   /** Bandwidth in Mbit/s. */
   bandwidth?: Maybe<Scalars['Int']['output']>;
   /** Circuit code assigned by the carrier. */
@@ -591,6 +855,28 @@ export type Vbr = {
   vlanInterfaceId?: Maybe<Scalars['String']['output']>;
 };
 
+/** A lifecycle action on a VBR (one mutation each). */
+export type VbrAction =
+  /** `deleteVbr`: UNCONFIRMED, ACTIVE or TERMINATED -> DELETING -> gone. */
+  | 'DELETE'
+  /** `recoverVbr`: TERMINATED -> RECOVERING -> ACTIVE (circuit owner only, circuit ENABLED). */
+  | 'RECOVER'
+  /** `terminateVbr`: ACTIVE -> TERMINATING -> TERMINATED (circuit owner only). */
+  | 'TERMINATE'
+  /** `updateVbr`: changes its attributes. */
+  | 'UPDATE';
+
+/** Whether a lifecycle action on a VBR may run now, and why not. */
+export type VbrAvailableAction = {
+  __typename?: 'VbrAvailableAction';
+  /** The action (one mutation). */
+  action: VbrAction;
+  /** True exactly when `blockers` is empty. */
+  allowed: Scalars['Boolean']['output'];
+  /** Every reason the action would be refused, in the order the upstream checks them. */
+  blockers: Array<ActionBlocker>;
+};
+
 /** A page of VBRs. */
 export type VbrConnection = {
   __typename?: 'VbrConnection';
@@ -665,6 +951,20 @@ export type ConsoleListQueryVariables = Exact<{
 
 export type ConsoleListQuery = { __typename?: 'Query', physicalConnections: { __typename?: 'PhysicalConnectionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'PhysicalConnection', id: string, regionId: string, name?: string | null, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, bandwidth?: number | null, spec?: PhysicalConnectionSpec | null, lineOperator?: LineOperator | null, creationTime?: string | null, vbrs?: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus } | null }> | null, terminationCheck?: { __typename?: 'TerminationCheck', terminable: boolean, blockers: Array<{ __typename?: 'TerminationBlocker', code: TerminationBlockerCode, message: string, reason?: ConflictReason | null }> } | null }> } };
 
+export type CreateVbrMutationVariables = Exact<{
+  input: CreateVbrInput;
+}>;
+
+
+export type CreateVbrMutation = { __typename?: 'Mutation', createVbr: { __typename?: 'CreateVbrPayload', requestId: string, clientToken: string, vbrId: string, vbr?: { __typename?: 'Vbr', id: string, regionId: string, status: VbrStatus, vlanId?: number | null, physicalConnectionId?: string | null, name?: string | null, localGatewayIp?: string | null, peerGatewayIp?: string | null, peeringSubnetMask?: string | null } | null } };
+
+export type DeleteVbrMutationVariables = Exact<{
+  input: DeleteVbrInput;
+}>;
+
+
+export type DeleteVbrMutation = { __typename?: 'Mutation', deleteVbr: { __typename?: 'DeleteVbrPayload', requestId: string, clientToken: string, vbrId: string, vbr?: { __typename?: 'Vbr', id: string, regionId: string, status: VbrStatus } | null } };
+
 export type PhysicalConnectionDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   regionId?: InputMaybe<Scalars['String']['input']>;
@@ -673,12 +973,26 @@ export type PhysicalConnectionDetailQueryVariables = Exact<{
 
 export type PhysicalConnectionDetailQuery = { __typename?: 'Query', physicalConnection?: { __typename?: 'PhysicalConnection', id: string, regionId: string, name?: string | null, description?: string | null, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, productType?: ProductType | null, chargeType?: ChargeType | null, lineOperator?: LineOperator | null, loaStatus?: LoaStatus | null, accessPointId?: string | null, portType?: string | null, portNumber?: string | null, spec?: PhysicalConnectionSpec | null, bandwidth?: number | null, circuitCode?: string | null, creationTime?: string | null, enabledTime?: string | null, endTime?: string | null, redundantPhysicalConnectionId?: string | null, tags: Array<{ __typename?: 'Tag', key: string, value: string }>, macsecKeys: Array<{ __typename?: 'MacsecKey', ckn?: string | null, cipherSuite?: string | null, status?: string | null }>, vbrs?: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, localGatewayIp?: string | null, peerGatewayIp?: string | null, peeringSubnetMask?: string | null }> | null } | null };
 
+export type RecoverVbrMutationVariables = Exact<{
+  input: RecoverVbrInput;
+}>;
+
+
+export type RecoverVbrMutation = { __typename?: 'Mutation', recoverVbr: { __typename?: 'RecoverVbrPayload', requestId: string, clientToken: string, vbr: { __typename?: 'Vbr', id: string, regionId: string, status: VbrStatus } } };
+
 export type RegionsQueryVariables = Exact<{
   language?: InputMaybe<RegionLanguage>;
 }>;
 
 
 export type RegionsQuery = { __typename?: 'Query', regions: Array<{ __typename?: 'Region', regionId: string, localName?: string | null }> };
+
+export type TerminateVbrMutationVariables = Exact<{
+  input: TerminateVbrInput;
+}>;
+
+
+export type TerminateVbrMutation = { __typename?: 'Mutation', terminateVbr: { __typename?: 'TerminateVbrPayload', requestId: string, clientToken: string, vbr: { __typename?: 'Vbr', id: string, regionId: string, status: VbrStatus } } };
 
 export type TerminatePhysicalConnectionMutationVariables = Exact<{
   input: TerminatePhysicalConnectionInput;
@@ -695,6 +1009,21 @@ export type TerminationPreflightQueryVariables = Exact<{
 
 export type TerminationPreflightQuery = { __typename?: 'Query', physicalConnection?: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus, terminationCheck?: { __typename?: 'TerminationCheck', terminable: boolean, blockers: Array<{ __typename?: 'TerminationBlocker', code: TerminationBlockerCode, message: string, currentStatus?: PhysicalConnectionStatus | null, businessStatus?: BusinessStatus | null, vbrIds?: Array<string> | null, reason?: ConflictReason | null }> } | null } | null };
 
+export type UpdateVbrMutationVariables = Exact<{
+  input: UpdateVbrInput;
+}>;
+
+
+export type UpdateVbrMutation = { __typename?: 'Mutation', updateVbr: { __typename?: 'UpdateVbrPayload', requestId: string, clientToken: string, vbr: { __typename?: 'Vbr', id: string, status: VbrStatus, vlanId?: number | null, name?: string | null, description?: string | null, circuitCode?: string | null, localGatewayIp?: string | null, peerGatewayIp?: string | null, peeringSubnetMask?: string | null, detectMultiplier?: number | null } } };
+
+export type VbrDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  regionId?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type VbrDetailQuery = { __typename?: 'Query', vbr?: { __typename?: 'Vbr', id: string, regionId: string, name?: string | null, description?: string | null, status: VbrStatus, vlanId?: number | null, circuitCode?: string | null, bandwidth?: number | null, localGatewayIp?: string | null, peerGatewayIp?: string | null, peeringSubnetMask?: string | null, creationTime?: string | null, terminationTime?: string | null, physicalConnectionId?: string | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, name?: string | null, status: PhysicalConnectionStatus } | null, availableActions?: Array<{ __typename?: 'VbrAvailableAction', action: VbrAction, allowed: boolean, blockers: Array<{ __typename?: 'ActionBlocker', code: ActionBlockerCode, message: string, currentStatus?: PhysicalConnectionStatus | null, vbrStatus?: VbrStatus | null, vbrIds?: Array<string> | null, reason?: ConflictReason | null, accountReason?: AccountReason | null }> }> | null } | null };
+
 export type VbrListQueryVariables = Exact<{
   regionId?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<VbrFilter>;
@@ -703,12 +1032,18 @@ export type VbrListQueryVariables = Exact<{
 }>;
 
 
-export type VbrListQuery = { __typename?: 'Query', vbrs: { __typename?: 'VbrConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, physicalConnectionId?: string | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, name?: string | null, status: PhysicalConnectionStatus } | null }> } };
+export type VbrListQuery = { __typename?: 'Query', vbrs: { __typename?: 'VbrConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, physicalConnectionId?: string | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, name?: string | null, status: PhysicalConnectionStatus } | null, availableActions?: Array<{ __typename?: 'VbrAvailableAction', action: VbrAction, allowed: boolean, blockers: Array<{ __typename?: 'ActionBlocker', code: ActionBlockerCode, message: string }> }> | null }> } };
 
 
 export const ConsoleListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalConnectionFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"terminationCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminable"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleListQuery, ConsoleListQueryVariables>;
+export const CreateVbrDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateVbr"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateVbrInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createVbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"vbrId"}},{"kind":"Field","name":{"kind":"Name","value":"vbr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"localGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peerGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peeringSubnetMask"}}]}}]}}]}}]} as unknown as DocumentNode<CreateVbrMutation, CreateVbrMutationVariables>;
+export const DeleteVbrDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteVbr"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteVbrInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteVbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"vbrId"}},{"kind":"Field","name":{"kind":"Name","value":"vbr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteVbrMutation, DeleteVbrMutationVariables>;
 export const PhysicalConnectionDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PhysicalConnectionDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"productType"}},{"kind":"Field","name":{"kind":"Name","value":"chargeType"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"loaStatus"}},{"kind":"Field","name":{"kind":"Name","value":"accessPointId"}},{"kind":"Field","name":{"kind":"Name","value":"portType"}},{"kind":"Field","name":{"kind":"Name","value":"portNumber"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"circuitCode"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"enabledTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}},{"kind":"Field","name":{"kind":"Name","value":"redundantPhysicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"macsecKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ckn"}},{"kind":"Field","name":{"kind":"Name","value":"cipherSuite"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"localGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peerGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peeringSubnetMask"}}]}}]}}]}}]} as unknown as DocumentNode<PhysicalConnectionDetailQuery, PhysicalConnectionDetailQueryVariables>;
+export const RecoverVbrDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecoverVbr"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecoverVbrInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoverVbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"vbr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<RecoverVbrMutation, RecoverVbrMutationVariables>;
 export const RegionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Regions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RegionLanguage"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"localName"}}]}}]}}]} as unknown as DocumentNode<RegionsQuery, RegionsQueryVariables>;
+export const TerminateVbrDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TerminateVbr"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TerminateVbrInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminateVbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"vbr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<TerminateVbrMutation, TerminateVbrMutationVariables>;
 export const TerminatePhysicalConnectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TerminatePhysicalConnection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TerminatePhysicalConnectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminatePhysicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<TerminatePhysicalConnectionMutation, TerminatePhysicalConnectionMutationVariables>;
 export const TerminationPreflightDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TerminationPreflight"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"terminationCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminable"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"currentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"vbrIds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TerminationPreflightQuery, TerminationPreflightQueryVariables>;
-export const VbrListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VbrList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VbrFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<VbrListQuery, VbrListQueryVariables>;
+export const UpdateVbrDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateVbr"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateVbrInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateVbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"vbr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"circuitCode"}},{"kind":"Field","name":{"kind":"Name","value":"localGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peerGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peeringSubnetMask"}},{"kind":"Field","name":{"kind":"Name","value":"detectMultiplier"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateVbrMutation, UpdateVbrMutationVariables>;
+export const VbrDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VbrDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"circuitCode"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"localGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peerGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peeringSubnetMask"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"terminationTime"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"currentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"vbrStatus"}},{"kind":"Field","name":{"kind":"Name","value":"vbrIds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"accountReason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<VbrDetailQuery, VbrDetailQueryVariables>;
+export const VbrListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VbrList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VbrFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<VbrListQuery, VbrListQueryVariables>;

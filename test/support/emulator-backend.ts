@@ -6,7 +6,7 @@
  *   const ds = eb.main.forRequest();                        // one data source per "request"
  */
 import { createVpcBackend, type VpcBackend, type VpcBackendOptions } from '../../src/datasources';
-import { DEFAULT_ACCESS_KEY } from '../../src/emulator';
+import { DEFAULT_ACCESS_KEY, type EmulatorOptions } from '../../src/emulator';
 import { useEmulator, type EmulatorFixture } from './emulator';
 
 /** Short retries: the fault tests exhaust them, and a suite should not wait seconds for that. */
@@ -20,8 +20,11 @@ export interface EmulatorBackendFixture {
   backend(options?: Partial<VpcBackendOptions>): VpcBackend;
 }
 
-export function useEmulatorBackend(options: { transitionMs?: number } = {}): EmulatorBackendFixture {
-  const emu = useEmulator({ transitionMs: options.transitionMs ?? 300 });
+/** `accessKeys`: the emulator's key pairs (other accounts' keys for cross-account tests); the default key when absent. */
+export type EmulatorBackendOptions = { transitionMs?: number } & Pick<EmulatorOptions, 'accessKeys'>;
+
+export function useEmulatorBackend(options: EmulatorBackendOptions = {}): EmulatorBackendFixture {
+  const emu = useEmulator({ transitionMs: options.transitionMs ?? 300, ...(options.accessKeys ? { accessKeys: options.accessKeys } : {}) });
   const backends: VpcBackend[] = [];
   let main: VpcBackend | undefined;
 

@@ -114,6 +114,11 @@ export function vbrsByIds(regionId: v.RegionId, ids: readonly string[], page: Pa
   return { regionId, ...page, conditions: [vbrIdsCondition(ids)], includeCrossAccountVbr: INCLUDE_CROSS_ACCOUNT_VBRS };
 }
 
+/** The caller's own VBRs among `ids`: another account's VBR on the caller's circuit is left out. */
+export function ownVbrsByIds(regionId: v.RegionId, ids: readonly string[], page: PageQuery): VbrListQuery {
+  return { regionId, ...page, conditions: [vbrIdsCondition(ids)], includeCrossAccountVbr: false };
+}
+
 export function vbrsOfCircuits(regionId: v.RegionId, circuitIds: readonly string[], page: PageQuery): VbrListQuery {
   return { regionId, ...page, conditions: [vbrCircuitIdsCondition(circuitIds)], includeCrossAccountVbr: INCLUDE_CROSS_ACCOUNT_VBRS };
 }

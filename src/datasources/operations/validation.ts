@@ -6,6 +6,7 @@
  * `BadInputError` naming the argument whose message never echoes the value. The region rule is
  * the host-safety check of wire/endpoints.ts, re-exported here so the rules read as one set.
  */
+import { isIPv4, isIPv6 } from 'node:net';
 import { CLIENT_TOKEN_RULE, isValidClientToken } from '../../shared/client-token';
 import { BadInputError } from '../errors';
 
@@ -133,4 +134,93 @@ export const textOf =
 export function request<T>(req: T): T {
   if (typeof req !== 'object' || req === null) fail('request', 'the request must be an object');
   return req;
+}
+
+// --- resource attributes, as Alibaba documents them (names, descriptions, peering addresses) ---
+
+/** Alibaba's name rule: 2..128 characters, a letter or Chinese character first; then also digits, `.`, `_`, `-`. */
+const NAME_PATTERN = /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5._-]{1,127}$/;
+const CIRCUIT_CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+
+export function resourceName(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !NAME_PATTERN.test(value)) {
+    fail(field, `${field} must be 2 to 128 characters: a letter or Chinese character first, then letters, digits, '.', '_' or '-'`);
+  }
+  return value;
+}
+
+/** 2..256 characters, a letter or Chinese character first, not a URL. */
+export function resourceDescription(value: unknown, field: string): string {
+  const description = text(value, field, 256, 2);
+  if (!/^[A-Za-z\u4e00-\u9fa5]/.test(description) || /^https?:\/\//i.test(description)) {
+    fail(field, `${field} must start with a letter or Chinese character and must not start with http:// or https://`);
+  }
+  return description;
+}
+
+/** The carrier's circuit code. */
+export function circuitCode(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !CIRCUIT_CODE_PATTERN.test(value)) {
+    fail(field, `${field} must be 1 to 64 letters, digits, '.', '_' or '-'`);
+  }
+  return value;
+}
+
+export function ipv4Address(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !isIPv4(value)) fail(field, `${field} must be an IPv4 address`);
+  return value;
+}
+
+export function ipv6Address(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !isIPv6(value)) fail(field, `${field} must be an IPv6 address`);
+  return value;
+}
+
+/** `2408:4004:cc:400::/56`: an IPv6 address and a prefix length. */
+export function ipv6Cidr(value: unknown, field: string): string {
+  const [address, prefix, extra] = typeof value === 'string' ? value.split('/') : [];
+  const validPrefix = prefix !== undefined && /^\d{1,3}$/.test(prefix) && Number(prefix) <= 128;
+  if (extra !== undefined || address === undefined || !isIPv6(address) || !validPrefix) {
+    fail(field, `${field} must be an IPv6 prefix such as 2408:4004:cc:400::/56`);
+  }
+  return value as string;
+}
+
+function ipv4Number(address: string): number {
+  return address.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0);
+}
+
+/** The prefix length of a dotted mask; undefined when the ones are not contiguous. */
+function maskLength(mask: string): number | undefined {
+  const bits = ipv4Number(mask).toString(2).padStart(32, '0');
+  if (!/^1*0*$/.test(bits)) return undefined;
+  const firstZero = bits.indexOf('0');
+  return firstZero === -1 ? 32 : firstZero;
+}
+
+/** A VBR's peering mask: a dotted IPv4 mask from /24 (255.255.255.0) to /30 (255.255.255.252). */
+export function peeringSubnetMask(value: unknown, field: string): string {
+  const length = typeof value === 'string' && isIPv4(value) ? maskLength(value) : undefined;
+  if (length === undefined || length < 24 || length > 30) {
+    fail(field, `${field} must be a subnet mask from 255.255.255.0 (/24) to 255.255.255.252 (/30)`);
+  }
+  return value as string;
+}
+
+/** Whether two valid IPv4 addresses share the subnet of a valid mask. */
+export function sameSubnet(a: string, b: string, mask: string): boolean {
+  const size = 2 ** (32 - (maskLength(mask) ?? 32));
+  return Math.floor(ipv4Number(a) / size) === Math.floor(ipv4Number(b) / size);
+}
+
+/** The bandwidths (Mbit/s) a VBR on a dedicated circuit may have (a shared circuit's VBR takes the circuit's). */
+export const VBR_BANDWIDTHS: readonly number[] = [
+  50, 100, 200, 300, 400, 500, 1000, 2048, 5120, 8192, 10240, 20480, 40960, 50120, 61440, 102400,
+];
+
+export function vbrBandwidth(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !VBR_BANDWIDTHS.includes(value)) {
+    fail(field, `${field} must be one of ${VBR_BANDWIDTHS.join(', ')} (Mbit/s)`);
+  }
+  return value;
 }

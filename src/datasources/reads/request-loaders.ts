@@ -1,6 +1,6 @@
 /**
- * The DataLoaders of one GraphQL request: every `physicalConnection(id)`, `vbrsOfPhysicalConnection(id)`
- * and `vbr(id)` asked for in one tick becomes one page walk per region and 50 ids (by-id-loader.ts),
+ * The DataLoaders of one GraphQL request: every `physicalConnection(id)`, `vbrsOfPhysicalConnection(id)`,
+ * `vbr(id)` and `ownVbr(id)` asked for in one tick becomes one page walk per region and 50 ids (by-id-loader.ts),
  * not one call each (docs/datasource.md#batching-per-graphql-request).
  *
  * Invariants: whatever a call returns primes the by-id loaders; a VBR the mappers rejected fails
@@ -9,7 +9,7 @@
 import DataLoader from 'dataloader';
 import type { PhysicalConnection, Vbr } from '../models';
 import type { ReadOperations } from '../operations/read-operations';
-import { circuitsByIds, vbrsByIds, vbrsOfCircuits } from '../operations/read-queries';
+import { circuitsByIds, ownVbrsByIds, vbrsByIds, vbrsOfCircuits } from '../operations/read-queries';
 import type { RejectedItem } from '../operations/requests';
 import type { RegionId } from '../operations/validation';
 import { keyString, loadByIds, walkChunks, type ByIdKey, type ByIdSource } from './by-id-loader';
@@ -18,6 +18,8 @@ export class RequestLoaders {
   readonly physicalConnection: DataLoader<ByIdKey, PhysicalConnection | null, string>;
   readonly vbrsOfPhysicalConnection: DataLoader<ByIdKey, Vbr[], string>;
   readonly vbr: DataLoader<ByIdKey, Vbr | null, string>;
+  /** The same VBRs as `vbr`, listed without other accounts' (null: not this account's VBR). */
+  readonly ownVbr: DataLoader<ByIdKey, Vbr | null, string>;
 
   constructor(reads: ReadOperations, signal: AbortSignal | undefined) {
     const options = signal ? { signal } : {};
@@ -32,12 +34,17 @@ export class RequestLoaders {
       idOf: (vbr) => vbr.id,
       subject: subject('DescribeVirtualBorderRouters'),
     };
+    const ownVbrsById: ByIdSource<Vbr> = {
+      ...vbrsById,
+      page: (regionId, ids, pageNumber, pageSize) => reads.vbrs(ownVbrsByIds(regionId, ids, { pageNumber, pageSize }), options),
+    };
     const vbrsByCircuit: ByIdSource<Vbr> = {
       ...vbrsById,
       page: (regionId, ids, pageNumber, pageSize) => reads.vbrs(vbrsOfCircuits(regionId, ids, { pageNumber, pageSize }), options),
     };
     this.physicalConnection = new DataLoader((keys) => loadByIds(keys, circuitsById), { cacheKeyFn: keyString });
     this.vbr = new DataLoader((keys) => loadByIds(keys, vbrsById), { cacheKeyFn: keyString });
+    this.ownVbr = new DataLoader((keys) => loadByIds(keys, ownVbrsById), { cacheKeyFn: keyString });
     this.vbrsOfPhysicalConnection = new DataLoader((keys) => this.loadVbrsOfCircuits(keys, vbrsByCircuit), { cacheKeyFn: keyString });
   }
 

@@ -12,3 +12,4 @@ export * from './lifecycle';
 export * from './upstream';
 export * from './access';
 export * from './internal';
+export * from './vbr-messages';

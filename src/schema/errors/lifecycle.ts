@@ -15,6 +15,15 @@ export type PhysicalConnectionAction = (typeof PHYSICAL_CONNECTION_ACTIONS)[numb
 export const VBR_ACTIONS = ['TERMINATE', 'RECOVER', 'DELETE', 'UPDATE'] as const;
 export type VbrAction = (typeof VBR_ACTIONS)[number];
 
+/** The statuses each VBR action starts from (the upstream's rule, as `allowedStatuses` names it). */
+export const VBR_ALLOWED_FROM: Readonly<Record<VbrAction, readonly VbrStatus[]>> = {
+  TERMINATE: ['ACTIVE'],
+  RECOVER: ['TERMINATED'],
+  DELETE: ['UNCONFIRMED', 'ACTIVE', 'TERMINATED'],
+  // Not while a transition runs (TERMINATING, RECOVERING, DELETING).
+  UPDATE: ['UNCONFIRMED', 'ACTIVE', 'TERMINATED'],
+};
+
 const list = (values: readonly string[]): string => values.join(', ');
 
 export type PhysicalConnectionInvalidStateExtensions = BaseExtensions<'PHYSICAL_CONNECTION_INVALID_STATE'> & {
@@ -118,9 +127,11 @@ export class VbrInvalidStateError extends GatewayError<VbrInvalidStateExtensions
 
 /**
  * Why this account may not act on a resource: only the circuit's owner may terminate or recover a
- * VBR on it; the circuit's owner may delete another account's VBR only while it is UNCONFIRMED.
+ * VBR on it (or set its VLAN and circuit code); the circuit's owner may delete another account's
+ * VBR only while it is UNCONFIRMED; only the VBR's owner may set its peering addresses, name and
+ * description.
  */
-export const ACCOUNT_REASONS = ['CIRCUIT_OWNER_ONLY', 'FOREIGN_VBR_NOT_UNCONFIRMED'] as const;
+export const ACCOUNT_REASONS = ['CIRCUIT_OWNER_ONLY', 'FOREIGN_VBR_NOT_UNCONFIRMED', 'VBR_OWNER_ONLY'] as const;
 export type AccountReason = (typeof ACCOUNT_REASONS)[number];
 
 export type AccountNotAllowedExtensions = BaseExtensions<'ACCOUNT_NOT_ALLOWED'> & {

@@ -27,10 +27,17 @@ export class PhysicalConnectionNotFoundError extends GatewayError<PhysicalConnec
  * The precondition messages, shared by the errors the mutation throws and the `terminationCheck`
  * blockers, which take the text without building an error (docs/graphql.md#services).
  */
-export function notEnabledMessage(physicalConnectionId: string, currentStatus: PhysicalConnectionStatus | null): string {
+/** What needs the circuit ENABLED, the second half of the message; terminating it by default. */
+export const TERMINATE_NEEDS_ENABLED = 'only ENABLED connections can be terminated';
+
+export function notEnabledMessage(
+  physicalConnectionId: string,
+  currentStatus: PhysicalConnectionStatus | null,
+  requirement = TERMINATE_NEEDS_ENABLED,
+): string {
   return currentStatus === null
-    ? `Physical connection ${physicalConnectionId} is not ENABLED; only ENABLED connections can be terminated.`
-    : `Physical connection ${physicalConnectionId} is ${currentStatus}; only ENABLED connections can be terminated.`;
+    ? `Physical connection ${physicalConnectionId} is not ENABLED; ${requirement}.`
+    : `Physical connection ${physicalConnectionId} is ${currentStatus}; ${requirement}.`;
 }
 
 export function vbrsAttachedMessage(physicalConnectionId: string, vbrIds: readonly string[] | null): string {
@@ -65,9 +72,10 @@ export class PhysicalConnectionNotEnabledError extends GatewayError<PhysicalConn
     currentStatus: PhysicalConnectionStatus | null,
     upstream?: UpstreamDetails,
     cause?: unknown,
+    requirement?: string,
   ) {
     super(
-      notEnabledMessage(physicalConnectionId, currentStatus),
+      notEnabledMessage(physicalConnectionId, currentStatus, requirement),
       withUpstream(
         { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', retryable: false, physicalConnectionId, currentStatus },
         upstream,
@@ -114,9 +122,10 @@ export class ResourceLockedError extends GatewayError<ResourceLockedExtensions> 
 
 /**
  * What still hangs off a resource and blocks the action (VBRs have their own code): vpconns and
- * MACsec keys on a circuit (terminate), router interfaces and BGP groups on a VBR (delete).
+ * MACsec keys on a circuit (terminate), router interfaces and BGP groups on a VBR (delete), another
+ * VBR holding a terminated VBR's VLAN (recover).
  */
-export const CONFLICT_REASONS = ['VPCONNS_ATTACHED', 'MACSEC_KEYS', 'ROUTER_INTERFACES', 'BGP_GROUPS'] as const;
+export const CONFLICT_REASONS = ['VPCONNS_ATTACHED', 'MACSEC_KEYS', 'ROUTER_INTERFACES', 'BGP_GROUPS', 'VLAN_IN_USE'] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
 export type OperationConflictExtensions = BaseExtensions<'OPERATION_CONFLICT'> & {

@@ -53,13 +53,15 @@ registerEnumType(VbrActionEnum, {
 export const AccountReasonEnum: Record<AccountReason, AccountReason> = {
   CIRCUIT_OWNER_ONLY: 'CIRCUIT_OWNER_ONLY',
   FOREIGN_VBR_NOT_UNCONFIRMED: 'FOREIGN_VBR_NOT_UNCONFIRMED',
+  VBR_OWNER_ONLY: 'VBR_OWNER_ONLY',
 };
 registerEnumType(AccountReasonEnum, {
   name: 'AccountReason',
   description: 'Why this account may not act on a resource (also `extensions.reason` of an ACCOUNT_NOT_ALLOWED error).',
   valuesConfig: {
-    CIRCUIT_OWNER_ONLY: { description: 'Only the owner of the VBR\'s circuit may terminate or recover it.' },
+    CIRCUIT_OWNER_ONLY: { description: 'Only the owner of the VBR\'s circuit may terminate or recover it, or set its VLAN and circuit code.' },
     FOREIGN_VBR_NOT_UNCONFIRMED: { description: 'The circuit\'s owner may delete another account\'s VBR only while it is UNCONFIRMED.' },
+    VBR_OWNER_ONLY: { description: 'Only the VBR\'s owner may set its peering addresses, name and description.' },
   },
 });
 
@@ -119,7 +121,10 @@ export class ActionBlocker implements ActionBlockerModel {
   @Field(() => BusinessStatusEnum, { nullable: true, description: 'For RESOURCE_LOCKED: the lock.' })
   businessStatus!: BusinessStatus | null;
 
-  @Field(() => [ID], { nullable: true, description: 'For VBRS_ATTACHED and FOREIGN_VBRS_ATTACHED: the VBRs in the way, sorted.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'For VBRS_ATTACHED and FOREIGN_VBRS_ATTACHED: the VBRs in the way; for OPERATION_CONFLICT VLAN_IN_USE: the VBRs holding the VLAN. Sorted.',
+  })
   vbrIds!: string[] | null;
 
   @Field(() => ConflictReasonEnum, { nullable: true, description: 'For OPERATION_CONFLICT: what still hangs off the resource.' })
@@ -143,7 +148,7 @@ export class PhysicalConnectionAvailableAction {
 
 @ObjectType({ description: 'Whether a lifecycle action on a VBR may run now, and why not.' })
 export class VbrAvailableAction {
-  @Field(() => VbrActionEnum)
+  @Field(() => VbrActionEnum, { description: 'The action (one mutation).' })
   action!: VbrAction;
 
   @Field(() => Boolean, { description: 'True exactly when `blockers` is empty.' })

@@ -34,6 +34,7 @@ export const ConflictReasonEnum: Record<ConflictReason, ConflictReason> = {
   MACSEC_KEYS: 'MACSEC_KEYS',
   ROUTER_INTERFACES: 'ROUTER_INTERFACES',
   BGP_GROUPS: 'BGP_GROUPS',
+  VLAN_IN_USE: 'VLAN_IN_USE',
 };
 registerEnumType(ConflictReasonEnum, {
   name: 'ConflictReason',
@@ -45,6 +46,9 @@ registerEnumType(ConflictReasonEnum, {
     MACSEC_KEYS: { description: 'MACsec keys are configured on the circuit (`macsecKeys`); remove them first.' },
     ROUTER_INTERFACES: { description: 'Router interfaces are still on the VBR; delete them before the VBR.' },
     BGP_GROUPS: { description: 'BGP groups are still on the VBR; the upstream refuses its deletion until they are gone (retryable).' },
+    VLAN_IN_USE: {
+      description: "Another VBR on the circuit holds the terminated VBR's VLAN now (a terminated VBR keeps it only for a while); it cannot be recovered.",
+    },
   },
 });
 

@@ -70,6 +70,16 @@ export function recordWrites(dataSource: VpcDataSourceApi, writes: WriteRecord[]
       audited(writes, 'terminatePhysicalConnection', regionId, id, options?.clientToken, () =>
         dataSource.terminatePhysicalConnection(regionId, id, options),
       ),
+    createVbr: (regionId, spec, options) =>
+      audited(writes, 'createVbr', regionId, null, options?.clientToken, () => dataSource.createVbr(regionId, spec, options), (r) => r.vbrId),
+    modifyVbr: (regionId, id, changes, options) =>
+      audited(writes, 'modifyVbr', regionId, id, options?.clientToken, () => dataSource.modifyVbr(regionId, id, changes, options)),
+    terminateVbr: (regionId, id, options) =>
+      audited(writes, 'terminateVbr', regionId, id, options?.clientToken, () => dataSource.terminateVbr(regionId, id, options)),
+    recoverVbr: (regionId, id, options) =>
+      audited(writes, 'recoverVbr', regionId, id, options?.clientToken, () => dataSource.recoverVbr(regionId, id, options)),
+    deleteVbr: (regionId, id, options) =>
+      audited(writes, 'deleteVbr', regionId, id, options?.clientToken, () => dataSource.deleteVbr(regionId, id, options)),
   };
   return Object.assign(Object.create(dataSource) as VpcDataSourceApi, wrapped);
 }

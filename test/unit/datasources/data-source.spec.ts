@@ -156,6 +156,20 @@ describe('VBRs of many circuits (one walk per region)', () => {
     expect(upstream.requests).toHaveLength(1);
     expect(upstream.requests[0]?.query).toMatchObject({ 'Filter.1.Key': 'VbrId', IncludeCrossAccountVbr: 'true' });
   });
+
+  it("own VBRs batch through the VbrId filter without other accounts' VBRs", async () => {
+    const { upstream, ds } = setup(fakeVpc({ vbrs: [vbr('vbr-o1', 'pc-1'), vbr('vbr-f1', 'pc-1', { Foreign: true })] }));
+    const [own, foreign, seen] = await Promise.all([
+      ds.ownVbr('cn-hangzhou', 'vbr-o1'),
+      ds.ownVbr('cn-hangzhou', 'vbr-f1'),
+      ds.vbr('cn-hangzhou', 'vbr-f1'),
+    ]);
+    expect([own?.id, foreign, seen?.id]).toEqual(['vbr-o1', null, 'vbr-f1']);
+    expect(upstream.requests).toHaveLength(2);
+    const ownCall = upstream.requests.find((r) => r.query.IncludeCrossAccountVbr === 'false');
+    expect(filterValues(ownCall?.query ?? {})).toEqual(['vbr-o1', 'vbr-f1']);
+    await expect(ds.ownVbr('cn-hangzhou', 'not-a-vbr')).rejects.toMatchObject({ field: 'vbrId' });
+  });
 });
 
 describe('lists, fresh reads, writes', () => {
@@ -199,6 +213,31 @@ describe('lists, fresh reads, writes', () => {
   it('an attachment with an unknown status fails the whole fresh read (it decides a destructive call)', async () => {
     const { ds } = setup(fakeVpc({ attachments: { 'pc-f2': [{ VbrId: 'vbr-1', Status: 'active' }, { VbrId: 'vbr-2', Status: 'mystery' }] } }));
     await expect(ds.freshVbrAttachments('cn-hangzhou', 'pc-f2')).rejects.toMatchObject({ kind: 'UNKNOWN' });
+  });
+
+  it('a fresh VBR read bypasses the cache and sees other accounts\' VBRs', async () => {
+    const { upstream, ds } = setup(fakeVpc({ vbrs: [vbr('vbr-r1', 'pc-1', { Foreign: true })] }));
+    await ds.vbr('cn-hangzhou', 'vbr-r1');
+    const [a, b] = [await ds.freshVbr('cn-hangzhou', 'vbr-r1'), await ds.freshVbr('cn-hangzhou', 'vbr-r1')];
+    expect([a?.id, b?.status]).toEqual(['vbr-r1', 'ACTIVE']);
+    expect(await ds.freshVbr('cn-hangzhou', 'vbr-gone')).toBeNull();
+    expect(upstream.count('DescribeVirtualBorderRouters')).toBe(4);
+    expect(upstream.requests.every((r) => r.query.IncludeCrossAccountVbr === 'true')).toBe(true);
+  });
+
+  it('the VBR writes send their parameters and the token; create returns the new id', async () => {
+    const { upstream, ds } = setup(fakeVpc({}));
+    const created = await ds.createVbr('cn-hangzhou', { physicalConnectionId: 'pc-1', vlanId: 7, name: 'edge' }, { clientToken: 'c-1' });
+    expect(created).toEqual({ requestId: 'R-CreateVirtualBorderRouter', clientToken: 'c-1', vbrId: 'vbr-new1' });
+    await ds.modifyVbr('cn-hangzhou', 'vbr-1', { vlanId: 8 }, { clientToken: 'm-1' });
+    const results = await Promise.all([ds.terminateVbr('cn-hangzhou', 'vbr-1'), ds.recoverVbr('cn-hangzhou', 'vbr-1'), ds.deleteVbr('cn-hangzhou', 'vbr-1')]);
+    expect(results.map((r) => r.clientToken)).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/), expect.stringMatching(/^[0-9a-f-]{36}$/), expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+    const byAction = Object.fromEntries(upstream.requests.map((r) => [r.action, r.query]));
+    expect(byAction['CreateVirtualBorderRouter']).toMatchObject({ PhysicalConnectionId: 'pc-1', VlanId: '7', Name: 'edge', ClientToken: 'c-1' });
+    expect(byAction['ModifyVirtualBorderRouterAttribute']).toMatchObject({ VbrId: 'vbr-1', VlanId: '8', ClientToken: 'm-1' });
+    for (const action of ['TerminateVirtualBorderRouter', 'RecoverVirtualBorderRouter', 'DeleteVirtualBorderRouter']) {
+      expect(byAction[action]).toMatchObject({ RegionId: 'cn-hangzhou', VbrId: 'vbr-1' });
+    }
   });
 
   it('terminate sends the caller token, or a generated one, and returns it', async () => {

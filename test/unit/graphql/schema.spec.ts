@@ -121,6 +121,11 @@ it('exposes the public operations with their argument types', () => {
   });
   expect(signature('Mutation')).toEqual({
     terminatePhysicalConnection: '(input: TerminatePhysicalConnectionInput!): TerminatePhysicalConnectionPayload!',
+    createVbr: '(input: CreateVbrInput!): CreateVbrPayload!',
+    updateVbr: '(input: UpdateVbrInput!): UpdateVbrPayload!',
+    terminateVbr: '(input: TerminateVbrInput!): TerminateVbrPayload!',
+    recoverVbr: '(input: RecoverVbrInput!): RecoverVbrPayload!',
+    deleteVbr: '(input: DeleteVbrInput!): DeleteVbrPayload!',
   });
 });
 
@@ -144,7 +149,15 @@ it('types the relations and payload as documented', () => {
     terminationCheck: 'TerminationCheck',
   });
   expect(fieldTypes('MacsecKey')).not.toHaveProperty('cak');
-  expect(fieldTypes('Vbr')).toMatchObject({ id: 'ID!', status: 'VbrStatus!', physicalConnection: 'PhysicalConnection' });
+  expect(fieldTypes('Vbr')).toMatchObject({
+    id: 'ID!',
+    status: 'VbrStatus!',
+    physicalConnection: 'PhysicalConnection',
+    // Nullable like `vbrs`: a failed load is a field error, not a failed list.
+    availableActions: '[VbrAvailableAction!]',
+  });
+  expect(fieldTypes('DeleteVbrPayload')).toEqual({ requestId: 'String!', clientToken: 'String!', vbrId: 'ID!', vbr: 'Vbr' });
+  expect(fieldTypes('TerminateVbrPayload')).toEqual({ requestId: 'String!', clientToken: 'String!', vbr: 'Vbr!' });
   expect(fieldTypes('TerminationCheck')).toEqual({ terminable: 'Boolean!', blockers: '[TerminationBlocker!]!' });
   expect(fieldTypes('TerminationBlocker')).toEqual({
     code: 'TerminationBlockerCode!',

@@ -18,6 +18,7 @@ function upstream(kind: UpstreamErrorKind, code: string, retryable = false): Ups
 
 const details = (code: string) => ({ code, httpStatus: 400, requestId: 'R' });
 const PC = { regionId: 'cn-hangzhou', physicalConnectionId: 'pc-x1' };
+const VBR = { ...PC, vbrId: 'vbr-x1', vbrAction: 'DELETE', inputPath: 'input' } as const;
 
 it.each([
   // [kind, code, scope, expected extensions]
@@ -27,7 +28,7 @@ it.each([
   ['DEPENDENCY_ATTACHED', 'Forbidden.VbrAttached', PC, { code: 'VBRS_ATTACHED', physicalConnectionId: 'pc-x1', vbrIds: null }],
   ['DEPENDENCY_ATTACHED', 'OperationFailed.VpconnAttached', PC, { code: 'OPERATION_CONFLICT', physicalConnectionId: 'pc-x1', reason: 'VPCONNS_ATTACHED' }],
   ['DEPENDENCY_ATTACHED', 'OperationDenied.MacsecAttached', PC, { code: 'OPERATION_CONFLICT', physicalConnectionId: 'pc-x1', reason: 'MACSEC_KEYS' }],
-  ['DEPENDENCY_ATTACHED', 'InvalidOperation.RouterInterfaceNotDeleted', {}, { code: 'OPERATION_CONFLICT', physicalConnectionId: null, reason: null }],
+  ['DEPENDENCY_ATTACHED', 'InvalidOperation.RouterInterfaceNotDeleted', {}, { code: 'OPERATION_CONFLICT', physicalConnectionId: null, reason: 'ROUTER_INTERFACES' }],
   ['IDEMPOTENCY_CONFLICT', 'IdempotentParameterMismatch', {}, { code: 'OPERATION_CONFLICT', physicalConnectionId: null, reason: null }],
   ['LOCKED', 'OperationFailed.ResourceLockedBySystem', PC, { code: 'RESOURCE_LOCKED', physicalConnectionId: 'pc-x1', businessStatus: null }],
   ['LOCKED', 'OperationFailed.ResourceLockedBySystem', {}, { code: 'UPSTREAM_ERROR' }],
@@ -38,6 +39,26 @@ it.each([
   ['AUTH', 'InvalidAccessKeyId.NotFound', PC, { code: 'UPSTREAM_AUTH_FAILED' }],
   ['AUTH', 'Forbidden.RAM', {}, { code: 'UPSTREAM_AUTH_FAILED' }],
   ['BAD_REQUEST', 'InvalidFilterKey.ValueNotSupported', {}, { code: 'UPSTREAM_ERROR' }],
+  // VBR writes: the VBR, its action and the input object in scope.
+  ['NOT_FOUND', 'InvalidVbrId.NotFound', VBR, { code: 'VBR_NOT_FOUND', vbrId: 'vbr-x1' }],
+  ['INVALID_STATE', 'InvalidOperation.OperationNotAllowedInState', VBR, { code: 'VBR_INVALID_STATE', vbrId: 'vbr-x1', action: 'DELETE', currentStatus: null, allowedStatuses: ['UNCONFIRMED', 'ACTIVE', 'TERMINATED'] }],
+  ['INVALID_STATE', 'InvalidStatus.NotAllowed', VBR, { code: 'VBR_INVALID_STATE', vbrId: 'vbr-x1', action: 'DELETE', currentStatus: null, allowedStatuses: ['UNCONFIRMED', 'ACTIVE', 'TERMINATED'] }],
+  ['INVALID_STATE', 'InvalidPhysicalConnectionId.NotEnabled', VBR, { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', physicalConnectionId: 'pc-x1', currentStatus: null }],
+  ['UNKNOWN', 'Forbidden.OperationNotAllowedByUser', VBR, { code: 'ACCOUNT_NOT_ALLOWED', resourceId: 'vbr-x1', reason: null }],
+  ['AUTH', 'Forbidden.VlanIdNotAllowedByCaller', VBR, { code: 'ACCOUNT_NOT_ALLOWED', resourceId: 'vbr-x1', reason: null }],
+  ['AUTH', 'Forbidden.NameNotAllowedByCaller', PC, { code: 'ACCOUNT_NOT_ALLOWED', resourceId: 'pc-x1', reason: null }],
+  ['AUTH', 'Forbidden.NameNotAllowedByCaller', {}, { code: 'UPSTREAM_AUTH_FAILED' }],
+  ['DEPENDENCY_ATTACHED', 'DependencyViolation.RouterInterfaceReferedByRouteEntry', VBR, { code: 'OPERATION_CONFLICT', physicalConnectionId: 'pc-x1', reason: 'ROUTER_INTERFACES' }],
+  ['BAD_REQUEST', 'OperationFailed.VlanIdAlreadyInUse', VBR, { code: 'OPERATION_CONFLICT', physicalConnectionId: 'pc-x1', reason: 'VLAN_IN_USE' }],
+  ['BAD_REQUEST', 'QuotaExceeded.vbrPerpConn', PC, { code: 'QUOTA_EXCEEDED' }],
+  ['BAD_REQUEST', 'InvalidVlanId.Used', { ...PC, inputPath: 'input' }, { code: 'BAD_USER_INPUT', field: 'input.vlanId' }],
+  ['BAD_REQUEST', 'InvalidLocalGatewayIp.Malformed', { ...PC, inputPath: 'input' }, { code: 'BAD_USER_INPUT', field: 'input.localGatewayIp' }],
+  ['BAD_REQUEST', 'InvalidPeeringSubnetMask.Malformed', VBR, { code: 'BAD_USER_INPUT', field: 'input.peeringSubnetMask' }],
+  ['BAD_REQUEST', 'InvalidLineOperator.Malformd', { inputPath: 'input' }, { code: 'BAD_USER_INPUT', field: 'input.lineOperator' }],
+  ['BAD_REQUEST', 'InvalidIp.NotSameSubnet', VBR, { code: 'BAD_USER_INPUT', field: 'input.peerGatewayIp' }],
+  ['BAD_REQUEST', 'InvalidIp.Malformed', VBR, { code: 'BAD_USER_INPUT', field: 'input' }],
+  ['NOT_FOUND', 'InvalidVbrOwnerId.NotFound', { ...PC, inputPath: 'input' }, { code: 'BAD_USER_INPUT', field: 'input.vbrOwnerId' }],
+  ['BAD_REQUEST', 'InvalidVlanId.Used', PC, { code: 'UPSTREAM_ERROR' }],
 ] as const)('%s %s %j -> %j', (kind, code, scope, expected) => {
   const mapped = toGatewayError(upstream(kind, code), scope);
   expect(mapped).toBeInstanceOf(GatewayError);
@@ -64,6 +85,16 @@ it.each(['OperationConflict', 'TaskConflict', 'Conflict.Lock'])('%s is a retryab
     physicalConnectionId: 'pc-x1',
     reason: null,
     upstream: details(code),
+  });
+});
+
+it('DependencyViolation.BgpGroup is a retryable OPERATION_CONFLICT (Terraform retries it)', () => {
+  expect(toGatewayError(upstream('DEPENDENCY_ATTACHED', 'DependencyViolation.BgpGroup'), VBR)?.extensions).toEqual({
+    code: 'OPERATION_CONFLICT',
+    retryable: true,
+    physicalConnectionId: 'pc-x1',
+    reason: 'BGP_GROUPS',
+    upstream: details('DependencyViolation.BgpGroup'),
   });
 });
 

@@ -18,10 +18,16 @@ describe('shippedOperationNames', () => {
   it('reads the operation names of operations/*.graphql', () => {
     expect(shippedOperationNames().sort()).toEqual([
       'ConsoleList',
+      'CreateVbr',
+      'DeleteVbr',
       'PhysicalConnectionDetail',
+      'RecoverVbr',
       'Regions',
       'TerminatePhysicalConnection',
+      'TerminateVbr',
       'TerminationPreflight',
+      'UpdateVbr',
+      'VbrDetail',
       'VbrList',
     ]);
     expect(shippedOperationNames('/nonexistent/operations')).toEqual([]);

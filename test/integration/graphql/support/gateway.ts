@@ -15,7 +15,7 @@ import { buildGatewaySchema } from '../../../../src/graphql/build-schema';
 import type { GatewayContext } from '../../../../src/schema/context';
 import { formatGatewayError } from '../../../../src/schema/format-error';
 import type { EmulatorFixture } from '../../../support/emulator';
-import { useEmulatorBackend } from '../../../support/emulator-backend';
+import { useEmulatorBackend, type EmulatorBackendOptions } from '../../../support/emulator-backend';
 import { captureText } from '../../../support/log-capture';
 import { recordingLogger, type LogEntry } from '../../../support/recording-logger';
 
@@ -36,7 +36,7 @@ export interface GatewayFixture {
   ): Promise<RunResult<TData>>;
 }
 
-export function useGateway(options: { transitionMs?: number } = {}): GatewayFixture {
+export function useGateway(options: EmulatorBackendOptions = {}): GatewayFixture {
   const upstream = useEmulatorBackend(options);
   const logger = recordingLogger('executeOperation gateway');
   let server: ApolloServer<GatewayContext> | undefined;

@@ -1,7 +1,8 @@
 /**
  * A tiny in-memory answerer for the three Describe calls, enough to exercise batching and paging
  * in unit tests: `Filter.N.Key/Value.M` (AND across keys, OR within), `PageNumber`/`PageSize`,
- * `TotalCount`. Everything else answers a plain success.
+ * `TotalCount`, `IncludeCrossAccountVbr` (a VBR marked `Foreign` is listed only with it). Everything
+ * else answers a plain success (CreateVirtualBorderRouter with a new VbrId).
  */
 import type { Handler, RecordedRequest, ScriptedReply } from './mock-upstream';
 
@@ -16,6 +17,8 @@ export interface FakeVbr {
   PhysicalConnectionId: string;
   Status: string;
   RegionId?: string;
+  /** Another account's VBR on the caller's circuit. */
+  Foreign?: boolean;
   [k: string]: unknown;
 }
 export interface FakeAttachment {
@@ -60,7 +63,12 @@ export function fakeVpc(data: { circuits?: FakeCircuit[]; vbrs?: FakeVbr[]; atta
       case 'DescribePhysicalConnections':
         return paged(req, inRegion(data.circuits).filter((c) => matches(c, filters(req.query))), 'PhysicalConnectionSet', 'PhysicalConnectionType');
       case 'DescribeVirtualBorderRouters':
-        return paged(req, inRegion(data.vbrs).filter((v) => matches(v, filters(req.query))), 'VirtualBorderRouterSet', 'VirtualBorderRouterType');
+        return paged(
+          req,
+          inRegion(data.vbrs).filter((v) => matches(v, filters(req.query)) && (v.Foreign !== true || req.query.IncludeCrossAccountVbr === 'true')),
+          'VirtualBorderRouterSet',
+          'VirtualBorderRouterType',
+        );
       case 'DescribeVirtualBorderRoutersForPhysicalConnection':
         return paged(
           req,
@@ -70,6 +78,8 @@ export function fakeVpc(data: { circuits?: FakeCircuit[]; vbrs?: FakeVbr[]; atta
         );
       case 'DescribeRegions':
         return { status: 200, body: { RequestId: 'R-regions', Regions: { Region: [{ RegionId: 'cn-hangzhou', LocalName: 'Hangzhou', RegionEndpoint: 'vpc.aliyuncs.com' }] } } };
+      case 'CreateVirtualBorderRouter':
+        return { status: 200, body: { RequestId: `R-${req.action}`, VbrId: 'vbr-new1' } };
       default:
         return { status: 200, body: { RequestId: `R-${req.action}` } };
     }

@@ -17,6 +17,8 @@ import type {
   PageRequest,
   PhysicalConnectionFilter,
   RegionsOptions,
+  VbrChanges,
+  VbrCreateSpec,
   VbrFilter,
   VpcDataSourceApi,
   WriteOptions,
@@ -142,6 +144,43 @@ export class FakeDataSource implements VpcDataSourceApi {
     return this.vbrList
       .filter((vbr) => vbr.regionId === regionId && vbr.physicalConnectionId === physicalConnectionId)
       .map((vbr) => attachmentOf(vbr));
+  }
+
+  async freshVbr(regionId: string, id: string): Promise<Vbr | null> {
+    await this.enter('freshVbr', [regionId, id]);
+    return this.vbrList.find((vbr) => vbr.regionId === regionId && vbr.id === id) ?? null;
+  }
+
+  /** Every VBR of the fake is this account's (ownership rules are tested against the emulator). */
+  async ownVbr(regionId: string, id: string): Promise<Vbr | null> {
+    await this.enter('ownVbr', [regionId, id]);
+    return this.vbrList.find((vbr) => vbr.regionId === regionId && vbr.id === id) ?? null;
+  }
+
+  /** The VBR writes are recorded and accepted without effect; their rules are tested against the emulator. */
+  async createVbr(regionId: string, spec: VbrCreateSpec, options?: WriteOptions): Promise<WriteResult & { vbrId: string }> {
+    await this.enter('createVbr', [regionId, spec, options]);
+    return { requestId: 'REQ-CREATE-VBR-1', clientToken: options?.clientToken ?? null, vbrId: 'vbr-fake1' };
+  }
+
+  async modifyVbr(regionId: string, id: string, changes: VbrChanges, options?: WriteOptions): Promise<WriteResult> {
+    await this.enter('modifyVbr', [regionId, id, changes, options]);
+    return { requestId: 'REQ-MODIFY-VBR-1', clientToken: options?.clientToken ?? null };
+  }
+
+  async terminateVbr(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult> {
+    await this.enter('terminateVbr', [regionId, id, options]);
+    return { requestId: 'REQ-TERMINATE-VBR-1', clientToken: options?.clientToken ?? null };
+  }
+
+  async recoverVbr(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult> {
+    await this.enter('recoverVbr', [regionId, id, options]);
+    return { requestId: 'REQ-RECOVER-VBR-1', clientToken: options?.clientToken ?? null };
+  }
+
+  async deleteVbr(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult> {
+    await this.enter('deleteVbr', [regionId, id, options]);
+    return { requestId: 'REQ-DELETE-VBR-1', clientToken: options?.clientToken ?? null };
   }
 
   /** Accepts every call (the rules are the upstream's: tested against the emulator). */

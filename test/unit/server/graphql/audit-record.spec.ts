@@ -14,7 +14,14 @@ function fakeDataSource(terminate: VpcDataSourceApi['terminatePhysicalConnection
     regions: async () => [],
     freshPhysicalConnection: unused,
     freshVbrAttachments: unused,
+    freshVbr: unused,
+    ownVbr: unused,
     terminatePhysicalConnection: terminate,
+    createVbr: unused,
+    modifyVbr: unused,
+    terminateVbr: unused,
+    recoverVbr: unused,
+    deleteVbr: unused,
   };
 }
 
@@ -64,6 +71,34 @@ describe('recordWrites', () => {
     const ds = recordWrites(fakeDataSource(() => Promise.reject(timeout)), writes);
     await expect(ds.terminatePhysicalConnection('cn-hangzhou', 'pc-3')).rejects.toBe(timeout);
     expect(writes[0]).toMatchObject({ outcome: 'Transport.Timeout', clientToken: 'generated-tok-3' });
+  });
+
+  it('records a created VBR under its new id, and every VBR write under its method', async () => {
+    const writes: WriteRecord[] = [];
+    const accept = async (_region: string, _id: string, options?: { clientToken?: string }) => ({ requestId: 'REQ-V', clientToken: options?.clientToken ?? null });
+    const ds = recordWrites(
+      {
+        ...fakeDataSource(() => Promise.reject(new Error('not used'))),
+        createVbr: async () => ({ requestId: 'REQ-C', clientToken: 'tok-c', vbrId: 'vbr-new1' }),
+        modifyVbr: (region, id, _changes, options) => accept(region, id, options),
+        terminateVbr: accept,
+        recoverVbr: accept,
+        deleteVbr: accept,
+      },
+      writes,
+    );
+    await ds.createVbr('cn-hangzhou', { physicalConnectionId: 'pc-1', vlanId: 1 }, { clientToken: 'tok-c' });
+    await ds.modifyVbr('cn-hangzhou', 'vbr-1', { name: 'x' }, { clientToken: 'tok-m' });
+    await ds.terminateVbr('cn-hangzhou', 'vbr-1', { clientToken: 'tok-t' });
+    await ds.recoverVbr('cn-hangzhou', 'vbr-1', { clientToken: 'tok-r' });
+    await ds.deleteVbr('cn-hangzhou', 'vbr-1', { clientToken: 'tok-d' });
+    expect(writes.map((w) => [w.method, w.resourceId, w.clientToken, w.outcome])).toEqual([
+      ['createVbr', 'vbr-new1', 'tok-c', 'success'],
+      ['modifyVbr', 'vbr-1', 'tok-m', 'success'],
+      ['terminateVbr', 'vbr-1', 'tok-t', 'success'],
+      ['recoverVbr', 'vbr-1', 'tok-r', 'success'],
+      ['deleteVbr', 'vbr-1', 'tok-d', 'success'],
+    ]);
   });
 
   it('passes reads through untouched', async () => {
