@@ -31,6 +31,11 @@ export interface VpcCallRequest {
   signal?: AbortSignal;
   /** A write: it outlives its caller once its first attempt is handed to the transport. */
   write?: boolean;
+  /**
+   * Default true. False for a write without an idempotency token: an attempt that may have reached
+   * the upstream is not resent (it could act twice); only throttling, refused before acting, is.
+   */
+  resendable?: boolean;
 }
 
 export interface VpcCallResult {
@@ -104,7 +109,7 @@ export class UpstreamClient {
           ...(signal ? { signal } : {}),
           now: this.deps.now,
           random: this.deps.random,
-          isRetryable: (e) => e instanceof UpstreamError && e.retryable,
+          isRetryable: (e) => e instanceof UpstreamError && e.retryable && (req.resendable !== false || e.kind === 'THROTTLED'),
           retryAfterMs: (e) => (e instanceof UpstreamError ? retryAfter.get(e) : undefined),
           onRetry: ({ attempt, error, delayMs }) => {
             lastDelay = delayMs;

@@ -70,6 +70,8 @@ export function recordWrites(dataSource: VpcDataSourceApi, writes: WriteRecord[]
       audited(writes, 'terminatePhysicalConnection', regionId, id, options?.clientToken, () =>
         dataSource.terminatePhysicalConnection(regionId, id, options),
       ),
+    disassociateMacsecKey: (regionId, id, ckn) =>
+      audited(writes, 'disassociateMacsecKey', regionId, id, undefined, () => dataSource.disassociateMacsecKey(regionId, id, ckn)),
   };
   return Object.assign(Object.create(dataSource) as VpcDataSourceApi, wrapped);
 }
