@@ -7,6 +7,7 @@ import { BadInputError, UpstreamError } from '../datasources/errors';
 import {
   BadUserInputError,
   GatewayError,
+  MacsecKeyNotFoundError,
   OperationConflictError,
   PhysicalConnectionNotEnabledError,
   PhysicalConnectionNotFoundError,
@@ -26,6 +27,8 @@ export interface ErrorScope {
   physicalConnectionId?: string;
   /** The argument the region came from, named in BAD_USER_INPUT (`input.regionId`); default `regionId`. */
   regionField?: string;
+  /** The MACsec key a call named (upper-cased): lets `ResourceNotFound.PconnMacsec` name it. */
+  ckn?: string;
 }
 
 const CONFLICTS: Readonly<Record<string, { message: string; reason: ConflictReason | null }>> = {
@@ -40,8 +43,11 @@ const CONFLICTS: Readonly<Record<string, { message: string; reason: ConflictReas
   },
 };
 
-/** Another operation holds the resource for now (the data source files them as INVALID_STATE). */
-const TRANSIENT_CONFLICTS: ReadonlySet<string> = new Set(['OperationConflict', 'TaskConflict', 'Conflict.Lock']);
+/**
+ * Another operation holds the resource for now (the data source files them as INVALID_STATE);
+ * `IncorrectStatus.PconnMacsec`: a MACsec key of the circuit is still being negotiated.
+ */
+const TRANSIENT_CONFLICTS: ReadonlySet<string> = new Set(['OperationConflict', 'TaskConflict', 'Conflict.Lock', 'IncorrectStatus.PconnMacsec']);
 
 export function upstreamDetails(error: UpstreamError): UpstreamDetails {
   return { code: error.code, httpStatus: error.httpStatus, requestId: error.requestId };
@@ -62,6 +68,9 @@ function fromUpstream(error: UpstreamError, scope: ErrorScope): GatewayError {
       break;
     case 'OperationFailed.ResourceLockedBySystem':
       if (pcId !== undefined) return new ResourceLockedError(pcId, null, upstream, error);
+      break;
+    case 'ResourceNotFound.PconnMacsec':
+      if (pcId !== undefined && scope.ckn !== undefined) return new MacsecKeyNotFoundError(pcId, scope.ckn, upstream, error);
       break;
     default:
       break;

@@ -27,10 +27,17 @@ export class PhysicalConnectionNotFoundError extends GatewayError<PhysicalConnec
  * The precondition messages, shared by the errors the mutation throws and the `terminationCheck`
  * blockers, which take the text without building an error (docs/graphql.md#services).
  */
-export function notEnabledMessage(physicalConnectionId: string, currentStatus: PhysicalConnectionStatus | null): string {
+/** What the circuit must be ENABLED and unlocked for, as the messages end: `... can <purpose>`. */
+export const TERMINATE_PURPOSE = 'be terminated';
+
+export function notEnabledMessage(
+  physicalConnectionId: string,
+  currentStatus: PhysicalConnectionStatus | null,
+  purpose: string = TERMINATE_PURPOSE,
+): string {
   return currentStatus === null
-    ? `Physical connection ${physicalConnectionId} is not ENABLED; only ENABLED connections can be terminated.`
-    : `Physical connection ${physicalConnectionId} is ${currentStatus}; only ENABLED connections can be terminated.`;
+    ? `Physical connection ${physicalConnectionId} is not ENABLED; only ENABLED connections can ${purpose}.`
+    : `Physical connection ${physicalConnectionId} is ${currentStatus}; only ENABLED connections can ${purpose}.`;
 }
 
 export function vbrsAttachedMessage(physicalConnectionId: string, vbrIds: readonly string[] | null): string {
@@ -39,10 +46,10 @@ export function vbrsAttachedMessage(physicalConnectionId: string, vbrIds: readon
     : `Physical connection ${physicalConnectionId} still has ${vbrIds.length} VBR(s) attached (${vbrIds.join(', ')}); delete them first.`;
 }
 
-export function lockedMessage(physicalConnectionId: string, businessStatus: BusinessStatus | null): string {
+export function lockedMessage(physicalConnectionId: string, businessStatus: BusinessStatus | null, purpose: string = TERMINATE_PURPOSE): string {
   return businessStatus === null
     ? `Physical connection ${physicalConnectionId} is locked by the provider.`
-    : `Physical connection ${physicalConnectionId} is ${businessStatus}; the lock must be lifted before it can be terminated.`;
+    : `Physical connection ${physicalConnectionId} is ${businessStatus}; the lock must be lifted before it can ${purpose}.`;
 }
 
 export function macsecKeysMessage(physicalConnectionId: string, keyCount: number): string {
@@ -65,9 +72,10 @@ export class PhysicalConnectionNotEnabledError extends GatewayError<PhysicalConn
     currentStatus: PhysicalConnectionStatus | null,
     upstream?: UpstreamDetails,
     cause?: unknown,
+    purpose?: string,
   ) {
     super(
-      notEnabledMessage(physicalConnectionId, currentStatus),
+      notEnabledMessage(physicalConnectionId, currentStatus, purpose),
       withUpstream(
         { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', retryable: false, physicalConnectionId, currentStatus },
         upstream,
@@ -103,9 +111,10 @@ export class ResourceLockedError extends GatewayError<ResourceLockedExtensions> 
     businessStatus: BusinessStatus | null,
     upstream?: UpstreamDetails,
     cause?: unknown,
+    purpose?: string,
   ) {
     super(
-      lockedMessage(physicalConnectionId, businessStatus),
+      lockedMessage(physicalConnectionId, businessStatus, purpose),
       withUpstream({ code: 'RESOURCE_LOCKED', retryable: false, physicalConnectionId, businessStatus }, upstream),
       cause,
     );
