@@ -17,7 +17,9 @@ describe('BoundedLabel', () => {
 describe('shippedOperationNames', () => {
   it('reads the operation names of operations/*.graphql', () => {
     expect(shippedOperationNames().sort()).toEqual([
+      'CircuitPort',
       'ConsoleList',
+      'DisassociateMacsecKey',
       'PhysicalConnectionDetail',
       'Regions',
       'TerminatePhysicalConnection',
