@@ -6,7 +6,7 @@
  * Invariants: neither takes an idempotency token, so both are logged as untokened writes; the CAK
  * is stored but never echoed (not in a response, a message or a snapshot).
  */
-import { macsecErrors } from '../errors';
+import { portErrors } from '../errors';
 import { isValidCkn, isValidMacsecHex, MAX_MACSEC_KEYS } from '../rules';
 import { MACSEC_CIPHER_SUITES, type CircuitRecord, type MacsecCipherSuite, type SeedMacsecKey } from '../seed';
 import { circuitTime } from '../state/time';
@@ -16,10 +16,10 @@ import { accepted, requireRegion, type OperationContext, type OperationDefinitio
 function keyCircuit(ctx: OperationContext, regionId: string): CircuitRecord {
   const id = ctx.params.required('PhysicalConnectionId');
   const circuit = ctx.store.ownedCircuit(ctx.accountId, regionId, id);
-  if (!circuit) throw macsecErrors.circuitNotFound(id);
+  if (!circuit) throw portErrors.circuitNotFound(id);
   // [I] A shared circuit has no port of its own: refused like a circuit in the wrong state.
   if (circuit.ProductType !== 'PhysicalConnection' || circuit.Status !== 'Enabled' || circuit.BusinessStatus !== 'Normal') {
-    throw macsecErrors.circuitIncorrectStatus(id);
+    throw portErrors.circuitIncorrectStatus(id);
   }
   return circuit;
 }
@@ -27,7 +27,7 @@ function keyCircuit(ctx: OperationContext, regionId: string): CircuitRecord {
 /** A CKN or CAK of the suite's length; upper-cased, as the API stores it. */
 function hexParam(ctx: OperationContext, name: 'Ckn' | 'Cak', suite: MacsecCipherSuite): string {
   const value = ctx.params.required(name);
-  if (!isValidMacsecHex(value, suite)) throw macsecErrors.illegalParam(name);
+  if (!isValidMacsecHex(value, suite)) throw portErrors.illegalParam(name);
   return value.toUpperCase();
 }
 
@@ -43,13 +43,13 @@ function latest(keys: readonly SeedMacsecKey[]): SeedMacsecKey | undefined {
  */
 function associate(ctx: OperationContext) {
   const regionId = requireRegion(ctx, ['PhysicalConnectionId', 'CipherSuite', 'Ckn', 'Cak']);
-  const suite = ctx.params.requiredOneOf('CipherSuite', MACSEC_CIPHER_SUITES, () => macsecErrors.illegalParam('CipherSuite'));
+  const suite = ctx.params.requiredOneOf('CipherSuite', MACSEC_CIPHER_SUITES, () => portErrors.illegalParam('CipherSuite'));
   const ckn = hexParam(ctx, 'Ckn', suite);
   const cak = hexParam(ctx, 'Cak', suite);
   const circuit = keyCircuit(ctx, regionId);
   const keys = circuit.MacsecKeys;
   const existing = keys.find((key) => key.Ckn === ckn);
-  if (existing === undefined && keys.length >= MAX_MACSEC_KEYS) throw macsecErrors.quota();
+  if (existing === undefined && keys.length >= MAX_MACSEC_KEYS) throw portErrors.macsecQuota();
   if (existing?.Status === 'Associated' && existing.CipherSuite === suite && existing.Cak === cak) return accepted(ctx);
 
   const startOn = circuitTime(ctx.now);
@@ -70,11 +70,11 @@ function associate(ctx: OperationContext) {
 function disassociate(ctx: OperationContext) {
   const regionId = requireRegion(ctx, ['PhysicalConnectionId', 'Ckn']);
   const raw = ctx.params.required('Ckn');
-  if (!isValidCkn(raw)) throw macsecErrors.illegalParam('Ckn');
+  if (!isValidCkn(raw)) throw portErrors.illegalParam('Ckn');
   const ckn = raw.toUpperCase();
   const circuit = keyCircuit(ctx, regionId);
   const key = circuit.MacsecKeys.find((candidate) => candidate.Ckn === ckn);
-  if (key === undefined) throw macsecErrors.keyNotFound(ckn);
+  if (key === undefined) throw portErrors.macsecKeyNotFound(ckn);
   const others = circuit.MacsecKeys.filter((candidate) => candidate !== key);
   if (key.Status === 'Disassociated') {
     circuit.MacsecKeys = others;

@@ -6,7 +6,7 @@
  * Invariants: items come in creation order, so consecutive pages neither overlap nor skip while
  * nothing is created or deleted in between; the token is opaque to the caller.
  */
-import { vpconnErrors } from '../errors';
+import { portErrors } from '../errors';
 import { loose, parseResourceGroupFilter, parseTagFilter } from '../filters';
 import type { Params } from '../params';
 import { renderVirtualPhysicalConnection } from '../render/virtual-physical-connection';
@@ -28,7 +28,7 @@ function readOffset(params: Params): number {
   if (token === undefined) return 0;
   const match = /^[A-Za-z0-9_-]{1,40}$/.test(token) ? /^vpconn:(\d{1,10})$/.exec(Buffer.from(token, 'base64url').toString('utf8')) : null;
   const offset = match?.[1] === undefined ? Number.NaN : Number(match[1]);
-  if (!(offset >= 0 && offset <= MAX_OFFSET)) throw vpconnErrors.illegalParam('NextToken');
+  if (!(offset >= 0 && offset <= MAX_OFFSET)) throw portErrors.illegalParam('NextToken');
   return offset;
 }
 
@@ -44,7 +44,7 @@ export const vpconnReads: Record<string, OperationDefinition> = {
       const regionId = requireRegion(ctx);
       const { params, store } = ctx;
       const maxResults =
-        params.integer('MaxResults', 1, MAX_MAX_RESULTS, () => vpconnErrors.illegalParam('MaxResults')) ?? DEFAULT_MAX_RESULTS;
+        params.integer('MaxResults', 1, MAX_MAX_RESULTS, () => portErrors.illegalParam('MaxResults')) ?? DEFAULT_MAX_RESULTS;
       const offset = readOffset(params);
       const hostId = params.optional('PhysicalConnectionId');
       const byId = listFilter(params, 'VirtualPhysicalConnectionIds');

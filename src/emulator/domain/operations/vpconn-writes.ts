@@ -7,7 +7,7 @@
  * tenant, with `ParentPhysicalConnectionId` naming the host; its VLAN is unique on the host among
  * VBRs and vpconns, so Terminate of the host sees it (`Store.vpconnsOf`) like a seeded one.
  */
-import { circuitErrors, vbrErrors, vpconnErrors } from '../errors';
+import { circuitErrors, portErrors, vbrErrors } from '../errors';
 import { newId } from '../ids';
 import { ID_PATTERNS, VLAN_MAX, VLAN_MIN, vpconnSpecMbps } from '../rules';
 import { ORDER_MODES, VPCONN_SPECS, type CircuitRecord } from '../seed';
@@ -18,12 +18,12 @@ import { accepted, requireRegion, type OperationContext, type OperationDefinitio
 function createVirtualPhysicalConnection(ctx: OperationContext) {
   const regionId = requireRegion(ctx, ['PhysicalConnectionId', 'VlanId', 'Spec', 'OrderMode', 'VpconnAliUid']);
   const { params, store } = ctx;
-  const vlan = params.integer('VlanId', VLAN_MIN, VLAN_MAX, () => vpconnErrors.illegalParam('VlanId')) as number;
-  const spec = params.requiredOneOf('Spec', VPCONN_SPECS, () => vpconnErrors.illegalParam('Spec'));
-  const orderMode = params.requiredOneOf('OrderMode', ORDER_MODES, () => vpconnErrors.illegalParam('OrderMode'));
+  const vlan = params.integer('VlanId', VLAN_MIN, VLAN_MAX, () => portErrors.illegalParam('VlanId')) as number;
+  const spec = params.requiredOneOf('Spec', VPCONN_SPECS, () => portErrors.illegalParam('Spec'));
+  const orderMode = params.requiredOneOf('OrderMode', ORDER_MODES, () => portErrors.illegalParam('OrderMode'));
   const tenant = params.required('VpconnAliUid');
   // The tenant is another main account: a vpconn for oneself is refused ([I] the code).
-  if (!ID_PATTERNS.account.test(tenant) || tenant === ctx.accountId) throw vpconnErrors.illegalParam('VpconnAliUid');
+  if (!ID_PATTERNS.account.test(tenant) || tenant === ctx.accountId) throw portErrors.illegalParam('VpconnAliUid');
   const name = readName(params);
   const description = readDescription(params);
   const resourceGroupId = readResourceGroupId(params);
@@ -32,13 +32,13 @@ function createVirtualPhysicalConnection(ctx: OperationContext) {
 
   const hostId = params.required('PhysicalConnectionId');
   const host = store.ownedCircuit(ctx.accountId, regionId, hostId);
-  if (!host || host.ProductType !== 'PhysicalConnection') throw vpconnErrors.hostNotFound(hostId);
-  if (host.Status !== 'Enabled') throw vpconnErrors.hostIncorrectStatus(hostId);
+  if (!host || host.ProductType !== 'PhysicalConnection') throw portErrors.circuitNotFound(hostId);
+  if (host.Status !== 'Enabled') throw portErrors.circuitIncorrectStatus(hostId);
   if (store.vlanInUse(hostId, vlan)) throw vbrErrors.vlanUsed();
   const mbps = vpconnSpecMbps(spec);
   const allocated = store.vpconnsOf(hostId).reduce((sum, vpconn) => sum + (vpconn.Bandwidth ?? 0), 0);
-  if (host.Bandwidth !== undefined && allocated + mbps > host.Bandwidth) throw vpconnErrors.bandwidthExceeded();
-  if (dryRun) throw vpconnErrors.dryRunPassed();
+  if (host.Bandwidth !== undefined && allocated + mbps > host.Bandwidth) throw portErrors.vpconnBandwidthExceeded();
+  if (dryRun) throw portErrors.dryRunPassed();
 
   const id = newId('pc', regionId, (candidate) => store.circuits.has(candidate));
   // [I] The port is built already: the vpconn waits for the tenant's ConfirmPhysicalConnection
