@@ -5,7 +5,8 @@
  *
  * Invariant: the token is part of the parameters every retry re-signs, so a retried write is the
  * same request upstream; a failure carries it (`UpstreamError.clientToken`), since after a timeout
- * retrying with that token is the only safe retry.
+ * retrying with that token is the only safe retry. A write the upstream takes no token for
+ * (`sendUntokened`) has no safe retry once it may have acted, so it gets none.
  */
 import { randomUUID } from 'node:crypto';
 import { UpstreamError } from '../errors';
