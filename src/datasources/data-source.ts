@@ -6,7 +6,7 @@
  * it nothing checks again. Methods are async, so a `BadInputError` is a rejected promise like any
  * other failure, and nothing is sent for it.
  */
-import type { Page, PhysicalConnection, Region, Vbr, VbrAttachment, WriteResult } from './models';
+import type { Page, PhysicalConnection, Region, Vbr, VbrAttachment, VirtualPhysicalConnection, WriteResult } from './models';
 import { REGION_LANGUAGES } from './models';
 import type { ReadOperations } from './operations/read-operations';
 import { attachmentsOf, circuitListQuery, circuitsByIds, requiredPage, vbrListQuery, vbrsByIds } from './operations/read-queries';
@@ -15,7 +15,7 @@ import * as v from './operations/validation';
 import type { VpcApi } from './operations/vpc-api';
 import { ACCEPT_LANGUAGE_WIRE } from './operations/wire-enums';
 import { walkAllPages } from './reads/page-walk';
-import { RequestLoaders } from './reads/request-loaders';
+import { RequestLoaders, vpconnsHostedOn } from './reads/request-loaders';
 import type {
   PageRequest,
   PhysicalConnectionFilter,
@@ -145,6 +145,17 @@ export class VpcDataSource implements VpcDataSourceApi {
     return list.items.find((vbr) => vbr.id === vbrId) ?? null;
   }
 
+  // --- shared-port virtual connections ---
+
+  async vpconnsOfPhysicalConnection(regionId: string, physicalConnectionId: string): Promise<VirtualPhysicalConnection[]> {
+    return this.loaders.vpconnsOfPhysicalConnection.load({ regionId: v.regionId(regionId), id: v.physicalConnectionId(physicalConnectionId) });
+  }
+
+  /** Complete or failed (a rejected item fails it): the list decides whether a write may go. */
+  async freshVpconns(regionId: string, physicalConnectionId: string): Promise<VirtualPhysicalConnection[]> {
+    return vpconnsHostedOn(this.reads, v.regionId(regionId), v.physicalConnectionId(physicalConnectionId), this.freshOptions);
+  }
+
   // --- writes: the typed API validates them ---
 
   async terminatePhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
@@ -169,6 +180,10 @@ export class VpcDataSource implements VpcDataSourceApi {
 
   async deleteVbr(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
     return this.api.deleteVirtualBorderRouter({ regionId, vbrId: id, ...token(options) }, this.options);
+  }
+
+  async disassociateMacsecKey(regionId: string, physicalConnectionId: string, ckn: string): Promise<WriteResult> {
+    return this.api.disassociateMacSecKey({ regionId, physicalConnectionId, ckn }, this.options);
   }
 }
 

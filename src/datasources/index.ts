@@ -20,7 +20,7 @@ import { VpcDataSource } from './data-source';
 
 export interface VpcBackend {
   /**
-   * The 17 typed operations (process-wide, no per-request cache). Reads share identical
+   * The 21 typed operations (process-wide, no per-request cache). Reads share identical
    * concurrent calls (and the optional TTL cache) unless called with `{ fresh: true }`.
    */
   api: VpcApi;

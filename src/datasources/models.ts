@@ -59,6 +59,17 @@ export interface Tag {
   value: string;
 }
 
+/** AssociateMacSecKey's cipher suites (upstream `GCM-AES-128`, ...). */
+export const MACSEC_CIPHER_SUITES = ['GCM_AES_128', 'GCM_AES_XPN_128', 'GCM_AES_256', 'GCM_AES_XPN_256'] as const;
+export type MacsecCipherSuite = (typeof MACSEC_CIPHER_SUITES)[number];
+
+/**
+ * A shared circuit's bandwidth (CreateVirtualPhysicalConnection `Spec`), in the upstream's own
+ * spelling: not a GraphQL enum (a name cannot start with a digit), and sent as it is.
+ */
+export const VPCONN_SPECS = ['50M', '100M', '200M', '300M', '400M', '500M', '1G', '2G', '5G', '8G', '10G'] as const;
+export type VpconnSpec = (typeof VPCONN_SPECS)[number];
+
 /**
  * A MACsec key on a circuit. The upstream also returns the CAK (the connectivity association
  * key, a shared secret); the gateway deliberately drops it.
@@ -117,6 +128,46 @@ export interface PhysicalConnection {
   /** A string upstream on circuits (a number on VBRs). */
   vlanId: string | null;
   vpconnStatus: VpconnStatus | null;
+}
+
+/**
+ * A shared-port virtual connection (vpconn) on a dedicated circuit, as ListVirtualPhysicalConnections
+ * shows it to the owner of that circuit (the partner). The vpconn itself belongs to the tenant.
+ */
+export interface VirtualPhysicalConnection {
+  id: string;
+  regionId: string;
+  /** The vpconn's circuit status (ALLOCATED until the tenant confirms, then CONFIRMED, ENABLED, ...). */
+  status: PhysicalConnectionStatus;
+  /** Whether the tenant accepted it (`VirtualPhysicalConnectionStatus`). */
+  vpconnStatus: VpconnStatus | null;
+  businessStatus: BusinessStatus | null;
+  name: string | null;
+  description: string | null;
+  /** A string upstream; 0..2999. */
+  vlanId: number | null;
+  /** The bandwidth as ordered, e.g. `50M` or `1G` (`Spec`). */
+  spec: string | null;
+  /** A pending bandwidth change, same spelling (`ExpectSpec`). */
+  expectSpec: string | null;
+  /** Mbit/s. */
+  bandwidth: number | null;
+  orderMode: OrderMode | null;
+  /** The tenant's account id (`AliUid`), as digits. */
+  ownerAccountId: string | null;
+  /** The hosting circuit. */
+  parentPhysicalConnectionId: string | null;
+  /** The hosting circuit's owner (`ParentPhysicalConnectionAliUid`), as digits. */
+  parentPhysicalConnectionAliUid: string | null;
+  accessPointId: string | null;
+  lineOperator: LineOperator | null;
+  portType: string | null;
+  chargeType: ChargeType | null;
+  creationTime: Date | null;
+  enabledTime: Date | null;
+  endTime: Date | null;
+  resourceGroupId: string | null;
+  tags: Tag[];
 }
 
 export interface AssociatedCen {

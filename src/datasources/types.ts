@@ -6,6 +6,7 @@
  * sent; upstream failures are `UpstreamError` (errors.ts).
  */
 import type {
+  BusinessStatus,
   LineOperator,
   Page,
   PhysicalConnection,
@@ -17,6 +18,8 @@ import type {
   Vbr,
   VbrAttachment,
   VbrStatus,
+  VirtualPhysicalConnection,
+  VpconnStatus,
   WriteResult,
 } from './models';
 import type {
@@ -37,6 +40,18 @@ export interface PhysicalConnectionFilter {
   productTypes?: ProductType[];
   /** Only `VPC` exists. */
   types?: string[];
+}
+
+/** ListVirtualPhysicalConnections' filters (repeat lists, not `Filter.N`); AND across keys, OR within one. */
+export interface VirtualPhysicalConnectionFilter {
+  ids?: string[];
+  statuses?: VpconnStatus[];
+  /** Tenants' account ids (digits). */
+  ownerAccountIds?: string[];
+  vlanIds?: number[];
+  /** Only vpconns the tenant accepted (true) or not yet (false). */
+  isConfirmed?: boolean;
+  businessStatus?: BusinessStatus;
 }
 
 /** Upstream filter keys of DescribeVirtualBorderRouters; AND across keys, OR within one. */
@@ -95,6 +110,12 @@ export interface VpcDataSourceReads {
    * null: on this account's circuit, null means another account's VBR.
    */
   ownVbr(regionId: string, id: string): Promise<Vbr | null>;
+
+  // --- shared-port virtual connections hosted on a circuit (ListVirtualPhysicalConnections, every page) ---
+  /** Per-request cached: one walk per circuit and request. */
+  vpconnsOfPhysicalConnection(regionId: string, physicalConnectionId: string): Promise<VirtualPhysicalConnection[]>;
+  /** Uncached and unshared, complete or failed: for decisions before a write. */
+  freshVpconns(regionId: string, physicalConnectionId: string): Promise<VirtualPhysicalConnection[]>;
 }
 
 /** CreateVirtualBorderRouter's parameters besides the region and the token. */
@@ -114,6 +135,8 @@ export interface VpcDataSourceWrites {
   terminateVbr(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
   recoverVbr(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
   deleteVbr(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  /** DisassociateMacSecKey: takes no token upstream, so it is never resent once it may have acted (`clientToken` null). */
+  disassociateMacsecKey(regionId: string, physicalConnectionId: string, ckn: string): Promise<WriteResult>;
 }
 
 export interface VpcDataSourceApi extends VpcDataSourceReads, VpcDataSourceWrites {}

@@ -40,6 +40,11 @@ export function validateClientToken(value: string, field: string): string {
   return check(rules.clientToken, value, field);
 }
 
+/** A MACsec key name (CKN): 32 or 64 hex digits; returned upper-cased, the upstream's spelling. */
+export function validateCkn(value: string, field: string): string {
+  return check((v, f) => rules.macsecHex(v, f, rules.MACSEC_HEX_LENGTHS), value, field);
+}
+
 /**
  * A GraphQL filter input as the data source's plain filter: absent and null keys dropped, empty
  * lists refused (an empty OR matches nothing, which is never what a caller means), and values

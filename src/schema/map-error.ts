@@ -9,6 +9,7 @@ import {
   accountRefusedMessage,
   BadUserInputError,
   GatewayError,
+  MacsecKeyNotFoundError,
   OperationConflictError,
   PhysicalConnectionNotEnabledError,
   PhysicalConnectionNotFoundError,
@@ -44,6 +45,8 @@ export interface ErrorScope {
    * its field (`input.vlanId`). Unset, such refusals stay UPSTREAM_ERROR.
    */
   inputPath?: string;
+  /** The MACsec key a call named (upper-cased): lets `ResourceNotFound.PconnMacsec` name it. */
+  ckn?: string;
 }
 
 const CONFLICTS: Readonly<Record<string, { message: string; reason: ConflictReason | null; retryable?: boolean }>> = {
@@ -111,8 +114,11 @@ function fromVbrOrAccount(error: UpstreamError, scope: ErrorScope, upstream: Ups
   return null;
 }
 
-/** Another operation holds the resource for now (the data source files them as INVALID_STATE). */
-const TRANSIENT_CONFLICTS: ReadonlySet<string> = new Set(['OperationConflict', 'TaskConflict', 'Conflict.Lock']);
+/**
+ * Another operation holds the resource for now (the data source files them as INVALID_STATE);
+ * `IncorrectStatus.PconnMacsec`: a MACsec key of the circuit is still being negotiated.
+ */
+const TRANSIENT_CONFLICTS: ReadonlySet<string> = new Set(['OperationConflict', 'TaskConflict', 'Conflict.Lock', 'IncorrectStatus.PconnMacsec']);
 
 export function upstreamDetails(error: UpstreamError): UpstreamDetails {
   return { code: error.code, httpStatus: error.httpStatus, requestId: error.requestId };
@@ -133,6 +139,9 @@ function fromUpstream(error: UpstreamError, scope: ErrorScope): GatewayError {
       break;
     case 'OperationFailed.ResourceLockedBySystem':
       if (pcId !== undefined) return new ResourceLockedError(pcId, null, upstream, error);
+      break;
+    case 'ResourceNotFound.PconnMacsec':
+      if (pcId !== undefined && scope.ckn !== undefined) return new MacsecKeyNotFoundError(pcId, scope.ckn, upstream, error);
       break;
     default:
       break;

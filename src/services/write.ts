@@ -1,7 +1,8 @@
 /**
  * What every lifecycle write shares: the replay rule, the ClientToken (the caller's or a generated
  * one) and the mapping of the write's failures, each of which carries that token
- * (`extensions.clientToken`): a failure does not mean the write did not happen.
+ * (`extensions.clientToken`): a failure does not mean the write did not happen. The MACsec writes,
+ * which the upstream takes no token for, share the mapping only (`sendUntokenedWrite`).
  */
 import { randomUUID } from 'node:crypto';
 import { UpstreamError } from '../datasources/errors';
@@ -52,17 +53,43 @@ export async function sendWrite<T extends WriteResult>(
   try {
     result = await write(clientToken);
   } catch (reason) {
-    let mapped = toGatewayError(reason, attempt.scope);
-    if (mapped === null) {
-      context.logger.error(
-        { correlationId: context.requestId, clientToken, ...attempt.logFields, cause: causeOf(reason) },
-        `internal error during the ${attempt.action} call`,
-      );
-      mapped = new InternalServerError(context.requestId);
-    }
-    throw (attempt.refine?.(mapped, reason) ?? mapped).attemptedWith(clientToken);
+    throw writeFailure(context, attempt, reason, clientToken).attemptedWith(clientToken);
   }
   return { result, clientToken: result.clientToken ?? clientToken };
+}
+
+/**
+ * A write the upstream takes no token for (the MACsec keys): nothing to generate or carry, so its
+ * failures have no `clientToken`; mapped as `sendWrite` maps them.
+ */
+export async function sendUntokenedWrite<T extends WriteResult>(
+  context: GatewayContext,
+  attempt: Omit<WriteAttempt, 'callerToken'>,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (reason) {
+    throw writeFailure(context, attempt, reason, null);
+  }
+}
+
+/** The GraphQL error of a failed write; one nothing maps is INTERNAL_SERVER_ERROR, its details logged. */
+function writeFailure(
+  context: GatewayContext,
+  attempt: Omit<WriteAttempt, 'callerToken'>,
+  reason: unknown,
+  clientToken: string | null,
+): GatewayError {
+  let mapped = toGatewayError(reason, attempt.scope);
+  if (mapped === null) {
+    context.logger.error(
+      { correlationId: context.requestId, clientToken, ...attempt.logFields, cause: causeOf(reason) },
+      `internal error during the ${attempt.action} call`,
+    );
+    mapped = new InternalServerError(context.requestId);
+  }
+  return attempt.refine?.(mapped, reason) ?? mapped;
 }
 
 /** A failure's cause for a log line: codes, never a raw upstream message; anything else scrubbed. */

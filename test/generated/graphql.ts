@@ -227,6 +227,27 @@ export type DeleteVbrPayload = {
   vbrId: Scalars['ID']['output'];
 };
 
+/** Which MACsec key to disassociate from which circuit. DisassociateMacSecKey takes no idempotency token. */
+export type DisassociateMacsecKeyInput = {
+  /** The key's name (CKN) as `macsecKeys` lists it: 32 or 64 hexadecimal digits, any case. */
+  ckn: Scalars['String']['input'];
+  /** The circuit (`pc-...`): dedicated, ENABLED and not locked. */
+  physicalConnectionId: Scalars['ID']['input'];
+  /** Region of the circuit; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `disassociateMacsecKey`. */
+export type DisassociateMacsecKeyPayload = {
+  __typename?: 'DisassociateMacsecKeyPayload';
+  /** Always null: the upstream takes no idempotency token for MACsec keys (the mutation is idempotent by state only; see its description). */
+  clientToken?: Maybe<Scalars['String']['output']>;
+  /** The circuit read fresh after the call, its `macsecKeys` showing the key's new state (when that read lags or fails: the key as the call left it, Disassociated or gone). */
+  physicalConnection: PhysicalConnection;
+  /** Upstream RequestId of the DisassociateMacSecKey call (for support tickets). */
+  requestId: Scalars['String']['output'];
+};
+
 /** The carrier that provides the line. */
 export type LineOperator =
   /** China Mobile. */
@@ -279,6 +300,8 @@ export type Mutation = {
   createVbr: CreateVbrPayload;
   /** Deletes an UNCONFIRMED, ACTIVE or TERMINATED VBR (another account's only while UNCONFIRMED); it is DELETING when this returns, then gone. Idempotent per clientToken; every error of the upstream call carries `extensions.clientToken`. */
   deleteVbr: DeleteVbrPayload;
+  /** Disassociates a MACsec key from an ENABLED, unlocked dedicated circuit, as DisassociateMacSecKey does: a key in use becomes Disassociated and the circuit's most recently effective other key takes over; a Disassociated key is deleted. So clearing a circuit's keys (which blocks `terminatePhysicalConnection`) takes one call per Disassociated key, then two for the last one. The upstream takes no idempotency token: the gateway sends the call once (it retries only throttling), and after an unclear failure read `macsecKeys` instead of retrying blindly, since a second call on a key the first one disassociated deletes it. A key the circuit does not have is MACSEC_KEY_NOT_FOUND. */
+  disassociateMacsecKey: DisassociateMacsecKeyPayload;
   /** Recovers a TERMINATED VBR on an ENABLED circuit (circuit owner only); it is RECOVERING when this returns and becomes ACTIVE by itself. Idempotent per clientToken; every error of the upstream call carries `extensions.clientToken`. */
   recoverVbr: RecoverVbrPayload;
   /** Terminates an ENABLED circuit that has no lock, VBRs, vpconns or MACsec keys (see `terminationCheck`). Asynchronous: the circuit is TERMINATING when this returns and becomes TERMINATED by itself. Idempotent per clientToken. */
@@ -299,6 +322,12 @@ export type MutationCreateVbrArgs = {
 /** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
 export type MutationDeleteVbrArgs = {
   input: DeleteVbrInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+export type MutationDisassociateMacsecKeyArgs = {
+  input: DisassociateMacsecKeyInput;
 };
 
 
@@ -434,6 +463,8 @@ export type PhysicalConnection = {
   vbrs?: Maybe<Array<Vbr>>;
   /** Number of shared circuits established on this circuit. */
   virtualPhysicalConnectionCount?: Maybe<Scalars['Int']['output']>;
+  /** The shared-port virtual connections (vpconns) this circuit hosts, all pages; empty for a shared circuit (it hosts none, and costs no upstream call). Each one blocks terminating the circuit. Null only when they could not be loaded; the `errors` entry with this path says why. */
+  virtualPhysicalConnections?: Maybe<Array<VirtualPhysicalConnection>>;
   /** VLAN id of a shared circuit (a string upstream). */
   vlanId?: Maybe<Scalars['String']['output']>;
   /** State of a shared circuit. */
@@ -932,6 +963,59 @@ export type VbrStatus =
   /** Created for another account, not yet accepted (`unconfirmed`). */
   | 'UNCONFIRMED';
 
+/** A shared-port virtual connection (vpconn): a tenant's shared circuit carved out of this account's dedicated circuit (its host). It blocks terminating the host; the host's owner deletes it with DeletePhysicalConnection on its id. */
+export type VirtualPhysicalConnection = {
+  __typename?: 'VirtualPhysicalConnection';
+  /** Access point id (`ap-...`), the host's. */
+  accessPointId?: Maybe<Scalars['String']['output']>;
+  /** Bandwidth in Mbit/s. */
+  bandwidth?: Maybe<Scalars['Int']['output']>;
+  /** Billing / compliance lock state. */
+  businessStatus?: Maybe<BusinessStatus>;
+  /** Billing method. */
+  chargeType?: Maybe<ChargeType>;
+  /** When it was created. */
+  creationTime?: Maybe<Scalars['DateTime']['output']>;
+  /** Description. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** When it was enabled. */
+  enabledTime?: Maybe<Scalars['DateTime']['output']>;
+  /** When it expires. */
+  endTime?: Maybe<Scalars['DateTime']['output']>;
+  /** A pending bandwidth change, e.g. `500M`, effective once paid. */
+  expectSpec?: Maybe<Scalars['String']['output']>;
+  /** Id of the shared circuit (`pc-...`). */
+  id: Scalars['ID']['output'];
+  /** Carrier providing the line. */
+  lineOperator?: Maybe<LineOperator>;
+  /** Name. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Who pays: the host's owner or the tenant. */
+  orderMode?: Maybe<OrderMode>;
+  /** The tenant: the account that owns the shared circuit (64-bit, hence a string). */
+  ownerAccountId?: Maybe<Scalars['String']['output']>;
+  /** The hosting circuit's owner account (64-bit, hence a string). */
+  parentPhysicalConnectionAliUid?: Maybe<Scalars['String']['output']>;
+  /** The hosting circuit (`pc-...`). */
+  parentPhysicalConnectionId?: Maybe<Scalars['ID']['output']>;
+  /** Port type of the host, e.g. `10GBase-LR`. */
+  portType?: Maybe<Scalars['String']['output']>;
+  /** Region, the host's. */
+  regionId: Scalars['String']['output'];
+  /** Resource group id (`rg-...`). */
+  resourceGroupId?: Maybe<Scalars['String']['output']>;
+  /** Bandwidth as ordered, e.g. `50M` or `1G`. */
+  spec?: Maybe<Scalars['String']['output']>;
+  /** Lifecycle state of the shared circuit (ALLOCATED until the tenant confirms it, then CONFIRMED, ENABLED, ...). */
+  status: PhysicalConnectionStatus;
+  /** Tags. */
+  tags: Array<Tag>;
+  /** VLAN id on the host, 0 to 2999 (unique among the host's vpconns and VBRs). */
+  vlanId?: Maybe<Scalars['Int']['output']>;
+  /** Whether the tenant accepted it (UNCONFIRMED, CONFIRMED, DELETED). */
+  vpconnStatus?: Maybe<VpconnStatus>;
+};
+
 /** State of a shared circuit as seen by its owner (upstream `VpconnStatus`). */
 export type VpconnStatus =
   /** The shared circuit was accepted. */
@@ -940,6 +1024,14 @@ export type VpconnStatus =
   | 'DELETED'
   /** The shared circuit waits to be accepted. */
   | 'UNCONFIRMED';
+
+export type CircuitPortQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  regionId?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CircuitPortQuery = { __typename?: 'Query', physicalConnection?: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, productType?: ProductType | null, virtualPhysicalConnectionCount?: number | null, macsecKeys: Array<{ __typename?: 'MacsecKey', ckn?: string | null, cipherSuite?: string | null, startOn?: string | null, status?: string | null }>, virtualPhysicalConnections?: Array<{ __typename?: 'VirtualPhysicalConnection', id: string, name?: string | null, status: PhysicalConnectionStatus, vpconnStatus?: VpconnStatus | null, vlanId?: number | null, spec?: string | null, bandwidth?: number | null, orderMode?: OrderMode | null, ownerAccountId?: string | null, creationTime?: string | null }> | null } | null };
 
 export type ConsoleListQueryVariables = Exact<{
   regionId?: InputMaybe<Scalars['String']['input']>;
@@ -964,6 +1056,13 @@ export type DeleteVbrMutationVariables = Exact<{
 
 
 export type DeleteVbrMutation = { __typename?: 'Mutation', deleteVbr: { __typename?: 'DeleteVbrPayload', requestId: string, clientToken: string, vbrId: string, vbr?: { __typename?: 'Vbr', id: string, regionId: string, status: VbrStatus } | null } };
+
+export type DisassociateMacsecKeyMutationVariables = Exact<{
+  input: DisassociateMacsecKeyInput;
+}>;
+
+
+export type DisassociateMacsecKeyMutation = { __typename?: 'Mutation', disassociateMacsecKey: { __typename?: 'DisassociateMacsecKeyPayload', requestId: string, clientToken?: string | null, physicalConnection: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus, macsecKeys: Array<{ __typename?: 'MacsecKey', ckn?: string | null, cipherSuite?: string | null, startOn?: string | null, status?: string | null }> } } };
 
 export type PhysicalConnectionDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1035,9 +1134,11 @@ export type VbrListQueryVariables = Exact<{
 export type VbrListQuery = { __typename?: 'Query', vbrs: { __typename?: 'VbrConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, physicalConnectionId?: string | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, name?: string | null, status: PhysicalConnectionStatus } | null, availableActions?: Array<{ __typename?: 'VbrAvailableAction', action: VbrAction, allowed: boolean, blockers: Array<{ __typename?: 'ActionBlocker', code: ActionBlockerCode, message: string }> }> | null }> } };
 
 
+export const CircuitPortDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CircuitPort"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"productType"}},{"kind":"Field","name":{"kind":"Name","value":"macsecKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ckn"}},{"kind":"Field","name":{"kind":"Name","value":"cipherSuite"}},{"kind":"Field","name":{"kind":"Name","value":"startOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"virtualPhysicalConnectionCount"}},{"kind":"Field","name":{"kind":"Name","value":"virtualPhysicalConnections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vpconnStatus"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"orderMode"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}}]}}]}}]}}]} as unknown as DocumentNode<CircuitPortQuery, CircuitPortQueryVariables>;
 export const ConsoleListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalConnectionFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"terminationCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminable"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleListQuery, ConsoleListQueryVariables>;
 export const CreateVbrDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateVbr"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateVbrInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createVbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"vbrId"}},{"kind":"Field","name":{"kind":"Name","value":"vbr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"localGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peerGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peeringSubnetMask"}}]}}]}}]}}]} as unknown as DocumentNode<CreateVbrMutation, CreateVbrMutationVariables>;
 export const DeleteVbrDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteVbr"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteVbrInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteVbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"vbrId"}},{"kind":"Field","name":{"kind":"Name","value":"vbr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteVbrMutation, DeleteVbrMutationVariables>;
+export const DisassociateMacsecKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisassociateMacsecKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DisassociateMacsecKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disassociateMacsecKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"macsecKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ckn"}},{"kind":"Field","name":{"kind":"Name","value":"cipherSuite"}},{"kind":"Field","name":{"kind":"Name","value":"startOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DisassociateMacsecKeyMutation, DisassociateMacsecKeyMutationVariables>;
 export const PhysicalConnectionDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PhysicalConnectionDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"productType"}},{"kind":"Field","name":{"kind":"Name","value":"chargeType"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"loaStatus"}},{"kind":"Field","name":{"kind":"Name","value":"accessPointId"}},{"kind":"Field","name":{"kind":"Name","value":"portType"}},{"kind":"Field","name":{"kind":"Name","value":"portNumber"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"circuitCode"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"enabledTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}},{"kind":"Field","name":{"kind":"Name","value":"redundantPhysicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"macsecKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ckn"}},{"kind":"Field","name":{"kind":"Name","value":"cipherSuite"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"localGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peerGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peeringSubnetMask"}}]}}]}}]}}]} as unknown as DocumentNode<PhysicalConnectionDetailQuery, PhysicalConnectionDetailQueryVariables>;
 export const RecoverVbrDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecoverVbr"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecoverVbrInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoverVbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"vbr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<RecoverVbrMutation, RecoverVbrMutationVariables>;
 export const RegionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Regions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RegionLanguage"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"localName"}}]}}]}}]} as unknown as DocumentNode<RegionsQuery, RegionsQueryVariables>;

@@ -12,6 +12,7 @@
 import { appendFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join, relative } from 'node:path';
+import { demoSeed } from '../../src/emulator/domain';
 import type { CapturedText, KnownSecret } from './leak-scan';
 
 export const CAPTURE_DIR_ENV = 'GATEWAY_TEST_CAPTURE_DIR';
@@ -87,16 +88,42 @@ export function registerAuthorization(header: string | string[] | undefined): vo
 }
 
 /**
- * Taps an emulator's HTTP server: every signature a gateway sent upstream (V1 `Signature` query
- * parameter, V3 `Signature=` of the Authorization header) and every STS token becomes a known
- * secret, so the scan looks for the very values computed during the run, in any encoding, not
- * only for labelled shapes. Signatures travel in the URL and headers only (the signer sends an
- * empty body), so the body is never touched.
+ * Registers the MACsec CAKs of an emulator seed (the demo seed's, or a test's own): the shared
+ * secret of a link, which neither the emulator nor a gateway may ever repeat. Registered in both
+ * cases, as the API upper-cases what it is given.
  */
+export function registerSeedSecrets(seed: { PhysicalConnections: ReadonlyArray<{ MacsecKeys?: ReadonlyArray<{ Cak?: string }> }> }): void {
+  for (const circuit of seed.PhysicalConnections) {
+    for (const key of circuit.MacsecKeys ?? []) if (key.Cak !== undefined) registerCak(key.Cak);
+  }
+}
+
+function registerCak(cak: string): void {
+  registerSecret(cak, 'MACsec CAK');
+  registerSecret(cak.toUpperCase(), 'MACsec CAK');
+}
+
+/**
+ * Taps an emulator's HTTP server: every signature a gateway sent upstream (V1 `Signature` query
+ * parameter, V3 `Signature=` of the Authorization header), every STS token and every MACsec CAK
+ * (AssociateMacSecKey's `Cak`) becomes a known secret, so the scan looks for the very values
+ * computed or sent during the run, in any encoding, not only for labelled shapes. The data source
+ * and the official SDK send their parameters in the URL and sign an empty body, so the body is
+ * never touched. The demo seed's CAKs are registered here too: every test emulator starts from it
+ * unless a test seeds its own (then `registerSeedSecrets`).
+ */
+let demoSecretsRegistered = false;
+
 export function tapUpstreamCredentials(server: Server): void {
   if (captureDir() === null) return;
+  if (!demoSecretsRegistered) {
+    registerSeedSecrets(demoSeed());
+    demoSecretsRegistered = true;
+  }
   server.on('request', (req: IncomingMessage) => {
     const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+    const cak = query.get('Cak');
+    if (cak !== null) registerCak(cak);
     const v1 = query.get('Signature');
     if (v1 !== null) registerSecret(v1, 'upstream request signature');
     const v3 = /\bSignature=([0-9a-f]{64})\b/.exec(String(req.headers.authorization ?? ''))?.[1];

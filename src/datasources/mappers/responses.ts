@@ -1,8 +1,10 @@
 /**
- * Response envelopes: the three paged list shapes and the ids returned by the create calls.
+ * Response envelopes: the three paged list shapes, the token-paged vpconn list and the ids returned
+ * by the create calls.
  */
-import type { PhysicalConnection, Vbr, VbrAttachment } from '../models';
+import type { PhysicalConnection, Vbr, VbrAttachment, VirtualPhysicalConnection } from '../models';
 import { mapPhysicalConnection } from './physical-connection';
+import { mapVirtualPhysicalConnection } from './virtual-physical-connection';
 import { mapVbr } from './vbr';
 import { mapVbrAttachment } from './vbr-attachment';
 import { int, items, record, str, type MapContext, type Mapped, type Raw } from './values';
@@ -56,8 +58,27 @@ export const mapVbrAttachmentPage = (body: Raw, ctx: MapContext, requested: Requ
     requested,
   );
 
+/** A page of a list paged by token: `NextToken` (empty or absent on the last page), no page numbers. */
+export interface MappedTokenPage<T> {
+  items: Mapped<T>[];
+  nextToken: string | null;
+  totalCount: number | null;
+  requestId: string;
+}
+
+/** ListVirtualPhysicalConnections: the items are a plain array, not a `Set.Type` pair. */
+export const mapVirtualPhysicalConnectionPage = (body: Raw, ctx: MapContext): MappedTokenPage<VirtualPhysicalConnection> => ({
+  items: items(body, 'VirtualPhysicalConnections').map((raw) => mapVirtualPhysicalConnection(raw, ctx)),
+  nextToken: str(body.NextToken),
+  totalCount: int(body.TotalCount),
+  requestId: ctx.requestId,
+});
+
 /** CreatePhysicalConnection -> the new circuit id (null when absent). */
 export const createdPhysicalConnectionId = (body: Raw): string | null => str(body.PhysicalConnectionId);
 
 /** CreateVirtualBorderRouter -> the new VBR id (null when absent). */
 export const createdVbrId = (body: Raw): string | null => str(body.VbrId);
+
+/** CreateVirtualPhysicalConnection -> the new vpconn's id (null when absent). */
+export const createdVirtualPhysicalConnectionId = (body: Raw): string | null => str(body.VirtualPhysicalConnection);

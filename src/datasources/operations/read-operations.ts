@@ -1,5 +1,5 @@
 /**
- * The four Describe* reads, run from validated queries (read-queries.ts): upstream parameters, one
+ * The four Describe* reads and ListVirtualPhysicalConnections, run from validated queries (read-queries.ts): upstream parameters, one
  * logical call or a share of one (read-coalescer.ts), mapped models.
  *
  * Invariants: trusts its queries (validated at a public entry point; nothing here checks again);
@@ -7,16 +7,23 @@
  * reads never share.
  */
 import { mapRegions } from '../mappers/region';
-import { mapPhysicalConnectionPage, mapVbrAttachmentPage, mapVbrPage, type MappedPage } from '../mappers/responses';
+import {
+  mapPhysicalConnectionPage,
+  mapVbrAttachmentPage,
+  mapVbrPage,
+  mapVirtualPhysicalConnectionPage,
+  type MappedPage,
+  type MappedTokenPage,
+} from '../mappers/responses';
 import type { MapContext } from '../mappers/values';
-import type { PhysicalConnection, Region, Vbr, VbrAttachment } from '../models';
+import type { PhysicalConnection, Region, Vbr, VbrAttachment, VirtualPhysicalConnection } from '../models';
 import type { UnexpectedValueEvent, VpcBackendHooks } from '../options';
 import type { ReadCoalescer } from './read-coalescer';
 import type { RegionId } from '../wire/endpoints';
 import type { UpstreamClient } from '../wire/upstream-client';
 import { Params } from './params';
-import type { AttachmentListQuery, CircuitListQuery, RegionsQuery, VbrListQuery } from './read-queries';
-import type { CallOptions, ListResult } from './requests';
+import type { AttachmentListQuery, CircuitListQuery, RegionsQuery, VbrListQuery, VpconnListQuery } from './read-queries';
+import type { CallOptions, ListResult, RejectedItem, TokenPage } from './requests';
 
 export class ReadOperations {
   constructor(
@@ -59,6 +66,26 @@ export class ReadOperations {
       .set('PageSize', q.pageSize);
     return this.read('DescribeVirtualBorderRoutersForPhysicalConnection', q.regionId, params, options, (body, ctx) =>
       toList(mapVbrAttachmentPage(body, ctx, q)),
+    );
+  }
+
+  /** Paged by token, its lists as repeat lists (`VlanIds.1`), not `Filter.N`. */
+  virtualPhysicalConnections(q: VpconnListQuery, options: CallOptions = {}): Promise<TokenPage<VirtualPhysicalConnection>> {
+    const params = new Params()
+      .set('RegionId', q.regionId)
+      .set('PhysicalConnectionId', q.physicalConnectionId)
+      .repeat('VirtualPhysicalConnectionIds', q.ids)
+      .repeat('VirtualPhysicalConnectionStatuses', q.statuses)
+      .repeat('VirtualPhysicalConnectionAliUids', q.ownerAccountIds)
+      .repeat('VlanIds', q.vlanIds)
+      .set('IsConfirmed', q.isConfirmed)
+      .set('VirtualPhysicalConnectionBusinessStatus', q.businessStatus)
+      .tags('Tags', q.tags)
+      .set('ResourceGroupId', q.resourceGroupId)
+      .set('MaxResults', q.maxResults)
+      .set('NextToken', q.nextToken);
+    return this.read('ListVirtualPhysicalConnections', q.regionId, params, options, (body, ctx) =>
+      toTokenPage(mapVirtualPhysicalConnectionPage(body, ctx)),
     );
   }
 
@@ -121,16 +148,23 @@ function readKey(action: string, regionId: string | null, params: Readonly<Recor
   return JSON.stringify([action, regionId, entries]);
 }
 
-function toList<T>(page: MappedPage<T>): ListResult<T> {
+function split<T>(mapped: MappedPage<T>['items']): { items: T[]; rejected: RejectedItem[] } {
   const items: T[] = [];
-  const rejected: ListResult<T>['rejected'] = [];
-  for (const m of page.items) {
+  const rejected: RejectedItem[] = [];
+  for (const m of mapped) {
     if (m.ok) items.push(m.value);
     else rejected.push({ id: m.id, ownerId: m.ownerId, error: m.error });
   }
+  return { items, rejected };
+}
+
+function toTokenPage<T>(page: MappedTokenPage<T>): TokenPage<T> {
+  return { ...split(page.items), nextToken: page.nextToken, totalCount: page.totalCount, requestId: page.requestId };
+}
+
+function toList<T>(page: MappedPage<T>): ListResult<T> {
   return {
-    items,
-    rejected,
+    ...split(page.items),
     totalCount: page.totalCount,
     totalCountReported: page.totalCountReported,
     pageNumber: page.pageNumber,

@@ -1,10 +1,22 @@
 /**
- * Request and result shapes of the 17 typed operations (`VpcApi`), in the gateway's vocabulary:
+ * Request and result shapes of the 21 typed operations (`VpcApi`), in the gateway's vocabulary:
  * camelCase, gateway enum values, ids as strings.
  */
 import type { UpstreamError } from '../errors';
-import type { LineOperator, Page, PhysicalConnection, Tag, Vbr, VbrAttachment, WriteResult } from '../models';
-import type { PhysicalConnectionFilter, VbrFilter } from '../types';
+import type {
+  LineOperator,
+  MacsecCipherSuite,
+  OrderMode,
+  Page,
+  PhysicalConnection,
+  Tag,
+  Vbr,
+  VbrAttachment,
+  VirtualPhysicalConnection,
+  VpconnSpec,
+  WriteResult,
+} from '../models';
+import type { PhysicalConnectionFilter, VbrFilter, VirtualPhysicalConnectionFilter } from '../types';
 
 export interface CallOptions {
   /**
@@ -182,4 +194,70 @@ export interface CreateVirtualBorderRouterResult extends WriteResult {
   vbrId: string;
 }
 
-export type { PhysicalConnection, Vbr, VbrAttachment };
+/** AssociateMacSecKey: no idempotency token upstream (the result's `clientToken` is null). */
+export interface AssociateMacSecKeyRequest {
+  regionId: string;
+  physicalConnectionId: string;
+  cipherSuite: MacsecCipherSuite;
+  /** Key name: 32 hex digits for a 128-bit suite, 64 for a 256-bit one. */
+  ckn: string;
+  /** The secret: same rule. Never echoed in an error or logged. */
+  cak: string;
+}
+
+/** DisassociateMacSecKey: no idempotency token upstream (the result's `clientToken` is null). */
+export interface DisassociateMacSecKeyRequest {
+  regionId: string;
+  physicalConnectionId: string;
+  /** 32 or 64 hex digits. */
+  ckn: string;
+}
+
+/** CreateVirtualPhysicalConnection by the owner of the hosting circuit; `clientToken` is sent as `Token`. */
+export interface CreateVirtualPhysicalConnectionRequest extends WriteRequest {
+  /** The hosting circuit (dedicated, ENABLED). */
+  physicalConnectionId: string;
+  /** 0..2999, unused on the host. */
+  vlanId: number;
+  spec: VpconnSpec;
+  orderMode: OrderMode;
+  /** The tenant's account id (digits). */
+  vpconnAliUid: string;
+  name?: string;
+  description?: string;
+  resourceGroupId?: string;
+  /** Sent as `Tag.N.*`. */
+  tags?: Tag[];
+  /** The upstream answers a passing dry run with an error (`DRYRUN.SUCCESS`). */
+  dryRun?: boolean;
+}
+
+export interface CreateVirtualPhysicalConnectionResult extends WriteResult {
+  virtualPhysicalConnectionId: string;
+}
+
+export interface ListVirtualPhysicalConnectionsRequest {
+  regionId: string;
+  /** The hosting circuit. */
+  physicalConnectionId?: string;
+  filter?: VirtualPhysicalConnectionFilter;
+  tags?: Tag[];
+  resourceGroupId?: string;
+  /** 1..100; default 100 (the gateway prefers the largest page). */
+  maxResults?: number;
+  /** The previous page's `nextToken`. */
+  nextToken?: string;
+}
+
+/** One page of a list paged by token (ListVirtualPhysicalConnections). */
+export interface TokenPage<T> {
+  items: T[];
+  rejected: RejectedItem[];
+  /** Null on the last page. */
+  nextToken: string | null;
+  /** Null when the upstream sent no readable `TotalCount`. */
+  totalCount: number | null;
+  requestId: string;
+}
+
+export type { PhysicalConnection, Vbr, VbrAttachment, VirtualPhysicalConnection };

@@ -79,6 +79,21 @@ export function integer(value: unknown, field: string, min: number, max: number)
   return value;
 }
 
+/** A CKN or CAK is 32 hex digits under a 128-bit cipher suite, 64 under a 256-bit one. */
+export const MACSEC_HEX_LENGTHS: readonly number[] = [32, 64];
+
+/**
+ * A MACsec CKN or CAK: hexadecimal of one of `lengths` digits, returned upper-cased (as the
+ * upstream stores it, so CKNs compare as equal). The message never echoes the value: a CAK is the
+ * secret of a link.
+ */
+export function macsecHex(value: unknown, field: string, lengths: readonly number[]): string {
+  if (typeof value !== 'string' || !lengths.includes(value.length) || !/^[0-9A-Fa-f]+$/.test(value)) {
+    fail(field, `${field} must be ${lengths.join(' or ')} hexadecimal digits`);
+  }
+  return value.toUpperCase();
+}
+
 export function boolean(value: unknown, field: string): boolean {
   if (typeof value !== 'boolean') fail(field, `${field} must be a boolean`);
   return value;

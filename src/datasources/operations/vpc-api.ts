@@ -1,40 +1,52 @@
 /**
- * The 17 typed operations (`backend.api`), a public entry point of the data source: every method
+ * The 21 typed operations (`backend.api`), a public entry point of the data source: every method
  * validates its whole request before anything is sent (`BadInputError`), then runs the trusted
- * read (read-operations.ts) or the write (circuit-writes.ts, vbr-writes.ts).
+ * read (read-operations.ts) or the write (circuit-writes.ts, vbr-writes.ts, macsec-writes.ts,
+ * vpconn-writes.ts).
  *
- * Invariants: writes always carry an idempotency token and, once sent, are no longer cancelled by
- * `options.signal` (docs/datasource.md#writes-and-cancellation); reads share identical concurrent
- * calls (and the optional cache) unless called with `{ fresh: true }`.
+ * Invariants: writes carry an idempotency token wherever the upstream takes one (the MACsec
+ * writes take none: they are never resent once they may have acted) and, once sent, are no longer
+ * cancelled by `options.signal` (docs/datasource.md#writes-and-cancellation); reads share identical
+ * concurrent calls (and the optional cache) unless called with `{ fresh: true }`.
  */
-import type { PhysicalConnection, Region, Vbr, VbrAttachment, WriteResult } from '../models';
+import type { PhysicalConnection, Region, Vbr, VbrAttachment, VirtualPhysicalConnection, WriteResult } from '../models';
 import { CircuitWrites } from './circuit-writes';
+import { MacsecWrites } from './macsec-writes';
 import type { ReadOperations } from './read-operations';
-import { attachmentListQuery, circuitListQuery, regionsQuery, vbrListQuery } from './read-queries';
+import { attachmentListQuery, circuitListQuery, regionsQuery, vbrListQuery, vpconnListQuery } from './read-queries';
 import type {
+  AssociateMacSecKeyRequest,
   CallOptions,
   CreatePhysicalConnectionRequest,
   CreatePhysicalConnectionResult,
   CreateVirtualBorderRouterRequest,
   CreateVirtualBorderRouterResult,
+  CreateVirtualPhysicalConnectionRequest,
+  CreateVirtualPhysicalConnectionResult,
   DescribePhysicalConnectionsRequest,
   DescribeRegionsRequest,
   DescribeVbrsForPhysicalConnectionRequest,
   DescribeVirtualBorderRoutersRequest,
+  DisassociateMacSecKeyRequest,
   EnablePhysicalConnectionRequest,
   ListResult,
+  ListVirtualPhysicalConnectionsRequest,
   ModifyPhysicalConnectionAttributeRequest,
   ModifyVirtualBorderRouterAttributeRequest,
   PhysicalConnectionWrite,
   RecoverPhysicalConnectionRequest,
+  TokenPage,
   VbrWrite,
 } from './requests';
 import { VbrWrites } from './vbr-writes';
+import { VpconnWrites } from './vpconn-writes';
 import type { Writer } from './writer';
 
 export class VpcApi {
   private readonly circuits: CircuitWrites;
   private readonly vbrWrites: VbrWrites;
+  private readonly macsec: MacsecWrites;
+  private readonly vpconns: VpconnWrites;
 
   constructor(
     private readonly reads: ReadOperations,
@@ -42,6 +54,8 @@ export class VpcApi {
   ) {
     this.circuits = new CircuitWrites(writer);
     this.vbrWrites = new VbrWrites(writer);
+    this.macsec = new MacsecWrites(writer);
+    this.vpconns = new VpconnWrites(writer);
   }
 
   // --- reads ---
@@ -122,5 +136,30 @@ export class VpcApi {
   /** `AssociatedPhysicalConnections` travels as ONE JSON-encoded string parameter. */
   modifyVirtualBorderRouterAttribute(req: ModifyVirtualBorderRouterAttributeRequest, options: CallOptions = {}): Promise<WriteResult> {
     return this.vbrWrites.modifyAttribute(req, options);
+  }
+
+  // --- MACsec keys (no idempotency token upstream: `clientToken` is null) ---
+
+  associateMacSecKey(req: AssociateMacSecKeyRequest, options: CallOptions = {}): Promise<WriteResult> {
+    return this.macsec.associate(req, options);
+  }
+
+  disassociateMacSecKey(req: DisassociateMacSecKeyRequest, options: CallOptions = {}): Promise<WriteResult> {
+    return this.macsec.disassociate(req, options);
+  }
+
+  // --- shared-port virtual connections (deleted with deletePhysicalConnection on their id) ---
+
+  /** The token travels as `Token`. */
+  createVirtualPhysicalConnection(
+    req: CreateVirtualPhysicalConnectionRequest,
+    options: CallOptions = {},
+  ): Promise<CreateVirtualPhysicalConnectionResult> {
+    return this.vpconns.create(req, options);
+  }
+
+  /** One page; pass its `nextToken` back for the next one (null on the last). */
+  async listVirtualPhysicalConnections(req: ListVirtualPhysicalConnectionsRequest, options: CallOptions = {}): Promise<TokenPage<VirtualPhysicalConnection>> {
+    return this.reads.virtualPhysicalConnections(vpconnListQuery(req), options);
   }
 }

@@ -3,7 +3,18 @@
  * parameters). Responses are matched leniently instead (mappers/values.ts `matchEnum`): the upstream
  * spells some values two ways (`Allocation Failed` in Describe results, `AllocationFailed` in docs).
  */
-import type { LineOperator, PhysicalConnectionSpec, PhysicalConnectionStatus, ProductType, RegionLanguage, VbrStatus } from '../models';
+import type {
+  BusinessStatus,
+  LineOperator,
+  MacsecCipherSuite,
+  OrderMode,
+  PhysicalConnectionSpec,
+  PhysicalConnectionStatus,
+  ProductType,
+  RegionLanguage,
+  VbrStatus,
+  VpconnStatus,
+} from '../models';
 
 export const PHYSICAL_CONNECTION_STATUS_WIRE: Readonly<Record<PhysicalConnectionStatus, string>> = {
   INITIAL: 'Initial',
@@ -55,4 +66,29 @@ export const SPEC_WIRE: Readonly<Record<PhysicalConnectionSpec, string>> = {
   SPEC_10G: '10G',
   SPEC_40G: '40G',
   SPEC_100G: '100G',
+};
+
+export const MACSEC_CIPHER_SUITE_WIRE: Readonly<Record<MacsecCipherSuite, string>> = {
+  GCM_AES_128: 'GCM-AES-128',
+  GCM_AES_XPN_128: 'GCM-AES-XPN-128',
+  GCM_AES_256: 'GCM-AES-256',
+  GCM_AES_XPN_256: 'GCM-AES-XPN-256',
+};
+
+export const ORDER_MODE_WIRE: Readonly<Record<OrderMode, string>> = {
+  PAY_BY_PHYSICAL_CONNECTION_OWNER: 'PayByPhysicalConnectionOwner',
+  PAY_BY_VIRTUAL_PHYSICAL_CONNECTION_OWNER: 'PayByVirtualPhysicalConnectionOwner',
+};
+
+/** ListVirtualPhysicalConnections' `VirtualPhysicalConnectionStatuses.N`. */
+export const VPCONN_STATUS_WIRE: Readonly<Record<VpconnStatus, string>> = {
+  CONFIRMED: 'Confirmed',
+  UNCONFIRMED: 'UnConfirmed',
+  DELETED: 'Deleted',
+};
+
+export const BUSINESS_STATUS_WIRE: Readonly<Record<BusinessStatus, string>> = {
+  NORMAL: 'Normal',
+  FINANCIAL_LOCKED: 'FinancialLocked',
+  SECURITY_LOCKED: 'SecurityLocked',
 };

@@ -5,7 +5,8 @@
  *
  * Invariant: the token is part of the parameters every retry re-signs, so a retried write is the
  * same request upstream; a failure carries it (`UpstreamError.clientToken`), since after a timeout
- * retrying with that token is the only safe retry.
+ * retrying with that token is the only safe retry. A write the upstream takes no token for
+ * (`sendUntokened`) has no safe retry once it may have acted, so it gets none.
  */
 import { randomUUID } from 'node:crypto';
 import { UpstreamError } from '../errors';
@@ -39,17 +40,30 @@ export class Writer {
   ): Promise<WriteAnswer> {
     const token = clientToken === undefined || clientToken === null ? randomUUID() : v.clientToken(clientToken);
     params.set(tokenParam, token);
+    return this.call(action, regionId, params, token, options);
+  }
+
+  /**
+   * A write the upstream takes no token for (the MACsec keys): resending it could act twice, so
+   * the client retries it only after a refusal that proves it did not act (throttling).
+   */
+  sendUntokened(action: string, regionId: RegionId, params: Params, options: CallOptions): Promise<WriteAnswer> {
+    return this.call(action, regionId, params, null, options);
+  }
+
+  private async call(action: string, regionId: RegionId, params: Params, token: string | null, options: CallOptions): Promise<WriteAnswer> {
     try {
       const { body, requestId } = await this.client.call({
         action,
         regionId,
         params: params.build(),
         write: true,
+        resendable: token !== null,
         ...(options.signal ? { signal: options.signal } : {}),
       });
       return { result: { requestId, clientToken: token }, body };
     } catch (error) {
-      throw error instanceof UpstreamError ? error.with({ clientToken: token }) : error;
+      throw error instanceof UpstreamError && token !== null ? error.with({ clientToken: token }) : error;
     } finally {
       // Succeeded, refused or unknown (a lost response may still have acted): reads of this
       // region from before now are not reused.

@@ -1,13 +1,14 @@
 /**
  * Every page of one list: page 1, then the rest at most PAGE_CONCURRENCY at a time, items seen
- * twice kept once (docs/datasource.md#batching-per-graphql-request).
+ * twice kept once (docs/datasource.md#batching-per-graphql-request); a list paged by token, one page
+ * after the other.
  *
  * Invariants: at most MAX_PAGES_PER_WALK pages, a longer list fails whole (`Gateway.ListTooLong`)
  * rather than answer with part of it; the first failed page fails the walk and starts no other.
  */
 import { UpstreamError } from '../errors';
 import type { UnexpectedValueEvent } from '../options';
-import type { ListResult, RejectedItem } from '../operations/requests';
+import type { ListResult, RejectedItem, TokenPage } from '../operations/requests';
 import { MAX_PAGE_SIZE } from '../operations/validation';
 
 /** 10 000 items; a longer list fails rather than answer truncated (a circuit would look freer of VBRs). */
@@ -44,23 +45,14 @@ export interface WalkSubject {
   report(e: UnexpectedValueEvent): void;
 }
 
-function tooLong(subject: WalkSubject, first: ListResult<unknown>, pageSize: number, pageCount: number | null): UpstreamError {
-  subject.report({
-    action: subject.action,
-    resourceId: null,
-    field: 'TotalCount',
-    value: first.totalCountReported ? String(first.totalCount) : '',
-    consequence: 'list-refused',
-  });
-  const size =
-    pageCount === null
-      ? `reports no TotalCount and still had full pages of ${pageSize} after ${MAX_PAGES_PER_WALK} pages`
-      : `reports ${first.totalCount} items (${pageCount} pages of ${pageSize})`;
+/** `Gateway.ListTooLong`, reported through `onUnexpectedValue` (field `TotalCount`, `list-refused`). */
+function listTooLong(subject: WalkSubject, requestId: string, reportedTotal: string, size: string): UpstreamError {
+  subject.report({ action: subject.action, resourceId: null, field: 'TotalCount', value: reportedTotal, consequence: 'list-refused' });
   return new UpstreamError({
     kind: 'UNKNOWN',
     code: 'Gateway.ListTooLong',
     httpStatus: 200,
-    requestId: first.requestId,
+    requestId,
     hostId: null,
     action: subject.action,
     message:
@@ -68,6 +60,14 @@ function tooLong(subject: WalkSubject, first: ListResult<unknown>, pageSize: num
       `with an incomplete one`,
     retryable: false,
   });
+}
+
+function tooLong(subject: WalkSubject, first: ListResult<unknown>, pageSize: number, pageCount: number | null): UpstreamError {
+  const size =
+    pageCount === null
+      ? `reports no TotalCount and still had full pages of ${pageSize} after ${MAX_PAGES_PER_WALK} pages`
+      : `reports ${first.totalCount} items (${pageCount} pages of ${pageSize})`;
+  return listTooLong(subject, first.requestId, first.totalCountReported ? String(first.totalCount) : '', size);
 }
 
 /** Items the upstream put on a page, the ones the mappers rejected included. */
@@ -97,6 +97,21 @@ export interface WalkResult<T> {
   rejected: RejectedItem[];
 }
 
+function collect<T>(pages: ReadonlyArray<{ items: T[]; rejected: RejectedItem[] }>, idOf: (item: T) => string): WalkResult<T> {
+  const seen = new Set<string>();
+  const items: T[] = [];
+  for (const page of pages) {
+    for (const item of page.items) {
+      const id = idOf(item);
+      if (!seen.has(id)) {
+        seen.add(id);
+        items.push(item);
+      }
+    }
+  }
+  return { items, rejected: pages.flatMap((p) => p.rejected) };
+}
+
 /** Every page of a list: page 1 tells the total (or has none: `pagesUntilShort`), then the rest concurrently. */
 export async function walkAllPages<T>(
   fetchPage: (pageNumber: number, pageSize: number) => Promise<ListResult<T>>,
@@ -115,16 +130,31 @@ export async function walkAllPages<T>(
   } else {
     pages = await pagesUntilShort(first, fetchPage, pageSize, subject);
   }
-  const seen = new Set<string>();
-  const items: T[] = [];
-  for (const page of pages) {
-    for (const item of page.items) {
-      const id = idOf(item);
-      if (!seen.has(id)) {
-        seen.add(id);
-        items.push(item);
-      }
+  return collect(pages, idOf);
+}
+
+/**
+ * Every page of a list paged by token (ListVirtualPhysicalConnections): one after the other, each
+ * asking with the previous page's token, until a page has none. A list still going after
+ * MAX_PAGES_PER_WALK pages fails whole (so does an upstream that hands out the same token again:
+ * it never ends).
+ */
+export async function walkAllTokens<T>(
+  fetchPage: (nextToken: string | undefined) => Promise<TokenPage<T>>,
+  idOf: (item: T) => string,
+  subject: WalkSubject,
+): Promise<WalkResult<T>> {
+  const pages: TokenPage<T>[] = [];
+  let token: string | undefined;
+  do {
+    if (pages.length >= MAX_PAGES_PER_WALK) {
+      const first = pages[0] as TokenPage<T>;
+      const reportedTotal = first.totalCount === null ? '' : String(first.totalCount);
+      throw listTooLong(subject, first.requestId, reportedTotal, `still had a NextToken after ${MAX_PAGES_PER_WALK} pages`);
     }
-  }
-  return { items, rejected: pages.flatMap((p) => p.rejected) };
+    const page = await fetchPage(token);
+    pages.push(page);
+    token = page.nextToken ?? undefined;
+  } while (token !== undefined);
+  return collect(pages, idOf);
 }

@@ -1,18 +1,20 @@
 /**
  * The DataLoaders of one GraphQL request: every `physicalConnection(id)`, `vbrsOfPhysicalConnection(id)`,
  * `vbr(id)` and `ownVbr(id)` asked for in one tick becomes one page walk per region and 50 ids (by-id-loader.ts),
- * not one call each (docs/datasource.md#batching-per-graphql-request).
+ * not one call each; `vpconnsOfPhysicalConnection(id)` one walk per circuit (the upstream list takes
+ * one host per call) (docs/datasource.md#batching-per-graphql-request).
  *
  * Invariants: whatever a call returns primes the by-id loaders; a VBR the mappers rejected fails
  * the VBR list of its circuit (hiding it could make a circuit look free of VBRs).
  */
 import DataLoader from 'dataloader';
-import type { PhysicalConnection, Vbr } from '../models';
+import type { PhysicalConnection, Vbr, VirtualPhysicalConnection } from '../models';
 import type { ReadOperations } from '../operations/read-operations';
-import { circuitsByIds, ownVbrsByIds, vbrsByIds, vbrsOfCircuits } from '../operations/read-queries';
-import type { RejectedItem } from '../operations/requests';
+import { circuitsByIds, ownVbrsByIds, vbrsByIds, vbrsOfCircuits, vpconnsOfCircuit } from '../operations/read-queries';
+import type { CallOptions, RejectedItem } from '../operations/requests';
 import type { RegionId } from '../operations/validation';
 import { keyString, loadByIds, walkChunks, type ByIdKey, type ByIdSource } from './by-id-loader';
+import { walkAllTokens } from './page-walk';
 
 export class RequestLoaders {
   readonly physicalConnection: DataLoader<ByIdKey, PhysicalConnection | null, string>;
@@ -20,6 +22,7 @@ export class RequestLoaders {
   readonly vbr: DataLoader<ByIdKey, Vbr | null, string>;
   /** The same VBRs as `vbr`, listed without other accounts' (null: not this account's VBR). */
   readonly ownVbr: DataLoader<ByIdKey, Vbr | null, string>;
+  readonly vpconnsOfPhysicalConnection: DataLoader<ByIdKey, VirtualPhysicalConnection[], string>;
 
   constructor(reads: ReadOperations, signal: AbortSignal | undefined) {
     const options = signal ? { signal } : {};
@@ -46,6 +49,11 @@ export class RequestLoaders {
     this.vbr = new DataLoader((keys) => loadByIds(keys, vbrsById), { cacheKeyFn: keyString });
     this.ownVbr = new DataLoader((keys) => loadByIds(keys, ownVbrsById), { cacheKeyFn: keyString });
     this.vbrsOfPhysicalConnection = new DataLoader((keys) => this.loadVbrsOfCircuits(keys, vbrsByCircuit), { cacheKeyFn: keyString });
+    // The list takes one hosting circuit per call: a walk per circuit, cached for the request.
+    this.vpconnsOfPhysicalConnection = new DataLoader(
+      (keys) => Promise.all(keys.map((key) => vpconnsHostedOn(reads, key.regionId, key.id, options).catch((error: Error) => error))),
+      { cacheKeyFn: keyString },
+    );
   }
 
   primePhysicalConnections(regionId: RegionId, items: readonly PhysicalConnection[], rejected: readonly RejectedItem[] = []): void {
@@ -96,4 +104,24 @@ function failOwners(result: Map<string, Vbr[] | Error>, rejected: RejectedItem, 
   const ownerKey = rejected.ownerId ? keyString({ regionId, id: rejected.ownerId }) : null;
   const targets = ownerKey && chunkKeys.includes(ownerKey) ? [ownerKey] : chunkKeys;
   for (const key of targets) result.set(key, rejected.error);
+}
+
+/**
+ * Every vpconn hosted on one circuit (ListVirtualPhysicalConnections walked by token). An item the
+ * mappers rejected fails the whole list: a vpconn left out would make its host look free of them.
+ */
+export async function vpconnsHostedOn(
+  reads: ReadOperations,
+  regionId: RegionId,
+  physicalConnectionId: string,
+  options: CallOptions,
+): Promise<VirtualPhysicalConnection[]> {
+  const { items, rejected } = await walkAllTokens(
+    (nextToken) => reads.virtualPhysicalConnections(vpconnsOfCircuit(regionId, physicalConnectionId, nextToken), options),
+    (vpconn) => vpconn.id,
+    { action: 'ListVirtualPhysicalConnections', report: (e) => reads.reportUnexpected(e) },
+  );
+  const first = rejected[0]?.error;
+  if (first) throw first;
+  return items;
 }

@@ -56,7 +56,7 @@ const BAD_REQUEST_CODES: ReadonlySet<string> = new Set([
   'UnsupportedHTTPMethod',
   'OperationFailed.VlanIdAlreadyInUse',
 ]);
-const BAD_REQUEST_PREFIXES = ['Missing', 'Invalid', 'QuotaExceeded.', 'OperationUnsupported.'];
+const BAD_REQUEST_PREFIXES = ['Missing', 'Invalid', 'IllegalParam.', 'QuotaExceeded.', 'OperationUnsupported.'];
 
 function startsWithAny(code: string, prefixes: readonly string[]): boolean {
   return prefixes.some((p) => code.startsWith(p));

@@ -35,6 +35,11 @@ export interface VpcCallRequest {
   write?: boolean;
   /** A read a decision depends on: like a write, it may use the budget's reserve. */
   fresh?: boolean;
+  /**
+   * Default true. False for a write without an idempotency token: an attempt that may have reached
+   * the upstream is not resent (it could act twice); only throttling, refused before acting, is.
+   */
+  resendable?: boolean;
 }
 
 export interface VpcCallResult {
@@ -114,7 +119,7 @@ export class UpstreamClient {
           ...(signal ? { signal } : {}),
           now: this.deps.now,
           random: this.deps.random,
-          isRetryable: (e) => e instanceof UpstreamError && e.retryable,
+          isRetryable: (e) => e instanceof UpstreamError && e.retryable && (req.resendable !== false || e.kind === 'THROTTLED'),
           retryAfterMs: (e) => (e instanceof UpstreamError ? retryAfter.get(e) : undefined),
           onRetry: ({ attempt, error, delayMs }) => {
             lastDelay = delayMs;

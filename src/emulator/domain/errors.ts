@@ -122,3 +122,26 @@ export const filterErrors = {
   keyNotSupported: (index: number) =>
     new ApiError(404, 'InvalidFilterKey.ValueNotSupported', `Specified filter key is not supported: Filter.${index}.key`),
 } as const;
+
+/**
+ * The MACsec and vpconn operations, a newer family of the API with its own codes (`IllegalParam.*`,
+ * `ResourceNotFound.*`, `IncorrectStatus.*`; messages of the current docs, their `%s` filled as the
+ * docs' examples suggest). No message quotes a CAK.
+ */
+export const portErrors = {
+  illegalParam: (name: string) => new ApiError(400, `IllegalParam.${name}`, `The param of ${name} is illegal.`),
+  /** A circuit that is missing, someone else's, or (as a vpconn's host) itself shared. */
+  circuitNotFound: (id: string) =>
+    new ApiError(400, 'ResourceNotFound.PhysicalConnectionId', `The specified resource of [${safeEcho(id)}] is not found.`),
+  circuitIncorrectStatus: (id: string) =>
+    new ApiError(400, 'IncorrectStatus.PhysicalConnection', `The status of PhysicalConnection [${safeEcho(id)}] is incorrect.`),
+  macsecKeyNotFound: (ckn: string) =>
+    new ApiError(400, 'ResourceNotFound.PconnMacsec', `The specified resource of ${safeEcho(ckn)} is not found.`),
+  /** [I] The docs give the limit (three pairs), not the code. */
+  macsecQuota: () => new ApiError(400, 'QuotaExceeded.PconnMacsec', 'The number of MACsec keys of the physical connection exceeds the quota.'),
+  /** [I] The docs require free bandwidth on the hosting circuit without naming the code. */
+  vpconnBandwidthExceeded: () =>
+    new ApiError(400, 'QuotaExceeded.Bandwidth', 'The bandwidth of the shared physical connections exceeds that of the physical connection.'),
+  /** The documented DryRun answer, as an error like the API's other DryRuns (`DryRunOperation`); [I] its message. */
+  dryRunPassed: () => new ApiError(400, 'DRYRUN.SUCCESS', 'Request validation has been passed with DryRun flag set.'),
+} as const;

@@ -27,7 +27,7 @@ interface Condition<T> {
 }
 
 /** `Allocation Failed`, `AllocationFailed` and `allocationfailed` are one value. */
-function loose(value: string): string {
+export function loose(value: string): string {
   return value.replace(/\s+/g, '').toLowerCase();
 }
 

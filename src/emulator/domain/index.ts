@@ -1,7 +1,8 @@
 /**
  * `createDomain`: the `EmulatorDomain` the protocol layer dispatches authenticated requests to.
  * Invariants: a dispatch first applies the steps due on the clock, then runs the operation
- * synchronously; a write goes through ClientToken idempotency and, when it ran, into the write log.
+ * synchronously; a write that takes a token goes through ClientToken idempotency, and every write
+ * that ran goes into the write log.
  */
 import { ApiError } from '../api-error';
 import type { DomainOptions, EmulatorDomain, OperationRequest } from '../contract';
@@ -10,10 +11,13 @@ import type { OperationContext, OperationDefinition } from './operations/context
 import { physicalConnectionLifecycle } from './operations/physical-connection-lifecycle';
 import { physicalConnectionReads } from './operations/physical-connection-reads';
 import { physicalConnectionWrites } from './operations/physical-connection-writes';
+import { macsecOperations } from './operations/macsec';
 import { regionOperations } from './operations/regions';
 import { vbrLifecycle } from './operations/vbr-lifecycle';
 import { vbrReads } from './operations/vbr-reads';
 import { vbrWrites } from './operations/vbr-writes';
+import { vpconnReads } from './operations/vpconn-reads';
+import { vpconnWrites } from './operations/vpconn-writes';
 import { Params } from './params';
 import { parseSeed, type NormalizedSeed, type Seed } from './seed';
 import { Store } from './state/store';
@@ -31,6 +35,9 @@ const OPERATIONS: ReadonlyMap<string, OperationDefinition> = new Map(
     ...vbrWrites,
     ...vbrLifecycle,
     ...regionOperations,
+    ...macsecOperations,
+    ...vpconnWrites,
+    ...vpconnReads,
   }),
 );
 
@@ -76,7 +83,21 @@ class Domain implements EmulatorDomain {
       transitionMs: this.transitionMs,
     };
     const tokenName = operation.token;
-    if (tokenName === undefined) return operation.run(ctx);
+    const log = (body: Record<string, unknown>): void =>
+      this.writeLog.record({
+        action: request.action,
+        accountId: request.accountId,
+        requestId: request.requestId,
+        now,
+        params: (name) => params.optional(name),
+        ...(tokenName !== undefined ? { tokenName } : {}),
+        body,
+      });
+    if (tokenName === undefined) {
+      const body = operation.run(ctx);
+      if (operation.untokenedWrite) log(body);
+      return body;
+    }
     return this.memory.run(
       {
         accountId: request.accountId,
@@ -90,17 +111,7 @@ class Domain implements EmulatorDomain {
       () => {
         // Inside the idempotency wrapper: a replayed token never gets here, so it logs nothing.
         const body = operation.run(ctx);
-        if (operation.remember?.(params) ?? true) {
-          this.writeLog.record({
-            action: request.action,
-            accountId: request.accountId,
-            requestId: request.requestId,
-            now,
-            params: (name) => params.optional(name),
-            tokenName,
-            body,
-          });
-        }
+        if (operation.remember?.(params) ?? true) log(body);
         return body;
       },
     );

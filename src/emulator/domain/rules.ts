@@ -120,5 +120,29 @@ export function isValidTagValue(value: string): boolean {
 
 export const MAX_TAGS = 20;
 
+/** At most this many CKN/CAK pairs per circuit (AssociateMacSecKey doc). */
+export const MAX_MACSEC_KEYS = 3;
+
+/** Hex digits a CKN and a CAK take under a cipher suite: 32 for the 128-bit suites, 64 for the 256-bit ones. */
+export function macsecHexLength(cipherSuite: string): 32 | 64 {
+  return cipherSuite.endsWith('-256') ? 64 : 32;
+}
+
+/** A CKN or CAK for that suite: hex digits (any case) of its length. */
+export function isValidMacsecHex(value: string, cipherSuite: string): boolean {
+  return value.length === macsecHexLength(cipherSuite) && /^[0-9A-Fa-f]+$/.test(value);
+}
+
+/** A CKN when the suite is not known (DisassociateMacSecKey): 32 or 64 hex digits. */
+export function isValidCkn(value: string): boolean {
+  return /^(?:[0-9A-Fa-f]{32}|[0-9A-Fa-f]{64})$/.test(value);
+}
+
+/** `VpconnSpec` -> Mbit/s (`M` is Mbit/s, `G` is Gbit/s). */
+export function vpconnSpecMbps(spec: string): number {
+  const value = Number.parseInt(spec, 10);
+  return spec.endsWith('G') ? value * 1000 : value;
+}
+
 /** ClientToken (docs/emulator-seed.md#idempotency): the one rule the gateway validates with too. */
 export { isValidClientToken } from '../../shared/client-token';

@@ -9,6 +9,7 @@ export type { BaseExtensions, GatewayErrorCode, UpstreamDetails } from './base';
 export * from './input';
 export * from './preconditions';
 export * from './lifecycle';
+export * from './macsec';
 export * from './upstream';
 export * from './access';
 export * from './internal';

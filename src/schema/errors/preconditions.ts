@@ -29,6 +29,8 @@ export class PhysicalConnectionNotFoundError extends GatewayError<PhysicalConnec
  */
 /** What needs the circuit ENABLED, the second half of the message; terminating it by default. */
 export const TERMINATE_NEEDS_ENABLED = 'only ENABLED connections can be terminated';
+/** What the circuit must be unlocked for, as the lock message ends: `... before it can <purpose>`. */
+export const TERMINATE_PURPOSE = 'be terminated';
 
 export function notEnabledMessage(
   physicalConnectionId: string,
@@ -46,10 +48,10 @@ export function vbrsAttachedMessage(physicalConnectionId: string, vbrIds: readon
     : `Physical connection ${physicalConnectionId} still has ${vbrIds.length} VBR(s) attached (${vbrIds.join(', ')}); delete them first.`;
 }
 
-export function lockedMessage(physicalConnectionId: string, businessStatus: BusinessStatus | null): string {
+export function lockedMessage(physicalConnectionId: string, businessStatus: BusinessStatus | null, purpose: string = TERMINATE_PURPOSE): string {
   return businessStatus === null
     ? `Physical connection ${physicalConnectionId} is locked by the provider.`
-    : `Physical connection ${physicalConnectionId} is ${businessStatus}; the lock must be lifted before it can be terminated.`;
+    : `Physical connection ${physicalConnectionId} is ${businessStatus}; the lock must be lifted before it can ${purpose}.`;
 }
 
 export function macsecKeysMessage(physicalConnectionId: string, keyCount: number): string {
@@ -111,9 +113,10 @@ export class ResourceLockedError extends GatewayError<ResourceLockedExtensions> 
     businessStatus: BusinessStatus | null,
     upstream?: UpstreamDetails,
     cause?: unknown,
+    purpose?: string,
   ) {
     super(
-      lockedMessage(physicalConnectionId, businessStatus),
+      lockedMessage(physicalConnectionId, businessStatus, purpose),
       withUpstream({ code: 'RESOURCE_LOCKED', retryable: false, physicalConnectionId, businessStatus }, upstream),
       cause,
     );

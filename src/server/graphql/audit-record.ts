@@ -80,6 +80,8 @@ export function recordWrites(dataSource: VpcDataSourceApi, writes: WriteRecord[]
       audited(writes, 'recoverVbr', regionId, id, options?.clientToken, () => dataSource.recoverVbr(regionId, id, options)),
     deleteVbr: (regionId, id, options) =>
       audited(writes, 'deleteVbr', regionId, id, options?.clientToken, () => dataSource.deleteVbr(regionId, id, options)),
+    disassociateMacsecKey: (regionId, id, ckn) =>
+      audited(writes, 'disassociateMacsecKey', regionId, id, undefined, () => dataSource.disassociateMacsecKey(regionId, id, ckn)),
   };
   return Object.assign(Object.create(dataSource) as VpcDataSourceApi, wrapped);
 }

@@ -1,5 +1,6 @@
 /**
- * Every one of the 17 typed operations against the emulator over real HTTP, signed with V3 and
+ * Every circuit, VBR and region operation of the typed API (MACsec and vpconns:
+ * macsec-vpconn.spec.ts) against the emulator over real HTTP, signed with V3 and
  * with V1 (the emulator verifies each signature): reads, the full circuit and VBR lifecycles,
  * cancel/delete, recover, and the 64-bit id kept exact.
  */

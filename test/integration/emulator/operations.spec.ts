@@ -1,5 +1,6 @@
 /**
- * The emulator's 17 operations over real HTTP: real sockets, signed V3 and V1 requests, the real
+ * The emulator's circuit, VBR and region operations over real HTTP (MACsec and vpconns:
+ * macsec-vpconn.spec.ts): real sockets, signed V3 and V1 requests, the real
  * domain with the demo seed, both response Formats. The domain's unit suites cover every rule;
  * this suite shows the rules survive the wire (status codes, quirky field types, exact 64-bit
  * integers, XML lists, token replays) and that the clock-driven transitions work end to end.

@@ -126,6 +126,7 @@ it('exposes the public operations with their argument types', () => {
     terminateVbr: '(input: TerminateVbrInput!): TerminateVbrPayload!',
     recoverVbr: '(input: RecoverVbrInput!): RecoverVbrPayload!',
     deleteVbr: '(input: DeleteVbrInput!): DeleteVbrPayload!',
+    disassociateMacsecKey: '(input: DisassociateMacsecKeyInput!): DisassociateMacsecKeyPayload!',
   });
 });
 
@@ -146,7 +147,24 @@ it('types the relations and payload as documented', () => {
     spec: 'PhysicalConnectionSpec',
     // Nullable so a failed VBR load is a field error, not a failed list (see docs/graphql.md).
     vbrs: '[Vbr!]',
+    // Nullable for the same reason.
+    virtualPhysicalConnections: '[VirtualPhysicalConnection!]',
     terminationCheck: 'TerminationCheck',
+  });
+  expect(fieldTypes('VirtualPhysicalConnection')).toMatchObject({
+    id: 'ID!',
+    status: 'PhysicalConnectionStatus!',
+    vpconnStatus: 'VpconnStatus',
+    vlanId: 'Int',
+    ownerAccountId: 'String',
+    parentPhysicalConnectionId: 'ID',
+  });
+  expect(fieldTypes('DisassociateMacsecKeyInput')).toEqual({ physicalConnectionId: 'ID!', regionId: 'String', ckn: 'String!' });
+  expect(fieldTypes('DisassociateMacsecKeyPayload')).toEqual({
+    requestId: 'String!',
+    // The upstream takes no token: always null.
+    clientToken: 'String',
+    physicalConnection: 'PhysicalConnection!',
   });
   expect(fieldTypes('MacsecKey')).not.toHaveProperty('cak');
   expect(fieldTypes('Vbr')).toMatchObject({

@@ -120,3 +120,16 @@ it('mapErrors rethrows mapped errors and leaves unknown ones untouched', async (
   await expect(mapErrors(PC, () => Promise.reject(bug))).rejects.toBe(bug);
   await expect(mapErrors(PC, () => Promise.resolve(7))).resolves.toBe(7);
 });
+
+it.each([
+  // [kind, code, scope, expected extensions, retryable]
+  ['NOT_FOUND', 'ResourceNotFound.PconnMacsec', { ...PC, ckn: 'AB'.repeat(16) }, { code: 'MACSEC_KEY_NOT_FOUND', physicalConnectionId: 'pc-x1', ckn: 'AB'.repeat(16) }, false],
+  // Without the key in scope it is only a NOT_FOUND of the circuit's call.
+  ['NOT_FOUND', 'ResourceNotFound.PconnMacsec', PC, { code: 'PHYSICAL_CONNECTION_NOT_FOUND', physicalConnectionId: 'pc-x1' }, false],
+  ['NOT_FOUND', 'ResourceNotFound.PhysicalConnectionId', PC, { code: 'PHYSICAL_CONNECTION_NOT_FOUND', physicalConnectionId: 'pc-x1' }, false],
+  ['INVALID_STATE', 'IncorrectStatus.PconnMacsec', PC, { code: 'OPERATION_CONFLICT', physicalConnectionId: 'pc-x1', reason: null }, true],
+] as const)('MACsec: %s %s -> %j', (kind, code, scope, expected, retryable) => {
+  const mapped = toGatewayError(upstream(kind, code), scope);
+  expect(mapped).toBeInstanceOf(GatewayError);
+  expect(mapped?.extensions).toMatchObject({ ...expected, retryable, upstream: details(code) });
+});

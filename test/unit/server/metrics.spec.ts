@@ -17,9 +17,11 @@ describe('BoundedLabel', () => {
 describe('shippedOperationNames', () => {
   it('reads the operation names of operations/*.graphql', () => {
     expect(shippedOperationNames().sort()).toEqual([
+      'CircuitPort',
       'ConsoleList',
       'CreateVbr',
       'DeleteVbr',
+      'DisassociateMacsecKey',
       'PhysicalConnectionDetail',
       'RecoverVbr',
       'Regions',

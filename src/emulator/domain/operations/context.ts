@@ -21,6 +21,8 @@ export interface OperationDefinition {
   run(ctx: OperationContext): Body;
   /** The parameter carrying the idempotency token, for writes that take one. */
   token?: 'ClientToken' | 'Token';
+  /** A write that takes no token (the MACsec keys): logged in `/_emulator/events` all the same. */
+  untokenedWrite?: true;
   /** Whether a successful call is remembered for its token (not a DryRun). Default true. */
   remember?(params: Params): boolean;
 }

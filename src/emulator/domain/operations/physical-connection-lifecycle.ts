@@ -1,12 +1,14 @@
 /**
  * The circuit state machine's operations (docs/emulator-seed.md#state-machines): Confirm, Enable, Cancel, Terminate,
  * Recover, Delete. Each checks the caller owns the circuit, then the status, then the
- * operation's own preconditions, and only then changes anything.
+ * operation's own preconditions, and only then changes anything. The one exception: the owner of
+ * a circuit hosting a vpconn deletes that vpconn (vpconn-writes.ts).
  */
 import { circuitErrors } from '../errors';
 import type { CircuitRecord } from '../seed';
 import { allowed, CIRCUIT_ALLOWED_FROM, circuitSteps } from '../state/transitions';
 import { accepted, requireRegion, type OperationContext, type OperationDefinition } from './context';
+import { deleteHostedVpconn, hostedVpconn } from './vpconn-writes';
 import type { ApiError } from '../../api-error';
 
 /** The caller's circuit named by `PhysicalConnectionId`, or the operation's not-found error. */
@@ -26,6 +28,8 @@ function confirm(ctx: OperationContext) {
   const circuit = ownedCircuit(ctx, circuitErrors.notFoundOnConfirm);
   if (!allowed(CIRCUIT_ALLOWED_FROM.confirm, circuit.Status)) throw circuitErrors.notAllocated();
   circuit.Status = 'Confirmed';
+  // The tenant's confirmation is what accepts a shared circuit.
+  if (circuit.ProductType === 'VirtualPhysicalConnection') circuit.VpconnStatus = 'Confirmed';
   return accepted(ctx);
 }
 
@@ -83,6 +87,8 @@ function recover(ctx: OperationContext) {
 }
 
 function remove(ctx: OperationContext) {
+  const vpconn = hostedVpconn(ctx, requireRegion(ctx, ['PhysicalConnectionId']), ctx.params.required('PhysicalConnectionId'));
+  if (vpconn !== undefined) return deleteHostedVpconn(ctx, vpconn);
   const circuit = ownedCircuit(ctx, circuitErrors.notFound);
   const id = circuit.PhysicalConnectionId;
   const { store } = ctx;

@@ -86,11 +86,6 @@ function readBandwidth(params: Params, circuit: CircuitRecord): number | undefin
   return bandwidth;
 }
 
-function vlanTakenOnCircuit(ctx: OperationContext, circuitId: string, vlan: number, self?: VbrRecord): boolean {
-  // Any VBR on the circuit holds its VLAN, terminated ones included (retained after termination).
-  return ctx.store.vbrsOn(circuitId).some((other) => other !== self && other.VlanId === vlan);
-}
-
 function createVirtualBorderRouter(ctx: OperationContext) {
   const regionId = requireRegion(ctx, ['PhysicalConnectionId', 'VlanId']);
   const { params, store } = ctx;
@@ -119,7 +114,7 @@ function createVirtualBorderRouter(ctx: OperationContext) {
   }
   const bandwidth = readBandwidth(params, circuit);
   if (circuit.Status !== 'Enabled') throw circuitErrors.notEnabled();
-  if (vlanTakenOnCircuit(ctx, circuit.PhysicalConnectionId, vlan)) throw vbrErrors.vlanUsed();
+  if (store.vlanInUse(circuit.PhysicalConnectionId, vlan)) throw vbrErrors.vlanUsed();
 
   const taken = (candidate: string) => store.vbrs.has(candidate);
   const id = newId('vbr', regionId, taken);
@@ -235,7 +230,7 @@ function modifyVirtualBorderRouterAttribute(ctx: OperationContext) {
   if (peering.LocalGatewayIp ?? peering.PeerGatewayIp ?? peering.PeeringSubnetMask) {
     checkSubnet(next.LocalGatewayIp, next.PeerGatewayIp, next.PeeringSubnetMask);
   }
-  if (vlan !== undefined && vlan !== vbr.VlanId && vlanTakenOnCircuit(ctx, circuit.PhysicalConnectionId, vlan, vbr)) {
+  if (vlan !== undefined && vlan !== vbr.VlanId && ctx.store.vlanInUse(circuit.PhysicalConnectionId, vlan, vbr)) {
     throw vbrErrors.vlanUsed();
   }
 

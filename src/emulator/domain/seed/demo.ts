@@ -27,6 +27,7 @@ export const DEMO_IDS = {
   enabledWithForeignVbrOnly: 'pc-bp13ydesok50llsd9d2v',
   enabledFinancialLocked: 'pc-bp1eyx0gsaxmknuj0ewu',
   enabledSecurityLocked: 'pc-bp11rfc048ttp08kftt6',
+  /** Two MACsec keys (GCM-AES-XPN-256): one Associated, one Disassociated. */
   enabledWithMacsec: 'pc-bp1ol1yxm13bpagxiuwp',
   /** Hosts the tenant's vpconn (`tenantVpconn`). */
   enabledWithVpconn: 'pc-bp17317bd9g2lbc7rd0s',

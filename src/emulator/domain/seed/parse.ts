@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { CIRCUIT_FIELDS, VBR_FIELDS } from '../fields';
 import { defaultRegions } from '../regions';
-import { ID_PATTERNS } from '../rules';
+import { ID_PATTERNS, MAX_MACSEC_KEYS } from '../rules';
 import { SEEDED_CIRCUIT_NEXT, SEEDED_VBR_NEXT } from '../state/transitions';
 import {
   DEFAULT_ACCOUNT_ID,
@@ -92,6 +92,7 @@ function parseCircuits(value: unknown, regionIds: ReadonlySet<string>): CircuitR
         throw new SeedError(`${where}: ${field} "${target}" is not another circuit of region ${circuit.RegionId} in this seed`);
       }
     }
+    checkMacsecKeys(circuit, where);
     if (circuit.ParentPhysicalConnectionId !== undefined) {
       if (circuit.ProductType !== 'VirtualPhysicalConnection') {
         throw new SeedError(`${where}: only a VirtualPhysicalConnection (shared circuit) has a ParentPhysicalConnectionId`);
@@ -102,6 +103,18 @@ function parseCircuits(value: unknown, regionIds: ReadonlySet<string>): CircuitR
     }
   });
   return circuits;
+}
+
+/** Keys only on a dedicated circuit, at most three, distinct CKNs, at most one in use. */
+function checkMacsecKeys(circuit: CircuitRecord, where: string): void {
+  const keys = circuit.MacsecKeys;
+  if (keys.length === 0) return;
+  if (circuit.ProductType !== 'PhysicalConnection') throw new SeedError(`${where}: MacsecKeys are only configured on a dedicated PhysicalConnection`);
+  if (keys.length > MAX_MACSEC_KEYS) throw new SeedError(`${where}: at most ${MAX_MACSEC_KEYS} MacsecKeys`);
+  if (new Set(keys.map((k) => k.Ckn)).size !== keys.length) throw new SeedError(`${where}: duplicate MacsecKeys Ckn`);
+  if (keys.filter((k) => k.Status !== 'Disassociated').length > 1) {
+    throw new SeedError(`${where}: at most one MacsecKey may be Associated or AssociatedFailed (the one in use)`);
+  }
 }
 
 function parseVbrs(value: unknown, circuits: ReadonlyMap<string, CircuitRecord>): VbrRecord[] {
@@ -126,8 +139,18 @@ function parseVbrs(value: unknown, circuits: ReadonlyMap<string, CircuitRecord>)
   });
   assertUnique(vbrs.map((v) => v.VbrId), 'VirtualBorderRouters', 'VbrId');
   // A terminated VBR's VLAN can have been reused after its retention period, so only VBRs that
-  // are not terminated must hold distinct VLANs on one circuit.
+  // are not terminated must hold distinct VLANs on one circuit; the shared circuits a circuit hosts
+  // hold theirs too.
   const held = new Map<string, string>();
+  for (const c of circuits.values()) {
+    if (c.ParentPhysicalConnectionId === undefined || c.VlanId === undefined || c.VpconnStatus === 'Deleted') continue;
+    const key = `${c.ParentPhysicalConnectionId}/${Number(c.VlanId)}`;
+    const holder = held.get(key);
+    if (holder !== undefined) {
+      throw new SeedError(`PhysicalConnections (${c.PhysicalConnectionId}): VlanId ${c.VlanId} is already used on ${c.ParentPhysicalConnectionId} by ${holder}`);
+    }
+    held.set(key, c.PhysicalConnectionId);
+  }
   vbrs.forEach((vbr, index) => {
     if (vbr.Status === 'terminated') return;
     const key = `${vbr.PhysicalConnectionId}/${vbr.VlanId}`;

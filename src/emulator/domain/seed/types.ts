@@ -48,6 +48,21 @@ export type VpconnStatus = (typeof VPCONN_STATUSES)[number];
 
 export const ATTACH_STATUSES = ['Attached', 'Attaching', 'Detached', 'Detaching'] as const;
 
+/** AssociateMacSecKey's `CipherSuite`; a 128-bit suite takes 32 hex digits of CKN and CAK, a 256-bit one 64. */
+export const MACSEC_CIPHER_SUITES = ['GCM-AES-128', 'GCM-AES-XPN-128', 'GCM-AES-256', 'GCM-AES-XPN-256'] as const;
+export type MacsecCipherSuite = (typeof MACSEC_CIPHER_SUITES)[number];
+
+/** A MACsec key's `Status` (docs/emulator-seed.md#macsec-keys). */
+export const MACSEC_KEY_STATUSES = ['Associated', 'Disassociated', 'AssociatedFailed'] as const;
+export type MacsecKeyStatus = (typeof MACSEC_KEY_STATUSES)[number];
+
+/** CreateVirtualPhysicalConnection's `Spec`: a shared circuit's bandwidth. */
+export const VPCONN_SPECS = ['50M', '100M', '200M', '300M', '400M', '500M', '1G', '2G', '5G', '8G', '10G'] as const;
+export type VpconnSpec = (typeof VPCONN_SPECS)[number];
+
+/** Who pays a shared circuit (`OrderMode`). */
+export const ORDER_MODES = ['PayByPhysicalConnectionOwner', 'PayByVirtualPhysicalConnectionOwner'] as const;
+
 /**
  * Seed bookkeeping, not an API field: when a resource seeded in a transient state takes its next
  * step, in milliseconds after the seed is loaded (startup or reset). Absent: the emulator's
@@ -65,12 +80,18 @@ export interface SeedTag {
   Value: string;
 }
 
+/**
+ * A CKN/CAK pair on a dedicated circuit. Both are hex, 32 digits for a 128-bit suite and 64 for a
+ * 256-bit one, stored upper-cased as the API does. The CAK is a secret: no response and no
+ * snapshot (`GET /_emulator/state`) carries it.
+ */
 export interface SeedMacsecKey {
-  Ckn?: string;
+  Ckn: string;
   Cak?: string;
-  CipherSuite?: string;
+  CipherSuite: MacsecCipherSuite;
+  /** When the key took effect (circuit time format, `...Z`); orders the keys for auto-association. */
   StartOn?: string;
-  Status?: string;
+  Status: MacsecKeyStatus;
 }
 
 export interface SeedAssociatedCen {
@@ -128,7 +149,10 @@ export interface SeedPhysicalConnection {
   ReservationInternetChargeType?: string;
   ReservationOrderType?: string;
   ResourceGroupId?: string;
-  /** `1G and below`, `10G`, `40G`, `100G` (the filter vocabulary). */
+  /**
+   * A dedicated circuit's class, `1G and below`, `10G`, `40G`, `100G` (the filter vocabulary); a
+   * shared circuit's bandwidth, `50M` ... `10G`, as CreateVirtualPhysicalConnection set it.
+   */
   Spec?: string;
   Tags?: SeedTag[];
   Type?: string;

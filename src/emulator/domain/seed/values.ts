@@ -3,11 +3,15 @@
  * where it is (`PhysicalConnections[3] (pc-...).Status`). Returns fresh values, never the caller's.
  */
 import type { FieldKind, FieldSpec } from '../fields';
-import { hasControlCharacters, ID_PATTERNS, isValidTagKey, isValidTagValue, MAX_TAGS } from '../rules';
+import { hasControlCharacters, ID_PATTERNS, isValidMacsecHex, isValidTagKey, isValidTagValue, macsecHexLength, MAX_TAGS } from '../rules';
 import { normalizeTime } from '../state/time';
 import {
   ATTACH_STATUSES,
+  MACSEC_CIPHER_SUITES,
+  MACSEC_KEY_STATUSES,
   MAX_TRANSITION_AFTER_MS,
+  type MacsecCipherSuite,
+  type MacsecKeyStatus,
   type SeedAssociatedCen,
   type SeedMacsecKey,
   type SeedTag,
@@ -80,15 +84,37 @@ function parseTags(value: unknown, where: string): SeedTag[] {
   return tags;
 }
 
+/**
+ * `{Ckn, Cak?, CipherSuite, StartOn?, Status}`, CKN and CAK hex of the suite's length (upper-cased,
+ * as the API stores them). Messages name the field, never a CAK's value.
+ */
 function parseMacsecKeys(value: unknown, where: string): SeedMacsecKey[] {
   return unwrapList(value, ['MacsecKey'], where).map((item, index) => {
     const at = `${where}[${index}]`;
     if (!isObject(item)) throw new SeedError(`${at} must be an object`);
-    const fields = ['Ckn', 'Cak', 'CipherSuite', 'StartOn', 'Status'] as const;
-    checkKeys(item, fields, at);
-    const key: SeedMacsecKey = {};
-    for (const field of fields) {
-      if (item[field] !== undefined) key[field] = parseString(item[field], `${at}.${field}`);
+    checkKeys(item, ['Ckn', 'Cak', 'CipherSuite', 'StartOn', 'Status'], at);
+    const suite = parseString(item.CipherSuite, `${at}.CipherSuite`);
+    if (!(MACSEC_CIPHER_SUITES as readonly string[]).includes(suite)) {
+      throw new SeedError(`${at}.CipherSuite must be one of ${MACSEC_CIPHER_SUITES.join(', ')}`);
+    }
+    const cipherSuite = suite as MacsecCipherSuite;
+    const hexOfSuite = (field: 'Ckn' | 'Cak'): string => {
+      const text = parseString(item[field], `${at}.${field}`);
+      if (!isValidMacsecHex(text, cipherSuite)) {
+        throw new SeedError(`${at}.${field} must be ${macsecHexLength(cipherSuite)} hex digits for ${cipherSuite}`);
+      }
+      return text.toUpperCase();
+    };
+    const status = parseString(item.Status, `${at}.Status`);
+    if (!(MACSEC_KEY_STATUSES as readonly string[]).includes(status)) {
+      throw new SeedError(`${at}.Status must be one of ${MACSEC_KEY_STATUSES.join(', ')}`);
+    }
+    const key: SeedMacsecKey = { Ckn: hexOfSuite('Ckn'), CipherSuite: cipherSuite, Status: status as MacsecKeyStatus };
+    if (item.Cak !== undefined) key.Cak = hexOfSuite('Cak');
+    if (item.StartOn !== undefined) {
+      const startOn = typeof item.StartOn === 'string' ? normalizeTime(item.StartOn, true) : undefined;
+      if (startOn === undefined) throw new SeedError(`${at}.StartOn must be a UTC time like 2021-08-24T07:30:58Z`);
+      key.StartOn = startOn;
     }
     return key;
   });

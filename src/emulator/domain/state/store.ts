@@ -41,12 +41,15 @@ export class Store {
     }
   }
 
+  /** The state in seed format, without MACsec CAKs: a secret leaves through no endpoint. */
   snapshot(): NormalizedSeed {
-    return structuredClone({
+    const seed = structuredClone({
       Regions: [...this.regions.values()],
       PhysicalConnections: [...this.circuits.values()],
       VirtualBorderRouters: [...this.vbrs.values()],
     });
+    for (const circuit of seed.PhysicalConnections) for (const key of circuit.MacsecKeys) delete key.Cak;
+    return seed;
   }
 
   /** The caller's circuit in that region, or undefined (absent, elsewhere, or someone else's). */
@@ -99,6 +102,17 @@ export class Store {
   vpconnsOf(circuitId: string): CircuitRecord[] {
     return [...this.circuits.values()].filter(
       (c) => c.ParentPhysicalConnectionId === circuitId && c.VpconnStatus !== 'Deleted',
+    );
+  }
+
+  /**
+   * Whether a VLAN is taken on a circuit: by any of its VBRs (terminated ones keep theirs while
+   * retained) but `except`, or by a shared circuit it hosts.
+   */
+  vlanInUse(circuitId: string, vlan: number, except?: VbrRecord): boolean {
+    return (
+      this.vbrsOn(circuitId).some((vbr) => vbr !== except && vbr.VlanId === vlan) ||
+      this.vpconnsOf(circuitId).some((vpconn) => vpconn.VlanId !== undefined && Number(vpconn.VlanId) === vlan)
     );
   }
 

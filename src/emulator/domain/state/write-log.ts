@@ -11,7 +11,7 @@ export interface WriteEvent {
   action: string;
   accountId: string;
   regionId: string | null;
-  /** The circuit or VBR the write named or created. */
+  /** The circuit or VBR the write named or created (a created vpconn: its id, not the host's). */
   resourceId: string | null;
   clientToken: string | null;
   /** The RequestId the write answered with (a later replay of its token returns the same one). */
@@ -21,7 +21,7 @@ export interface WriteEvent {
 export const DEFAULT_WRITE_LOG_CAPACITY = 10_000;
 
 /** Where each write names its resource: the response for a Create (the new id), else the request. */
-const RESOURCE_PARAMS = ['PhysicalConnectionId', 'VbrId', 'InstanceId'] as const;
+const RESOURCE_PARAMS = ['VirtualPhysicalConnection', 'PhysicalConnectionId', 'VbrId', 'InstanceId'] as const;
 
 export class WriteLog {
   private readonly entries: WriteEvent[] = [];
@@ -35,7 +35,8 @@ export class WriteLog {
     requestId: string;
     now: number;
     params: (name: string) => string | undefined;
-    tokenName: string;
+    /** Absent for a write that takes no token (`clientToken` null). */
+    tokenName?: string;
     body: Record<string, unknown>;
   }): void {
     const fromParams = RESOURCE_PARAMS.map((name) => write.params(name)).find((v) => v !== undefined);
@@ -48,7 +49,7 @@ export class WriteLog {
       accountId: write.accountId,
       regionId: write.params('RegionId') ?? null,
       resourceId: (typeof fromBody === 'string' ? fromBody : undefined) ?? fromParams ?? null,
-      clientToken: write.params(write.tokenName) ?? null,
+      clientToken: write.tokenName === undefined ? null : (write.params(write.tokenName) ?? null),
       requestId: typeof requestId === 'string' ? requestId : write.requestId,
     });
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);

@@ -1,5 +1,5 @@
 /**
- * The 17 typed operations put exactly the upstream parameters on the wire, quirks included
+ * The typed operations put exactly the upstream parameters on the wire, quirks included
  * (docs/datasource.md#requests), and map the create responses.
  */
 import { createVpcBackend, type VpcApi, type VpcBackend } from '../../../../src/datasources';

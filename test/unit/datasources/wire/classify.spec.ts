@@ -47,6 +47,9 @@ describe('classify: upstream code + HTTP status -> kind, retryable', () => {
     ['InvalidFilterKey.ValueNotSupported', 404, 'BAD_REQUEST', false],
     ['InvalidAction.NotFound', 404, 'BAD_REQUEST', false],
     ['QuotaExceeded.pConnPerAP', 400, 'BAD_REQUEST', false],
+    ['IllegalParam.Ckn', 400, 'BAD_REQUEST', false],
+    ['ResourceNotFound.PconnMacsec', 400, 'NOT_FOUND', false],
+    ['IncorrectStatus.PconnMacsec', 400, 'INVALID_STATE', false],
     ['IdempotentParameterMismatch', 400, 'IDEMPOTENCY_CONFLICT', false],
     ['SomethingNobodyDocumented', 400, 'UNKNOWN', false],
   ])('%s (HTTP %i) -> %s, retryable %s', (code, status, kind, retryable) => {

@@ -50,11 +50,11 @@ describe('parseSeed', () => {
   it('accepts API-shaped list wrappers and either time spelling, normalising both', () => {
     const seed = parseSeed(
       seedOf(
-        [circuit({ Tags: { tags: [{ Key: 'a', Value: 'b' }] }, MacsecKeys: { MacsecKey: [{ Ckn: 'c' }] }, CreationTime: '2021-08-24T07:30:58' })],
+        [circuit({ Tags: { tags: [{ Key: 'a', Value: 'b' }] }, MacsecKeys: { MacsecKey: [{ Ckn: 'ab'.repeat(16), CipherSuite: 'GCM-AES-128', Status: 'Associated' }] }, CreationTime: '2021-08-24T07:30:58' })],
         [vbr({ Tags: { Tags: [{ Key: 'x', Value: '' }] }, AssociatedCens: { AssociatedCen: [{ CenId: 'cen-1', CenOwnerId: 42 }] }, CreationTime: '2021-06-08T12:20:55Z' })],
       ),
     );
-    expect(seed.PhysicalConnections[0]).toMatchObject({ Tags: [{ Key: 'a', Value: 'b' }], MacsecKeys: [{ Ckn: 'c' }], CreationTime: '2021-08-24T07:30:58Z' });
+    expect(seed.PhysicalConnections[0]).toMatchObject({ Tags: [{ Key: 'a', Value: 'b' }], MacsecKeys: [{ Ckn: 'AB'.repeat(16), CipherSuite: 'GCM-AES-128', Status: 'Associated' }], CreationTime: '2021-08-24T07:30:58Z' });
     expect(seed.VirtualBorderRouters[0]).toMatchObject({ Tags: [{ Key: 'x', Value: '' }], AssociatedCens: [{ CenId: 'cen-1', CenOwnerId: '42' }], CreationTime: '2021-06-08T12:20:55' });
   });
 

@@ -11,6 +11,7 @@ import type {
   Region,
   Vbr,
   VbrAttachment,
+  VirtualPhysicalConnection,
   WriteResult,
 } from '../../../../src/datasources/models';
 import type {
@@ -189,6 +190,27 @@ export class FakeDataSource implements VpcDataSourceApi {
     const pc = this.connections.find((candidate) => candidate.id === id && candidate.regionId === regionId);
     if (pc !== undefined) pc.status = 'TERMINATING';
     return { requestId: 'REQ-TERMINATE-1', clientToken: options?.clientToken ?? null };
+  }
+
+  /** Vpconns the fake lists for their host (`parentPhysicalConnectionId`). */
+  vpconnList: VirtualPhysicalConnection[] = [];
+
+  async vpconnsOfPhysicalConnection(regionId: string, physicalConnectionId: string): Promise<VirtualPhysicalConnection[]> {
+    await this.enter('vpconnsOfPhysicalConnection', [regionId, physicalConnectionId]);
+    return this.vpconnList.filter((v) => v.regionId === regionId && v.parentPhysicalConnectionId === physicalConnectionId);
+  }
+
+  async freshVpconns(regionId: string, physicalConnectionId: string): Promise<VirtualPhysicalConnection[]> {
+    await this.enter('freshVpconns', [regionId, physicalConnectionId]);
+    return this.vpconnList.filter((v) => v.regionId === regionId && v.parentPhysicalConnectionId === physicalConnectionId);
+  }
+
+  /** Accepts every call and drops the key (the upstream's two-step rule is tested against the emulator). */
+  async disassociateMacsecKey(regionId: string, physicalConnectionId: string, ckn: string): Promise<WriteResult> {
+    await this.enter('disassociateMacsecKey', [regionId, physicalConnectionId, ckn]);
+    const pc = this.connections.find((candidate) => candidate.id === physicalConnectionId && candidate.regionId === regionId);
+    if (pc !== undefined) pc.macsecKeys = pc.macsecKeys.filter((key) => key.ckn !== ckn);
+    return { requestId: 'REQ-DISASSOCIATE-1', clientToken: null };
   }
 
   setVbrs(physicalConnectionId: string, vbrs: Vbr[]): void {

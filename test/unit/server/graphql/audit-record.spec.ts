@@ -3,7 +3,10 @@ import type { VpcDataSourceApi } from '../../../../src/datasources/types';
 import { recordWrites } from '../../../../src/server/graphql/audit-record';
 import type { WriteRecord } from '../../../../src/server/plugins/request-state';
 
-function fakeDataSource(terminate: VpcDataSourceApi['terminatePhysicalConnection']): VpcDataSourceApi {
+function fakeDataSource(
+  terminate: VpcDataSourceApi['terminatePhysicalConnection'],
+  disassociate: VpcDataSourceApi['disassociateMacsecKey'] = () => Promise.reject(new Error('not used')),
+): VpcDataSourceApi {
   const unused = () => Promise.reject(new Error('not used'));
   return {
     physicalConnection: unused,
@@ -22,6 +25,9 @@ function fakeDataSource(terminate: VpcDataSourceApi['terminatePhysicalConnection
     terminateVbr: unused,
     recoverVbr: unused,
     deleteVbr: unused,
+    vpconnsOfPhysicalConnection: unused,
+    freshVpconns: unused,
+    disassociateMacsecKey: disassociate,
   };
 }
 
@@ -98,6 +104,26 @@ describe('recordWrites', () => {
       ['terminateVbr', 'vbr-1', 'tok-t', 'success'],
       ['recoverVbr', 'vbr-1', 'tok-r', 'success'],
       ['deleteVbr', 'vbr-1', 'tok-d', 'success'],
+    ]);
+  });
+
+  it('records a MACsec disassociation: the circuit as resource, no token (the upstream takes none)', async () => {
+    const writes: WriteRecord[] = [];
+    const calls: unknown[][] = [];
+    const ds = recordWrites(
+      fakeDataSource(
+        () => Promise.reject(new Error('not used')),
+        async (...args) => {
+          calls.push(args);
+          return { requestId: 'REQ-4', clientToken: null };
+        },
+      ),
+      writes,
+    );
+    await expect(ds.disassociateMacsecKey('cn-hangzhou', 'pc-4', 'AB'.repeat(16))).resolves.toEqual({ requestId: 'REQ-4', clientToken: null });
+    expect(calls).toEqual([['cn-hangzhou', 'pc-4', 'AB'.repeat(16)]]);
+    expect(writes).toEqual([
+      { method: 'disassociateMacsecKey', regionId: 'cn-hangzhou', resourceId: 'pc-4', clientToken: null, upstreamRequestId: 'REQ-4', outcome: 'success' },
     ]);
   });
 
