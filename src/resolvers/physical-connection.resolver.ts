@@ -12,7 +12,7 @@ import { PhysicalConnection } from '../schema/types/physical-connection';
 import { TerminationCheck } from '../schema/types/termination';
 import { Vbr } from '../schema/types/vbr';
 import { preview } from '../services/lifecycle';
-import { terminateService } from '../services/terminate.service';
+import { terminateService } from '../services/circuits/terminate.service';
 import { pageWindow, paginate } from './pagination';
 import { normalizeFilter, resolveRegionId, validatePhysicalConnectionId } from './validation';
 

@@ -1,12 +1,12 @@
 /**
  * `terminatePhysicalConnection`: validates every argument (nothing is sent on bad input), then
- * hands the decision to the terminate service (src/services/terminate.service.ts).
+ * hands the decision to the terminate service (src/services/circuits/terminate.service.ts).
  */
 import type { GatewayContext } from '../schema/context';
 import { TerminatePhysicalConnectionInput } from '../schema/inputs';
 import { Arg, Ctx, Mutation, Resolver } from '../schema/type-graphql';
 import { TerminatePhysicalConnectionPayload } from '../schema/types/payloads';
-import { terminateService, type TerminateResult } from '../services/terminate.service';
+import { terminateService, type TerminateResult } from '../services/circuits/terminate.service';
 import { resolveRegionId, validateClientToken, validatePhysicalConnectionId } from './validation';
 
 @Resolver()

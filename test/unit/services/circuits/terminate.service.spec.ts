@@ -4,10 +4,10 @@
  * covers every error code through the API; this one covers what it cannot see: fresh and
  * concurrent precondition reads, the preview and the mutation agreeing, a bug in the write.
  */
-import { BadInputError } from '../../../src/datasources/errors';
-import { DEMO_IDS, demoSeed } from '../../../src/emulator/domain';
-import { preview } from '../../../src/services/lifecycle';
-import { terminateService } from '../../../src/services/terminate.service';
+import { BadInputError } from '../../../../src/datasources/errors';
+import { DEMO_IDS, demoSeed } from '../../../../src/emulator/domain';
+import { preview } from '../../../../src/services/lifecycle';
+import { terminateService } from '../../../../src/services/circuits/terminate.service';
 import { input, READY, refusal, REGION, tampered, UPSTREAM_REQUEST_ID, useTerminateService } from './support/terminate';
 
 const { upstream, context, callsByAction } = useTerminateService();

@@ -7,13 +7,13 @@
  * every error of the write carries its ClientToken; once the upstream accepted, the answer is a
  * success (TERMINATING when the read after it lags, fails or finds nothing).
  */
-import type { PhysicalConnection, PhysicalConnectionStatus } from '../datasources/models';
-import type { GatewayContext } from '../schema/context';
-import { PhysicalConnectionNotEnabledError, PhysicalConnectionNotFoundError, type GatewayError } from '../schema/errors';
-import { mapErrors, toGatewayError, type ErrorScope } from '../schema/map-error';
-import type { LifecycleService } from './lifecycle';
+import type { PhysicalConnection, PhysicalConnectionStatus } from '../../datasources/models';
+import type { GatewayContext } from '../../schema/context';
+import { PhysicalConnectionNotEnabledError, PhysicalConnectionNotFoundError, type GatewayError } from '../../schema/errors';
+import { mapErrors, toGatewayError, type ErrorScope } from '../../schema/map-error';
+import type { LifecycleService } from '../lifecycle';
 import { terminationBlockers, terminationRefusal, type TerminationBlocker, type TerminationSubject } from './terminate.blockers';
-import { causeOf, possibleReplay, sendWrite } from './write';
+import { causeOf, possibleReplay, sendWrite } from '../write';
 
 /** Validated arguments (the resolver checked them; nothing here re-validates). */
 export interface TerminateInput {

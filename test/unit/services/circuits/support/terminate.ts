@@ -2,13 +2,13 @@
  * The terminate service against the in-process emulator through a real data source, and the means
  * to inject what the emulator cannot produce (a bug, a lagging read) by wrapping that data source.
  */
-import type { VpcDataSourceApi } from '../../../../src/datasources/types';
-import { DEMO_IDS } from '../../../../src/emulator/domain';
-import type { GatewayContext } from '../../../../src/schema/context';
-import { GatewayError } from '../../../../src/schema/errors';
-import { terminateService, type TerminateInput } from '../../../../src/services/terminate.service';
-import { useEmulatorBackend, type EmulatorBackendFixture } from '../../../support/emulator-backend';
-import { recordingLogger, type RecordingLogger } from '../../../support/recording-logger';
+import type { VpcDataSourceApi } from '../../../../../src/datasources/types';
+import { DEMO_IDS } from '../../../../../src/emulator/domain';
+import type { GatewayContext } from '../../../../../src/schema/context';
+import { GatewayError } from '../../../../../src/schema/errors';
+import { terminateService, type TerminateInput } from '../../../../../src/services/circuits/terminate.service';
+import { useEmulatorBackend, type EmulatorBackendFixture } from '../../../../support/emulator-backend';
+import { recordingLogger, type RecordingLogger } from '../../../../support/recording-logger';
 
 export const [READY] = DEMO_IDS.enabledReadyToTerminate;
 export const REGION = 'cn-hangzhou';
