@@ -10,13 +10,22 @@ import type { Page, PhysicalConnection, Region, Vbr, VbrAttachment, WriteResult 
 import { REGION_LANGUAGES } from './models';
 import type { ReadOperations } from './operations/read-operations';
 import { attachmentsOf, circuitListQuery, circuitsByIds, requiredPage, vbrListQuery } from './operations/read-queries';
-import type { ListResult } from './operations/requests';
+import type { CreatePhysicalConnectionResult, ListResult, PhysicalConnectionWrite } from './operations/requests';
 import * as v from './operations/validation';
 import type { VpcApi } from './operations/vpc-api';
 import { ACCEPT_LANGUAGE_WIRE } from './operations/wire-enums';
 import { walkAllPages } from './reads/page-walk';
 import { RequestLoaders } from './reads/request-loaders';
-import type { PageRequest, PhysicalConnectionFilter, RegionsOptions, VbrFilter, VpcDataSourceApi, WriteOptions } from './types';
+import type {
+  NewPhysicalConnection,
+  PageRequest,
+  PhysicalConnectionChanges,
+  PhysicalConnectionFilter,
+  RegionsOptions,
+  VbrFilter,
+  VpcDataSourceApi,
+  WriteOptions,
+} from './types';
 
 function page<T>(list: ListResult<T>): Page<T> {
   return { items: list.items, totalCount: list.totalCount, pageNumber: list.pageNumber, pageSize: list.pageSize, requestId: list.requestId };
@@ -126,9 +135,47 @@ export class VpcDataSource implements VpcDataSourceApi {
   // --- writes: the typed API validates them ---
 
   async terminatePhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
-    return this.api.terminatePhysicalConnection(
-      { regionId, physicalConnectionId: id, ...(options.clientToken !== undefined ? { clientToken: options.clientToken } : {}) },
-      this.options,
-    );
+    return this.api.terminatePhysicalConnection(circuitWrite(regionId, id, options), this.options);
   }
+
+  async createPhysicalConnection(regionId: string, attributes: NewPhysicalConnection, options: WriteOptions = {}): Promise<CreatePhysicalConnectionResult> {
+    return this.api.createPhysicalConnection({ ...v.request(attributes), ...tokenOf(options), regionId }, this.options);
+  }
+
+  async confirmPhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.confirmPhysicalConnection(circuitWrite(regionId, id, options), this.options);
+  }
+
+  async enablePhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.enablePhysicalConnection(circuitWrite(regionId, id, options), this.options);
+  }
+
+  async cancelPhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.cancelPhysicalConnection(circuitWrite(regionId, id, options), this.options);
+  }
+
+  async recoverPhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.recoverPhysicalConnection(circuitWrite(regionId, id, options), this.options);
+  }
+
+  async deletePhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.deletePhysicalConnection(circuitWrite(regionId, id, options), this.options);
+  }
+
+  async modifyPhysicalConnection(
+    regionId: string,
+    id: string,
+    changes: PhysicalConnectionChanges,
+    options: WriteOptions = {},
+  ): Promise<WriteResult> {
+    return this.api.modifyPhysicalConnectionAttribute({ ...v.request(changes), ...circuitWrite(regionId, id, options) }, this.options);
+  }
+}
+
+function tokenOf(options: WriteOptions): { clientToken?: string } {
+  return options.clientToken !== undefined ? { clientToken: options.clientToken } : {};
+}
+
+function circuitWrite(regionId: string, id: string, options: WriteOptions): PhysicalConnectionWrite {
+  return { regionId, physicalConnectionId: id, ...tokenOf(options) };
 }

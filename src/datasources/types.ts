@@ -19,6 +19,11 @@ import type {
   VbrStatus,
   WriteResult,
 } from './models';
+import type {
+  CreatePhysicalConnectionRequest,
+  CreatePhysicalConnectionResult,
+  ModifyPhysicalConnectionAttributeRequest,
+} from './operations/requests';
 
 /** Upstream filter keys of DescribePhysicalConnections; AND across keys, OR within one. */
 export interface PhysicalConnectionFilter {
@@ -62,6 +67,12 @@ export interface WriteOptions {
   clientToken?: string;
 }
 
+/** The attributes of a new circuit: CreatePhysicalConnection's parameters but the region and token. */
+export type NewPhysicalConnection = Omit<CreatePhysicalConnectionRequest, 'regionId' | 'clientToken'>;
+
+/** ModifyPhysicalConnectionAttribute's changes; an absent attribute is left as it is. */
+export type PhysicalConnectionChanges = Omit<ModifyPhysicalConnectionAttributeRequest, 'regionId' | 'clientToken' | 'physicalConnectionId'>;
+
 /** Reads of the per-request data source (never change anything upstream). */
 export interface VpcDataSourceReads {
   // --- batched, per-request cached reads (DataLoader) ---
@@ -91,6 +102,15 @@ export interface VpcDataSourceReads {
  */
 export interface VpcDataSourceWrites {
   terminatePhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  /** The result carries the new circuit's id. */
+  createPhysicalConnection(regionId: string, attributes: NewPhysicalConnection, options?: WriteOptions): Promise<CreatePhysicalConnectionResult>;
+  confirmPhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  enablePhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  cancelPhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  /** The token is sent as the upstream's `Token` (this operation's name for it). */
+  recoverPhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  deletePhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  modifyPhysicalConnection(regionId: string, id: string, changes: PhysicalConnectionChanges, options?: WriteOptions): Promise<WriteResult>;
 }
 
 export interface VpcDataSourceApi extends VpcDataSourceReads, VpcDataSourceWrites {}

@@ -3,7 +3,10 @@ import type { VpcDataSourceApi } from '../../../../src/datasources/types';
 import { recordWrites } from '../../../../src/server/graphql/audit-record';
 import type { WriteRecord } from '../../../../src/server/plugins/request-state';
 
-function fakeDataSource(terminate: VpcDataSourceApi['terminatePhysicalConnection']): VpcDataSourceApi {
+function fakeDataSource(
+  terminate: VpcDataSourceApi['terminatePhysicalConnection'],
+  writes: Partial<VpcDataSourceApi> = {},
+): VpcDataSourceApi {
   const unused = () => Promise.reject(new Error('not used'));
   return {
     physicalConnection: unused,
@@ -15,6 +18,14 @@ function fakeDataSource(terminate: VpcDataSourceApi['terminatePhysicalConnection
     freshPhysicalConnection: unused,
     freshVbrAttachments: unused,
     terminatePhysicalConnection: terminate,
+    createPhysicalConnection: unused,
+    confirmPhysicalConnection: unused,
+    enablePhysicalConnection: unused,
+    cancelPhysicalConnection: unused,
+    recoverPhysicalConnection: unused,
+    deletePhysicalConnection: unused,
+    modifyPhysicalConnection: unused,
+    ...writes,
   };
 }
 
@@ -64,6 +75,50 @@ describe('recordWrites', () => {
     const ds = recordWrites(fakeDataSource(() => Promise.reject(timeout)), writes);
     await expect(ds.terminatePhysicalConnection('cn-hangzhou', 'pc-3')).rejects.toBe(timeout);
     expect(writes[0]).toMatchObject({ outcome: 'Transport.Timeout', clientToken: 'generated-tok-3' });
+  });
+
+  it('records a create under the id the upstream created', async () => {
+    const writes: WriteRecord[] = [];
+    const created = { requestId: 'REQ-4', clientToken: 'tok-4', physicalConnectionId: 'pc-created0004' };
+    const ds = recordWrites(
+      fakeDataSource(() => Promise.reject(new Error('x')), { createPhysicalConnection: async () => created }),
+      writes,
+    );
+    await expect(ds.createPhysicalConnection('cn-hangzhou', { accessPointId: 'ap-cn-hangzhou-yh-B', lineOperator: 'CT' }, { clientToken: 'tok-4' }))
+      .resolves.toEqual(created);
+    expect(writes).toEqual([
+      { method: 'createPhysicalConnection', regionId: 'cn-hangzhou', resourceId: 'pc-created0004', clientToken: 'tok-4', upstreamRequestId: 'REQ-4', outcome: 'success' },
+    ]);
+  });
+
+  it('records each circuit write under its own method name and circuit', async () => {
+    const writes: WriteRecord[] = [];
+    const accept = async () => ({ requestId: 'REQ-5', clientToken: 'tok-5' });
+    const ds = recordWrites(
+      fakeDataSource(() => Promise.reject(new Error('x')), {
+        confirmPhysicalConnection: accept,
+        enablePhysicalConnection: accept,
+        cancelPhysicalConnection: accept,
+        recoverPhysicalConnection: accept,
+        deletePhysicalConnection: accept,
+        modifyPhysicalConnection: accept,
+      }),
+      writes,
+    );
+    await ds.confirmPhysicalConnection('cn-hangzhou', 'pc-5a');
+    await ds.enablePhysicalConnection('cn-hangzhou', 'pc-5b');
+    await ds.cancelPhysicalConnection('cn-hangzhou', 'pc-5c');
+    await ds.recoverPhysicalConnection('cn-hangzhou', 'pc-5d');
+    await ds.deletePhysicalConnection('cn-hangzhou', 'pc-5e');
+    await ds.modifyPhysicalConnection('cn-hangzhou', 'pc-5f', { name: 'renamed' });
+    expect(writes.map((write) => [write.method, write.resourceId, write.outcome])).toEqual([
+      ['confirmPhysicalConnection', 'pc-5a', 'success'],
+      ['enablePhysicalConnection', 'pc-5b', 'success'],
+      ['cancelPhysicalConnection', 'pc-5c', 'success'],
+      ['recoverPhysicalConnection', 'pc-5d', 'success'],
+      ['deletePhysicalConnection', 'pc-5e', 'success'],
+      ['modifyPhysicalConnection', 'pc-5f', 'success'],
+    ]);
   });
 
   it('passes reads through untouched', async () => {
