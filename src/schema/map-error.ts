@@ -8,8 +8,11 @@ import {
   BadUserInputError,
   GatewayError,
   OperationConflictError,
+  PHYSICAL_CONNECTION_ACTION_STATUSES,
+  PhysicalConnectionInvalidStateError,
   PhysicalConnectionNotEnabledError,
   PhysicalConnectionNotFoundError,
+  QuotaExceededError,
   ResourceLockedError,
   UpstreamAuthFailedError,
   UpstreamFailedError,
@@ -17,6 +20,7 @@ import {
   UpstreamUnavailableError,
   VbrsAttachedError,
   type ConflictReason,
+  type PhysicalConnectionAction,
   type UpstreamDetails,
 } from './errors';
 
@@ -26,7 +30,26 @@ export interface ErrorScope {
   physicalConnectionId?: string;
   /** The argument the region came from, named in BAD_USER_INPUT (`input.regionId`); default `regionId`. */
   regionField?: string;
+  /** The lifecycle action of the call: a circuit status refusal of any action but TERMINATE is PHYSICAL_CONNECTION_INVALID_STATE. */
+  action?: PhysicalConnectionAction;
 }
+
+/** Upstream refusals of one argument: BAD_USER_INPUT on that field of the mutation's `input`. */
+const INPUT_FIELDS: Readonly<Record<string, string>> = {
+  'InvalidAccessPointId.NotEnabled': 'accessPointId',
+  'InvalidName.Malformed': 'name',
+  'InvalidDescription.Malformed': 'description',
+  'InvalidCircuitCode.Malformed': 'circuitCode',
+  // `Malformd`: as the upstream publishes these codes.
+  'InvalidPeerLocation.Malformd': 'peerLocation',
+  'InvalidLineOperator.Malformd': 'lineOperator',
+  'InvalidPortType.Malformd': 'portType',
+  'InvalidType.Malformd': 'type',
+  InvalidBandwidth: 'bandwidth',
+  'InvalidRedundantPhysicalConnectionId.NotFound': 'redundantPhysicalConnectionId',
+  InvalidRedundantPhysicalConnection: 'redundantPhysicalConnectionId',
+  InvalidRedundantPhysicalConnectionStatus: 'redundantPhysicalConnectionId',
+};
 
 const CONFLICTS: Readonly<Record<string, { message: string; reason: ConflictReason | null }>> = {
   'OperationFailed.VpconnAttached': {
@@ -47,17 +70,35 @@ export function upstreamDetails(error: UpstreamError): UpstreamDetails {
   return { code: error.code, httpStatus: error.httpStatus, requestId: error.requestId };
 }
 
+/** A circuit status refusal: NOT_ENABLED for a terminate (or an action that needs ENABLED), INVALID_STATE for the others. */
+function circuitStateError(pcId: string, action: PhysicalConnectionAction | undefined, upstream: UpstreamDetails, error: UpstreamError): GatewayError {
+  return action === undefined || action === 'TERMINATE'
+    ? new PhysicalConnectionNotEnabledError(pcId, null, upstream, error)
+    : new PhysicalConnectionInvalidStateError(pcId, action, null, PHYSICAL_CONNECTION_ACTION_STATUSES[action], upstream, error);
+}
+
 function fromUpstream(error: UpstreamError, scope: ErrorScope): GatewayError {
   const upstream = upstreamDetails(error);
   const pcId = scope.physicalConnectionId;
   const regionId = scope.regionId ?? 'unknown';
 
+  const field = INPUT_FIELDS[error.code];
+  if (field !== undefined) {
+    return new BadUserInputError(`input.${field}`, `The VPC API refused input.${field} (${error.code}).`, upstream, error);
+  }
+  if (error.code.startsWith('QuotaExceeded.')) return new QuotaExceededError(upstream, error);
   // Specific upstream codes first: they mean the same as the gateway's own precondition checks.
   switch (error.code) {
     case 'Forbidden.NotAllowedInState':
+    case 'IncorrectStatus.PhysicalConnection':
+      if (pcId !== undefined) return circuitStateError(pcId, scope.action, upstream, error);
+      break;
+    case 'InvalidPhysicalConnectionId.NotEnabled':
       if (pcId !== undefined) return new PhysicalConnectionNotEnabledError(pcId, null, upstream, error);
       break;
     case 'Forbidden.VbrAttached':
+    case 'Forbidden.VBRExists':
+    case 'Forbidden.AssociateToVBR':
       if (pcId !== undefined) return new VbrsAttachedError(pcId, null, upstream, error);
       break;
     case 'OperationFailed.ResourceLockedBySystem':
@@ -87,9 +128,7 @@ function fromUpstream(error: UpstreamError, scope: ErrorScope): GatewayError {
         ? new PhysicalConnectionNotFoundError(pcId, regionId, upstream, error)
         : new UpstreamFailedError(upstream, false, error);
     case 'INVALID_STATE':
-      return pcId !== undefined
-        ? new PhysicalConnectionNotEnabledError(pcId, null, upstream, error)
-        : new UpstreamFailedError(upstream, false, error);
+      return pcId !== undefined ? circuitStateError(pcId, scope.action, upstream, error) : new UpstreamFailedError(upstream, false, error);
     case 'LOCKED':
       return pcId !== undefined
         ? new ResourceLockedError(pcId, null, upstream, error)
