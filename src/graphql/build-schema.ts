@@ -12,7 +12,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 const ROOT_DESCRIPTIONS = {
   query: 'Reads: Express Connect circuits, their VBRs and the regions of the VPC API. Every `regionId` argument defaults to the gateway default region.',
-  mutation: 'Writes: terminating a circuit, with its preconditions checked first and an idempotency token.',
+  mutation: 'Writes: the circuit lifecycle (create, confirm, enable, cancel, terminate, recover, delete, update), each with its preconditions checked first and an idempotency token.',
 } as const;
 
 /**

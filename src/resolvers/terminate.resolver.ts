@@ -7,7 +7,7 @@ import { TerminatePhysicalConnectionInput } from '../schema/inputs';
 import { Arg, Ctx, Mutation, Resolver } from '../schema/type-graphql';
 import { TerminatePhysicalConnectionPayload } from '../schema/types/payloads';
 import { terminateService, type TerminateResult } from '../services/circuits/terminate.service';
-import { resolveRegionId, validateClientToken, validatePhysicalConnectionId } from './validation';
+import { circuitWriteArgs } from './validation';
 
 @Resolver()
 export class TerminateResolver {
@@ -20,12 +20,6 @@ export class TerminateResolver {
     input: TerminatePhysicalConnectionInput,
     @Ctx() context: GatewayContext,
   ): Promise<TerminateResult> {
-    const physicalConnectionId = validatePhysicalConnectionId(input.physicalConnectionId, 'input.physicalConnectionId');
-    const regionId = resolveRegionId(input.regionId, context, 'input.regionId');
-    const clientToken =
-      input.clientToken === null || input.clientToken === undefined
-        ? null
-        : validateClientToken(input.clientToken, 'input.clientToken');
-    return terminateService.execute(context, { regionId, physicalConnectionId, clientToken, regionField: 'input.regionId' });
+    return terminateService.execute(context, circuitWriteArgs(input, context));
   }
 }

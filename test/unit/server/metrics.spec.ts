@@ -17,11 +17,18 @@ describe('BoundedLabel', () => {
 describe('shippedOperationNames', () => {
   it('reads the operation names of operations/*.graphql', () => {
     expect(shippedOperationNames().sort()).toEqual([
+      'CancelCircuit',
+      'ConfirmCircuit',
       'ConsoleList',
+      'CreateCircuit',
+      'DeleteCircuit',
+      'EnableCircuit',
       'PhysicalConnectionDetail',
+      'RecoverCircuit',
       'Regions',
       'TerminatePhysicalConnection',
       'TerminationPreflight',
+      'UpdateCircuit',
       'VbrList',
     ]);
     expect(shippedOperationNames('/nonexistent/operations')).toEqual([]);
