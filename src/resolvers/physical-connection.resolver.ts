@@ -7,14 +7,14 @@ import type { GatewayContext } from '../schema/context';
 import { PhysicalConnectionFilter } from '../schema/inputs';
 import { mapErrors } from '../schema/map-error';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from '../schema/type-graphql';
+import { PhysicalConnectionAvailableAction } from '../schema/types/available-action';
 import { PhysicalConnectionConnection } from '../schema/types/connections';
 import { PhysicalConnection } from '../schema/types/physical-connection';
-import { PhysicalConnectionAvailableAction } from '../schema/types/available-action';
 import { TerminationCheck } from '../schema/types/termination';
 import { Vbr } from '../schema/types/vbr';
 import { circuitAvailableActions, type PhysicalConnectionAvailableActionModel } from '../services/circuits/available-actions';
-import { preview } from '../services/lifecycle';
 import { terminateService } from '../services/circuits/terminate.service';
+import { preview } from '../services/lifecycle';
 import { pageWindow, paginate } from './pagination';
 import { normalizeFilter, resolveRegionId, validatePhysicalConnectionId } from './validation';
 

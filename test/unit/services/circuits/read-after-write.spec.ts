@@ -13,9 +13,9 @@ import { createService } from '../../../../src/services/circuits/create.service'
 import { deleteService } from '../../../../src/services/circuits/delete.service';
 import { enableService } from '../../../../src/services/circuits/enable.service';
 import { updateService } from '../../../../src/services/circuits/update.service';
-import { REGION, tampered, UPSTREAM_REQUEST_ID, useTerminateService, type TestContext } from './support/terminate';
+import { input, REGION, tampered, UPSTREAM_REQUEST_ID, useCircuitService, type TestContext } from './support/service';
 
-const { upstream, context } = useTerminateService();
+const { upstream, context } = useCircuitService();
 
 const unavailable = new UpstreamError({
   kind: 'UNAVAILABLE',
@@ -49,7 +49,6 @@ function readAfter(
 }
 
 const failing = () => Promise.reject(unavailable);
-const input = (physicalConnectionId: string, clientToken: string | null = null) => ({ regionId: REGION, physicalConnectionId, clientToken });
 
 function warnings(ctx: TestContext) {
   return ctx.logger.entries.filter((entry) => entry.level === 'warn').map((entry) => ({ msg: entry.msg, obj: entry.obj }));

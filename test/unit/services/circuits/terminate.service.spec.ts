@@ -8,9 +8,9 @@ import { BadInputError } from '../../../../src/datasources/errors';
 import { DEMO_IDS, demoSeed } from '../../../../src/emulator/domain';
 import { preview } from '../../../../src/services/lifecycle';
 import { terminateService } from '../../../../src/services/circuits/terminate.service';
-import { input, READY, refusal, REGION, tampered, UPSTREAM_REQUEST_ID, useTerminateService } from './support/terminate';
+import { input, READY, refusal, REGION, tampered, UPSTREAM_REQUEST_ID, useCircuitService } from './support/service';
 
-const { upstream, context, callsByAction } = useTerminateService();
+const { upstream, context, callsByAction } = useCircuitService();
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('preconditions', () => {
