@@ -10,14 +10,21 @@ import type { Page, PhysicalConnection, Region, Vbr, VbrAttachment, VirtualPhysi
 import { REGION_LANGUAGES } from './models';
 import type { ReadOperations } from './operations/read-operations';
 import { attachmentsOf, circuitListQuery, circuitsByIds, requiredPage, vbrListQuery, vbrsByIds } from './operations/read-queries';
-import type { CreateVirtualBorderRouterResult, ListResult } from './operations/requests';
+import type {
+  CreatePhysicalConnectionResult,
+  CreateVirtualBorderRouterResult,
+  ListResult,
+  PhysicalConnectionWrite,
+} from './operations/requests';
 import * as v from './operations/validation';
 import type { VpcApi } from './operations/vpc-api';
 import { ACCEPT_LANGUAGE_WIRE } from './operations/wire-enums';
 import { walkAllPages } from './reads/page-walk';
 import { RequestLoaders, vpconnsHostedOn } from './reads/request-loaders';
 import type {
+  NewPhysicalConnection,
   PageRequest,
+  PhysicalConnectionChanges,
   PhysicalConnectionFilter,
   RegionsOptions,
   VbrChanges,
@@ -159,7 +166,40 @@ export class VpcDataSource implements VpcDataSourceApi {
   // --- writes: the typed API validates them ---
 
   async terminatePhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
-    return this.api.terminatePhysicalConnection({ regionId, physicalConnectionId: id, ...token(options) }, this.options);
+    return this.api.terminatePhysicalConnection(circuitWrite(regionId, id, options), this.options);
+  }
+
+  async createPhysicalConnection(regionId: string, attributes: NewPhysicalConnection, options: WriteOptions = {}): Promise<CreatePhysicalConnectionResult> {
+    return this.api.createPhysicalConnection({ ...v.request(attributes), ...token(options), regionId }, this.options);
+  }
+
+  async confirmPhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.confirmPhysicalConnection(circuitWrite(regionId, id, options), this.options);
+  }
+
+  async enablePhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.enablePhysicalConnection(circuitWrite(regionId, id, options), this.options);
+  }
+
+  async cancelPhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.cancelPhysicalConnection(circuitWrite(regionId, id, options), this.options);
+  }
+
+  async recoverPhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.recoverPhysicalConnection(circuitWrite(regionId, id, options), this.options);
+  }
+
+  async deletePhysicalConnection(regionId: string, id: string, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.api.deletePhysicalConnection(circuitWrite(regionId, id, options), this.options);
+  }
+
+  async modifyPhysicalConnection(
+    regionId: string,
+    id: string,
+    changes: PhysicalConnectionChanges,
+    options: WriteOptions = {},
+  ): Promise<WriteResult> {
+    return this.api.modifyPhysicalConnectionAttribute({ ...v.request(changes), ...circuitWrite(regionId, id, options) }, this.options);
   }
 
   async createVbr(regionId: string, spec: VbrCreateSpec, options: WriteOptions = {}): Promise<CreateVirtualBorderRouterResult> {
@@ -190,4 +230,8 @@ export class VpcDataSource implements VpcDataSourceApi {
 /** The caller's token as a request field; absent, the writer generates one. */
 function token(options: WriteOptions): { clientToken?: string } {
   return options.clientToken !== undefined ? { clientToken: options.clientToken } : {};
+}
+
+function circuitWrite(regionId: string, id: string, options: WriteOptions): PhysicalConnectionWrite {
+  return { regionId, physicalConnectionId: id, ...token(options) };
 }

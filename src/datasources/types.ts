@@ -26,6 +26,9 @@ import type {
   CreateVirtualBorderRouterRequest,
   CreateVirtualBorderRouterResult,
   ModifyVirtualBorderRouterAttributeRequest,
+  CreatePhysicalConnectionRequest,
+  CreatePhysicalConnectionResult,
+  ModifyPhysicalConnectionAttributeRequest,
 } from './operations/requests';
 
 /** Upstream filter keys of DescribePhysicalConnections; AND across keys, OR within one. */
@@ -82,6 +85,12 @@ export interface WriteOptions {
   clientToken?: string;
 }
 
+/** The attributes of a new circuit: CreatePhysicalConnection's parameters but the region and token. */
+export type NewPhysicalConnection = Omit<CreatePhysicalConnectionRequest, 'regionId' | 'clientToken'>;
+
+/** ModifyPhysicalConnectionAttribute's changes; an absent attribute is left as it is. */
+export type PhysicalConnectionChanges = Omit<ModifyPhysicalConnectionAttributeRequest, 'regionId' | 'clientToken' | 'physicalConnectionId'>;
+
 /** Reads of the per-request data source (never change anything upstream). */
 export interface VpcDataSourceReads {
   // --- batched, per-request cached reads (DataLoader) ---
@@ -137,6 +146,15 @@ export interface VpcDataSourceWrites {
   deleteVbr(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
   /** DisassociateMacSecKey: takes no token upstream, so it is never resent once it may have acted (`clientToken` null). */
   disassociateMacsecKey(regionId: string, physicalConnectionId: string, ckn: string): Promise<WriteResult>;
+  /** The result carries the new circuit's id. */
+  createPhysicalConnection(regionId: string, attributes: NewPhysicalConnection, options?: WriteOptions): Promise<CreatePhysicalConnectionResult>;
+  confirmPhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  enablePhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  cancelPhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  /** The token is sent as the upstream's `Token` (this operation's name for it). */
+  recoverPhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  deletePhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult>;
+  modifyPhysicalConnection(regionId: string, id: string, changes: PhysicalConnectionChanges, options?: WriteOptions): Promise<WriteResult>;
 }
 
 export interface VpcDataSourceApi extends VpcDataSourceReads, VpcDataSourceWrites {}

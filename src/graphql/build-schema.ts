@@ -12,7 +12,7 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 const ROOT_DESCRIPTIONS = {
   query: 'Reads: Express Connect circuits, their VBRs and the regions of the VPC API. Every `regionId` argument defaults to the gateway default region.',
-  mutation: 'Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token.',
+  mutation: 'Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token.',
 } as const;
 
 /**

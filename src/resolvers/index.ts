@@ -1,5 +1,7 @@
 /** Every resolver class, in the order the schema builder registers them. */
 import { MacsecResolver } from './macsec.resolver';
+import { CircuitAttributesResolver } from './circuit-attributes.resolver';
+import { CircuitLifecycleResolver } from './circuit-lifecycle.resolver';
 import { PhysicalConnectionResolver } from './physical-connection.resolver';
 import { RegionResolver } from './region.resolver';
 import { TerminateResolver } from './terminate.resolver';
@@ -15,4 +17,6 @@ export const RESOLVERS = [
   VbrLifecycleResolver,
   VpconnResolver,
   MacsecResolver,
+  CircuitLifecycleResolver,
+  CircuitAttributesResolver,
 ] as const;

@@ -7,12 +7,14 @@ import type { GatewayContext } from '../schema/context';
 import { PhysicalConnectionFilter } from '../schema/inputs';
 import { mapErrors } from '../schema/map-error';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from '../schema/type-graphql';
+import { PhysicalConnectionAvailableAction } from '../schema/types/available-action';
 import { PhysicalConnectionConnection } from '../schema/types/connections';
 import { PhysicalConnection } from '../schema/types/physical-connection';
 import { TerminationCheck } from '../schema/types/termination';
 import { Vbr } from '../schema/types/vbr';
+import { circuitAvailableActions, type PhysicalConnectionAvailableActionModel } from '../services/circuits/available-actions';
+import { terminateService } from '../services/circuits/terminate.service';
 import { preview } from '../services/lifecycle';
-import { terminateService } from '../services/terminate.service';
 import { pageWindow, paginate } from './pagination';
 import { normalizeFilter, resolveRegionId, validatePhysicalConnectionId } from './validation';
 
@@ -58,6 +60,15 @@ export class PhysicalConnectionResolver {
     return mapErrors({ regionId: pc.regionId, physicalConnectionId: pc.id }, () =>
       context.dataSource.vbrsOfPhysicalConnection(pc.regionId, pc.id),
     );
+  }
+
+  @FieldResolver(() => [PhysicalConnectionAvailableAction], {
+    nullable: true,
+    description:
+      'Every lifecycle action (CONFIRM, ENABLE, CANCEL, TERMINATE, RECOVER, DELETE, UPDATE) with whether its mutation would pass the gateway preconditions now and, if not, why: the same rules as the mutations, from this request\'s batched data (the mutation re-checks with fresh reads; the upstream has the last word). UPDATE is an attribute change: a spec change (portType, bandwidth, redundantPhysicalConnectionId) is allowed only in INITIAL, ENABLED or REJECTED. Not visible in any read: a CONFIRMED circuit being enabled refuses ENABLE, CANCEL and DELETE (a retryable OPERATION_CONFLICT) until it is ENABLED. Null only when the VBRs could not be loaded (see `errors`).',
+  })
+  async availableActions(@Root() pc: PhysicalConnectionModel, @Ctx() context: GatewayContext): Promise<PhysicalConnectionAvailableActionModel[]> {
+    return circuitAvailableActions(context, pc);
   }
 
   @FieldResolver(() => TerminationCheck, {

@@ -1,13 +1,13 @@
 /**
  * `terminatePhysicalConnection`: validates every argument (nothing is sent on bad input), then
- * hands the decision to the terminate service (src/services/terminate.service.ts).
+ * hands the decision to the terminate service (src/services/circuits/terminate.service.ts).
  */
 import type { GatewayContext } from '../schema/context';
 import { TerminatePhysicalConnectionInput } from '../schema/inputs';
 import { Arg, Ctx, Mutation, Resolver } from '../schema/type-graphql';
 import { TerminatePhysicalConnectionPayload } from '../schema/types/payloads';
-import { terminateService, type TerminateResult } from '../services/terminate.service';
-import { resolveRegionId, validateClientToken, validatePhysicalConnectionId } from './validation';
+import { terminateService, type TerminateResult } from '../services/circuits/terminate.service';
+import { circuitWriteArgs } from './validation';
 
 @Resolver()
 export class TerminateResolver {
@@ -20,12 +20,6 @@ export class TerminateResolver {
     input: TerminatePhysicalConnectionInput,
     @Ctx() context: GatewayContext,
   ): Promise<TerminateResult> {
-    const physicalConnectionId = validatePhysicalConnectionId(input.physicalConnectionId, 'input.physicalConnectionId');
-    const regionId = resolveRegionId(input.regionId, context, 'input.regionId');
-    const clientToken =
-      input.clientToken === null || input.clientToken === undefined
-        ? null
-        : validateClientToken(input.clientToken, 'input.clientToken');
-    return terminateService.execute(context, { regionId, physicalConnectionId, clientToken, regionField: 'input.regionId' });
+    return terminateService.execute(context, circuitWriteArgs(input, context));
   }
 }

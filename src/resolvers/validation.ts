@@ -8,6 +8,7 @@ import { BadInputError } from '../datasources/errors';
 import { validation as rules } from '../datasources';
 import { BadUserInputError } from '../schema/errors';
 import type { GatewayContext } from '../schema/context';
+import type { CircuitWriteInput } from '../services/circuits/circuit-write';
 
 /** Runs a data-source rule, turning its `BadInputError` into the GraphQL error for `field`. */
 export function check<T>(rule: (value: unknown, field: string) => T, value: unknown, field: string): T {
@@ -36,8 +37,22 @@ export function validateVbrId(value: string, field: string): string {
   return check(rules.vbrId, value, field);
 }
 
-export function validateClientToken(value: string, field: string): string {
-  return check(rules.clientToken, value, field);
+/** `rule` on a value the caller may leave out: undefined when absent or null. */
+export function validateOptional<T>(rule: (value: unknown, field: string) => T, value: unknown, field: string): T | undefined {
+  return value === null || value === undefined ? undefined : check(rule, value, field);
+}
+
+/** What every write on one circuit takes, validated in this order, named `input.<field>`. */
+export function circuitWriteArgs(
+  input: { physicalConnectionId: string; regionId?: string | null; clientToken?: string | null },
+  context: GatewayContext,
+): CircuitWriteInput {
+  return {
+    physicalConnectionId: validatePhysicalConnectionId(input.physicalConnectionId, 'input.physicalConnectionId'),
+    regionId: resolveRegionId(input.regionId, context, 'input.regionId'),
+    clientToken: validateOptional(rules.clientToken, input.clientToken, 'input.clientToken') ?? null,
+    regionField: 'input.regionId',
+  };
 }
 
 /** A MACsec key name (CKN): 32 or 64 hex digits; returned upper-cased, the upstream's spelling. */

@@ -12,7 +12,7 @@ import type { CreateVbrInput, DeleteVbrInput, RecoverVbrInput, TerminateVbrInput
 import type { CreateVbrInput as CreateVbrArgs } from '../services/vbrs/create.service';
 import type { VbrWriteInput } from '../services/vbrs/transition';
 import type { UpdateVbrInput as UpdateVbrArgs, VbrFieldChanges } from '../services/vbrs/update.service';
-import { check, resolveRegionId, validateClientToken, validatePhysicalConnectionId, validateVbrId } from './validation';
+import { check, resolveRegionId, validateOptional, validatePhysicalConnectionId, validateVbrId } from './validation';
 
 type Rule<T> = (value: unknown, field: string) => T;
 
@@ -30,7 +30,7 @@ const mtu: Rule<number> = (value, field) => {
 };
 
 function token(input: { clientToken?: string | null }): string | null {
-  return input.clientToken === null || input.clientToken === undefined ? null : validateClientToken(input.clientToken, 'input.clientToken');
+  return validateOptional(rules.clientToken, input.clientToken, 'input.clientToken') ?? null;
 }
 
 /** Only the fields given, so nothing absent is sent upstream. */

@@ -11,6 +11,8 @@ import {
   GatewayError,
   MacsecKeyNotFoundError,
   OperationConflictError,
+  PHYSICAL_CONNECTION_ACTION_STATUSES,
+  PhysicalConnectionInvalidStateError,
   PhysicalConnectionNotEnabledError,
   PhysicalConnectionNotFoundError,
   QuotaExceededError,
@@ -25,6 +27,7 @@ import {
   VbrsAttachedError,
   vlanInUseMessage,
   type ConflictReason,
+  type PhysicalConnectionAction,
   type UpstreamDetails,
   type VbrAction,
 } from './errors';
@@ -47,7 +50,26 @@ export interface ErrorScope {
   inputPath?: string;
   /** The MACsec key a call named (upper-cased): lets `ResourceNotFound.PconnMacsec` name it. */
   ckn?: string;
+  /** The lifecycle action of the call: a circuit status refusal of any action but TERMINATE is PHYSICAL_CONNECTION_INVALID_STATE. */
+  action?: PhysicalConnectionAction;
 }
+
+/** Upstream refusals of one argument whose code does not spell the parameter (`refusedField` derives the rest). */
+const INPUT_FIELDS: Readonly<Record<string, string>> = {
+  'InvalidAccessPointId.NotEnabled': 'accessPointId',
+  'InvalidName.Malformed': 'name',
+  'InvalidDescription.Malformed': 'description',
+  'InvalidCircuitCode.Malformed': 'circuitCode',
+  // `Malformd`: as the upstream publishes these codes.
+  'InvalidPeerLocation.Malformd': 'peerLocation',
+  'InvalidLineOperator.Malformd': 'lineOperator',
+  'InvalidPortType.Malformd': 'portType',
+  'InvalidType.Malformd': 'type',
+  InvalidBandwidth: 'bandwidth',
+  'InvalidRedundantPhysicalConnectionId.NotFound': 'redundantPhysicalConnectionId',
+  InvalidRedundantPhysicalConnection: 'redundantPhysicalConnectionId',
+  InvalidRedundantPhysicalConnectionStatus: 'redundantPhysicalConnectionId',
+};
 
 const CONFLICTS: Readonly<Record<string, { message: string; reason: ConflictReason | null; retryable?: boolean }>> = {
   'OperationFailed.VpconnAttached': {
@@ -73,6 +95,8 @@ const PARAMETER_REFUSAL = /^Invalid([A-Z][A-Za-z0-9]*)\.(Malformed|Malformd|Used
 
 /** The input field an upstream refusal of one parameter names; null when the code names none. */
 function refusedField(code: string, inputPath: string): string | null {
+  const named = INPUT_FIELDS[code];
+  if (named !== undefined) return `${inputPath}.${named}`;
   switch (code) {
     case 'InvalidIp.NotSameSubnet':
       return `${inputPath}.peerGatewayIp`;
@@ -108,7 +132,6 @@ function fromVbrOrAccount(error: UpstreamError, scope: ErrorScope, upstream: Ups
   if (resourceId !== undefined && accountRefused) {
     return new AccountNotAllowedError(accountRefusedMessage(resourceId, error.code), resourceId, null, upstream, error);
   }
-  if (error.code.startsWith('QuotaExceeded.')) return new QuotaExceededError(upstream, error);
   const field = scope.inputPath === undefined ? null : refusedField(error.code, scope.inputPath);
   if (field !== null) return new BadUserInputError(field, `The VPC API refused ${field} (${error.code}).`, upstream, error);
   return null;
@@ -124,17 +147,31 @@ export function upstreamDetails(error: UpstreamError): UpstreamDetails {
   return { code: error.code, httpStatus: error.httpStatus, requestId: error.requestId };
 }
 
+/** A circuit status refusal: NOT_ENABLED for a terminate (or an action that needs ENABLED), INVALID_STATE for the others. */
+function circuitStateError(pcId: string, action: PhysicalConnectionAction | undefined, upstream: UpstreamDetails, error: UpstreamError): GatewayError {
+  return action === undefined || action === 'TERMINATE'
+    ? new PhysicalConnectionNotEnabledError(pcId, null, upstream, error)
+    : new PhysicalConnectionInvalidStateError(pcId, action, null, PHYSICAL_CONNECTION_ACTION_STATUSES[action], upstream, error);
+}
+
 function fromUpstream(error: UpstreamError, scope: ErrorScope): GatewayError {
   const upstream = upstreamDetails(error);
   const pcId = scope.physicalConnectionId;
   const regionId = scope.regionId ?? 'unknown';
 
+  if (error.code.startsWith('QuotaExceeded.')) return new QuotaExceededError(upstream, error);
   // Specific upstream codes first: they mean the same as the gateway's own precondition checks.
   switch (error.code) {
     case 'Forbidden.NotAllowedInState':
+    case 'IncorrectStatus.PhysicalConnection':
+      if (pcId !== undefined) return circuitStateError(pcId, scope.action, upstream, error);
+      break;
+    case 'InvalidPhysicalConnectionId.NotEnabled':
       if (pcId !== undefined) return new PhysicalConnectionNotEnabledError(pcId, null, upstream, error);
       break;
     case 'Forbidden.VbrAttached':
+    case 'Forbidden.VBRExists':
+    case 'Forbidden.AssociateToVBR':
       if (pcId !== undefined) return new VbrsAttachedError(pcId, null, upstream, error);
       break;
     case 'OperationFailed.ResourceLockedBySystem':
@@ -170,9 +207,7 @@ function fromUpstream(error: UpstreamError, scope: ErrorScope): GatewayError {
         ? new PhysicalConnectionNotFoundError(pcId, regionId, upstream, error)
         : new UpstreamFailedError(upstream, false, error);
     case 'INVALID_STATE':
-      return pcId !== undefined
-        ? new PhysicalConnectionNotEnabledError(pcId, null, upstream, error)
-        : new UpstreamFailedError(upstream, false, error);
+      return pcId !== undefined ? circuitStateError(pcId, scope.action, upstream, error) : new UpstreamFailedError(upstream, false, error);
     case 'LOCKED':
       return pcId !== undefined
         ? new ResourceLockedError(pcId, null, upstream, error)

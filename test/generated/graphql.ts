@@ -133,12 +133,54 @@ export type BusinessStatus =
   /** Locked for security reasons (`SecurityLocked`). */
   | 'SECURITY_LOCKED';
 
+/** Which circuit application to cancel, and the idempotency token for retries. */
+export type CancelPhysicalConnectionInput = {
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** The circuit (`pc-...`). */
+  physicalConnectionId: Scalars['ID']['input'];
+  /** Region; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `cancelPhysicalConnection`. */
+export type CancelPhysicalConnectionPayload = {
+  __typename?: 'CancelPhysicalConnectionPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** The circuit read fresh after the call: CANCELED. */
+  physicalConnection: PhysicalConnection;
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
+  requestId: Scalars['String']['output'];
+};
+
 /** How a resource is billed. */
 export type ChargeType =
   /** Pay-as-you-go (`PostPaid`). */
   | 'POSTPAID'
   /** Subscription (`PrePaid`). */
   | 'PREPAID';
+
+/** Which ALLOCATED circuit to confirm, and the idempotency token for retries. */
+export type ConfirmPhysicalConnectionInput = {
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** The circuit (`pc-...`). */
+  physicalConnectionId: Scalars['ID']['input'];
+  /** Region; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `confirmPhysicalConnection`. */
+export type ConfirmPhysicalConnectionPayload = {
+  __typename?: 'ConfirmPhysicalConnectionPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** The circuit read fresh after the call: CONFIRMED. */
+  physicalConnection: PhysicalConnection;
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
+  requestId: Scalars['String']['output'];
+};
 
 /** What still hangs off a resource and blocks an action, besides VBRs (also `extensions.reason` of an OPERATION_CONFLICT error). */
 export type ConflictReason =
@@ -152,6 +194,47 @@ export type ConflictReason =
   | 'VLAN_IN_USE'
   /** The circuit hosts shared-port virtual connections (`virtualPhysicalConnectionCount` > 0); remove them first. */
   | 'VPCONNS_ATTACHED';
+
+/** A new circuit application (CreatePhysicalConnection). */
+export type CreatePhysicalConnectionInput = {
+  /** Access point (`ap-...`) of the region the circuit connects at. */
+  accessPointId: Scalars['String']['input'];
+  /** Bandwidth of a shared circuit in Mbit/s: 50, 100, 200, 300, 400, 500, 1000, 2000, 4000, 5000, 8000 or 10000. */
+  bandwidth?: InputMaybe<Scalars['Int']['input']>;
+  /** The carrier's circuit code (at most 128 characters). */
+  circuitCode?: InputMaybe<Scalars['String']['input']>;
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** Description: 2 to 256 characters, a letter or Chinese character first, not starting with `http://` or `https://`. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The carrier of the line. */
+  lineOperator: LineOperator;
+  /** Name: 2 to 128 characters, a letter or Chinese character first, then letters, digits, Chinese characters, `.`, `_` or `-`. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Where your data center is (at most 256 characters). */
+  peerLocation?: InputMaybe<Scalars['String']['input']>;
+  /** Port type: `100Base-T`, `1000Base-T`, `1000Base-LX`, `10GBase-T`, `10GBase-LR`, `40GBase-LR` or `100GBase-LR`. Default `1000Base-T`. */
+  portType?: InputMaybe<Scalars['String']['input']>;
+  /** A redundant circuit (`pc-...`) of this account in the same region, ALLOCATED, CONFIRMED or ENABLED (the upstream checks it: BAD_USER_INPUT on this field). */
+  redundantPhysicalConnectionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Region; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+  /** Resource group (`rg-...`). */
+  resourceGroupId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `createPhysicalConnection`. */
+export type CreatePhysicalConnectionPayload = {
+  __typename?: 'CreatePhysicalConnectionPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** The new circuit read after the call (INITIAL); null when that read failed or did not find it yet. */
+  physicalConnection?: Maybe<PhysicalConnection>;
+  /** The new circuit (the same one on a replay of the token). */
+  physicalConnectionId: Scalars['ID']['output'];
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
+  requestId: Scalars['String']['output'];
+};
 
 /** A new VBR on one of this account's ENABLED circuits. */
 export type CreateVbrInput = {
@@ -204,6 +287,29 @@ export type CreateVbrPayload = {
   vbrId: Scalars['ID']['output'];
 };
 
+/** Which circuit to delete, and the idempotency token for retries. */
+export type DeletePhysicalConnectionInput = {
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** The circuit (`pc-...`). */
+  physicalConnectionId: Scalars['ID']['input'];
+  /** Region; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `deletePhysicalConnection`. */
+export type DeletePhysicalConnectionPayload = {
+  __typename?: 'DeletePhysicalConnectionPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** Null once the circuit is gone (at once). */
+  physicalConnection?: Maybe<PhysicalConnection>;
+  /** The deleted circuit. */
+  physicalConnectionId: Scalars['ID']['output'];
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
+  requestId: Scalars['String']['output'];
+};
+
 /** Which VBR to delete (UNCONFIRMED, ACTIVE or TERMINATED; another account's only while UNCONFIRMED). */
 export type DeleteVbrInput = {
   /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
@@ -245,6 +351,27 @@ export type DisassociateMacsecKeyPayload = {
   /** The circuit read fresh after the call, its `macsecKeys` showing the key's new state (when that read lags or fails: the key as the call left it, Disassociated or gone). */
   physicalConnection: PhysicalConnection;
   /** Upstream RequestId of the DisassociateMacSecKey call (for support tickets). */
+  requestId: Scalars['String']['output'];
+};
+
+/** Which CONFIRMED circuit to enable, and the idempotency token for retries. */
+export type EnablePhysicalConnectionInput = {
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** The circuit (`pc-...`). */
+  physicalConnectionId: Scalars['ID']['input'];
+  /** Region; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `enablePhysicalConnection`. */
+export type EnablePhysicalConnectionPayload = {
+  __typename?: 'EnablePhysicalConnectionPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** The circuit read fresh after the call: CONFIRMED while the upstream enables it (there is no ENABLING status); poll `physicalConnection` until it is ENABLED. */
+  physicalConnection: PhysicalConnection;
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
   requestId: Scalars['String']['output'];
 };
 
@@ -293,63 +420,119 @@ export type MacsecKey = {
   status?: Maybe<Scalars['String']['output']>;
 };
 
-/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Cancels a circuit application in INITIAL, APPROVED, ALLOCATED or CONFIRMED: CANCELED at once. Idempotent per clientToken. */
+  cancelPhysicalConnection: CancelPhysicalConnectionPayload;
+  /** Confirms an ALLOCATED circuit (the step before enabling it): CONFIRMED at once. Idempotent per clientToken. */
+  confirmPhysicalConnection: ConfirmPhysicalConnectionPayload;
+  /** Applies for a new circuit: INITIAL, then the provider reviews and allocates it (APPROVED, ALLOCATING, ALLOCATED) or rejects it. Refused with QUOTA_EXCEEDED when the account has too many circuits not yet enabled. Idempotent per clientToken (the same circuit id again). */
+  createPhysicalConnection: CreatePhysicalConnectionPayload;
   /** Creates a VBR on one of this account's ENABLED circuits (CreateVirtualBorderRouter): ACTIVE, or UNCONFIRMED when created for another account. Idempotent per clientToken; every error of the upstream call carries `extensions.clientToken`. */
   createVbr: CreateVbrPayload;
+  /** Deletes a circuit in ALLOCATED, CONFIRMED, REJECTED, CANCELED, ALLOCATION_FAILED or TERMINATED that has no VBRs (any status, any account) and hosts no vpconns. The circuit is gone at once. Idempotent per clientToken (a retry after the circuit is gone is replayed by the upstream). */
+  deletePhysicalConnection: DeletePhysicalConnectionPayload;
   /** Deletes an UNCONFIRMED, ACTIVE or TERMINATED VBR (another account's only while UNCONFIRMED); it is DELETING when this returns, then gone. Idempotent per clientToken; every error of the upstream call carries `extensions.clientToken`. */
   deleteVbr: DeleteVbrPayload;
   /** Disassociates a MACsec key from an ENABLED, unlocked dedicated circuit, as DisassociateMacSecKey does: a key in use becomes Disassociated and the circuit's most recently effective other key takes over; a Disassociated key is deleted. So clearing a circuit's keys (which blocks `terminatePhysicalConnection`) takes one call per Disassociated key, then two for the last one. The upstream takes no idempotency token: the gateway sends the call once (it retries only throttling), and after an unclear failure read `macsecKeys` instead of retrying blindly, since a second call on a key the first one disassociated deletes it. A key the circuit does not have is MACSEC_KEY_NOT_FOUND. */
   disassociateMacsecKey: DisassociateMacsecKeyPayload;
+  /** Enables a CONFIRMED circuit (billing starts). Asynchronous: the circuit shows CONFIRMED until it is ENABLED. An ENABLED circuit is refused without a clientToken (PHYSICAL_CONNECTION_INVALID_STATE) and handed to the upstream with one (a replay). Idempotent per clientToken. */
+  enablePhysicalConnection: EnablePhysicalConnectionPayload;
+  /** Brings a TERMINATED shared circuit (productType VIRTUAL_PHYSICAL_CONNECTION) back in service: ENABLED. A dedicated circuit cannot be recovered. Idempotent per clientToken. */
+  recoverPhysicalConnection: RecoverPhysicalConnectionPayload;
   /** Recovers a TERMINATED VBR on an ENABLED circuit (circuit owner only); it is RECOVERING when this returns and becomes ACTIVE by itself. Idempotent per clientToken; every error of the upstream call carries `extensions.clientToken`. */
   recoverVbr: RecoverVbrPayload;
   /** Terminates an ENABLED circuit that has no lock, VBRs, vpconns or MACsec keys (see `terminationCheck`). Asynchronous: the circuit is TERMINATING when this returns and becomes TERMINATED by itself. Idempotent per clientToken. */
   terminatePhysicalConnection: TerminatePhysicalConnectionPayload;
   /** Terminates an ACTIVE VBR (circuit owner only); it is TERMINATING when this returns and becomes TERMINATED by itself. Idempotent per clientToken; every error of the upstream call carries `extensions.clientToken`. */
   terminateVbr: TerminateVbrPayload;
+  /** Changes a circuit's attributes: any in INITIAL, APPROVED, ALLOCATED, CONFIRMED, ENABLED or REJECTED; the spec (portType, bandwidth, redundantPhysicalConnectionId) only in INITIAL, ENABLED or REJECTED. A REJECTED circuit goes back to INITIAL (review). Idempotent per clientToken. */
+  updatePhysicalConnection: UpdatePhysicalConnectionPayload;
   /** Changes a VBR's attributes (ModifyVirtualBorderRouterAttribute); see `availableActions` UPDATE. Idempotent per clientToken; every error of the upstream call carries `extensions.clientToken`. */
   updateVbr: UpdateVbrPayload;
 };
 
 
-/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
+export type MutationCancelPhysicalConnectionArgs = {
+  input: CancelPhysicalConnectionInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
+export type MutationConfirmPhysicalConnectionArgs = {
+  input: ConfirmPhysicalConnectionInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
+export type MutationCreatePhysicalConnectionArgs = {
+  input: CreatePhysicalConnectionInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
 export type MutationCreateVbrArgs = {
   input: CreateVbrInput;
 };
 
 
-/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
+export type MutationDeletePhysicalConnectionArgs = {
+  input: DeletePhysicalConnectionInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
 export type MutationDeleteVbrArgs = {
   input: DeleteVbrInput;
 };
 
 
-/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
 export type MutationDisassociateMacsecKeyArgs = {
   input: DisassociateMacsecKeyInput;
 };
 
 
-/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
+export type MutationEnablePhysicalConnectionArgs = {
+  input: EnablePhysicalConnectionInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
+export type MutationRecoverPhysicalConnectionArgs = {
+  input: RecoverPhysicalConnectionInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
 export type MutationRecoverVbrArgs = {
   input: RecoverVbrInput;
 };
 
 
-/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
 export type MutationTerminatePhysicalConnectionArgs = {
   input: TerminatePhysicalConnectionInput;
 };
 
 
-/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
 export type MutationTerminateVbrArgs = {
   input: TerminateVbrInput;
 };
 
 
-/** Writes: the lifecycle actions of circuits and VBRs, each with its preconditions checked first and an idempotency token. */
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
+export type MutationUpdatePhysicalConnectionArgs = {
+  input: UpdatePhysicalConnectionInput;
+};
+
+
+/** Writes: the lifecycle actions of circuits and VBRs, MACsec keys and the decommission workflow, each with its preconditions checked first and, where the upstream takes one, an idempotency token. */
 export type MutationUpdateVbrArgs = {
   input: UpdateVbrInput;
 };
@@ -385,6 +568,8 @@ export type PhysicalConnection = {
   adDetailLocation?: Maybe<Scalars['String']['output']>;
   /** Address of the access point. */
   adLocation?: Maybe<Scalars['String']['output']>;
+  /** Every lifecycle action (CONFIRM, ENABLE, CANCEL, TERMINATE, RECOVER, DELETE, UPDATE) with whether its mutation would pass the gateway preconditions now and, if not, why: the same rules as the mutations, from this request's batched data (the mutation re-checks with fresh reads; the upstream has the last word). UPDATE is an attribute change: a spec change (portType, bandwidth, redundantPhysicalConnectionId) is allowed only in INITIAL, ENABLED or REJECTED. Not visible in any read: a CONFIRMED circuit being enabled refuses ENABLE, CANCEL and DELETE (a retryable OPERATION_CONFLICT) until it is ENABLED. Null only when the VBRs could not be loaded (see `errors`). */
+  availableActions?: Maybe<Array<PhysicalConnectionAvailableAction>>;
   /** Maximum bandwidth in Mbit/s. */
   bandwidth?: Maybe<Scalars['Int']['output']>;
   /** Billing / compliance lock state; a locked circuit cannot be terminated. */
@@ -469,6 +654,34 @@ export type PhysicalConnection = {
   vlanId?: Maybe<Scalars['String']['output']>;
   /** State of a shared circuit. */
   vpconnStatus?: Maybe<VpconnStatus>;
+};
+
+/** A lifecycle action on a circuit (one mutation each). */
+export type PhysicalConnectionAction =
+  /** `cancelPhysicalConnection`: INITIAL, APPROVED, ALLOCATED or CONFIRMED -> CANCELED. */
+  | 'CANCEL'
+  /** `confirmPhysicalConnection`: ALLOCATED -> CONFIRMED. */
+  | 'CONFIRM'
+  /** `deletePhysicalConnection`: removes a circuit that is not (or no longer) in service. */
+  | 'DELETE'
+  /** `enablePhysicalConnection`: CONFIRMED -> ENABLED. */
+  | 'ENABLE'
+  /** `recoverPhysicalConnection`: a TERMINATED shared circuit back in service. */
+  | 'RECOVER'
+  /** `terminatePhysicalConnection`: ENABLED -> TERMINATING -> TERMINATED. */
+  | 'TERMINATE'
+  /** `updatePhysicalConnection`: changes its attributes. */
+  | 'UPDATE';
+
+/** Whether a lifecycle action on a circuit may run now, and why not. */
+export type PhysicalConnectionAvailableAction = {
+  __typename?: 'PhysicalConnectionAvailableAction';
+  /** The action (one mutation each). */
+  action: PhysicalConnectionAction;
+  /** True exactly when `blockers` is empty. */
+  allowed: Scalars['Boolean']['output'];
+  /** Every reason the action would be refused, in the order the upstream checks them. */
+  blockers: Array<ActionBlocker>;
 };
 
 /** A page of physical connections. */
@@ -609,6 +822,27 @@ export type QueryVbrsArgs = {
   regionId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Which TERMINATED shared circuit to recover, and the idempotency token for retries (sent as the upstream `Token`). */
+export type RecoverPhysicalConnectionInput = {
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** The circuit (`pc-...`). */
+  physicalConnectionId: Scalars['ID']['input'];
+  /** Region; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `recoverPhysicalConnection`. */
+export type RecoverPhysicalConnectionPayload = {
+  __typename?: 'RecoverPhysicalConnectionPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** The circuit read fresh after the call: ENABLED. */
+  physicalConnection: PhysicalConnection;
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
+  requestId: Scalars['String']['output'];
+};
+
 /** Which VBR to recover (TERMINATED, on this account's ENABLED circuit). */
 export type RecoverVbrInput = {
   /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
@@ -661,9 +895,9 @@ export type Tag = {
 export type TerminatePhysicalConnectionInput = {
   /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
   clientToken?: InputMaybe<Scalars['String']['input']>;
-  /** Circuit to terminate (`pc-...`). It must be ENABLED and unlocked, with no VBRs, vpconns or MACsec keys. */
+  /** The circuit (`pc-...`). */
   physicalConnectionId: Scalars['ID']['input'];
-  /** Region of the circuit; defaults to the gateway default region. */
+  /** Region; defaults to the gateway default region. */
   regionId?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -674,7 +908,7 @@ export type TerminatePhysicalConnectionPayload = {
   clientToken: Scalars['String']['output'];
   /** The circuit read fresh after the call: normally TERMINATING; poll `physicalConnection` until it is TERMINATED. */
   physicalConnection: PhysicalConnection;
-  /** Upstream RequestId of the TerminatePhysicalConnection call (for support tickets). */
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
   requestId: Scalars['String']['output'];
 };
 
@@ -734,6 +968,45 @@ export type TerminationCheck = {
   blockers: Array<TerminationBlocker>;
   /** True when there are no blockers. */
   terminable: Scalars['Boolean']['output'];
+};
+
+/** Attribute changes (ModifyPhysicalConnectionAttribute); an absent or null field is left as it is, and at least one must be set. `portType`, `bandwidth` and `redundantPhysicalConnectionId` change the spec: only in INITIAL, ENABLED or REJECTED. */
+export type UpdatePhysicalConnectionInput = {
+  /** Bandwidth of the access interface in Mbit/s, 2 to 10240. Changes the spec. */
+  bandwidth?: InputMaybe<Scalars['Int']['input']>;
+  /** The carrier's circuit code (at most 128 characters). */
+  circuitCode?: InputMaybe<Scalars['String']['input']>;
+  /** Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted. */
+  clientToken?: InputMaybe<Scalars['String']['input']>;
+  /** Description: 2 to 256 characters, a letter or Chinese character first, not starting with `http://` or `https://`. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** How long the port waits after the line goes down before it reports down, in milliseconds: 0 to 10000 in steps of 100. */
+  downDelayTime?: InputMaybe<Scalars['Int']['input']>;
+  /** The carrier of the line. */
+  lineOperator?: InputMaybe<LineOperator>;
+  /** Name: 2 to 128 characters, a letter or Chinese character first, then letters, digits, Chinese characters, `.`, `_` or `-`. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Where your data center is (at most 256 characters). */
+  peerLocation?: InputMaybe<Scalars['String']['input']>;
+  /** The circuit (`pc-...`). */
+  physicalConnectionId: Scalars['ID']['input'];
+  /** Port type: `100Base-T`, `1000Base-T`, `1000Base-LX`, `10GBase-T`, `10GBase-LR`, `40GBase-LR` or `100GBase-LR`. Changes the spec. */
+  portType?: InputMaybe<Scalars['String']['input']>;
+  /** A redundant circuit (`pc-...`) of this account in the same region, ALLOCATED, CONFIRMED or ENABLED (the upstream checks it: BAD_USER_INPUT on this field). Changes the spec. */
+  redundantPhysicalConnectionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Region; defaults to the gateway default region. */
+  regionId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of `updatePhysicalConnection`. */
+export type UpdatePhysicalConnectionPayload = {
+  __typename?: 'UpdatePhysicalConnectionPayload';
+  /** The idempotency token used (yours, or the generated one): retry with it to be safe. */
+  clientToken: Scalars['String']['output'];
+  /** The circuit read fresh after the call, with the changes (a REJECTED circuit is INITIAL again: back to review); null when that read failed. */
+  physicalConnection?: Maybe<PhysicalConnection>;
+  /** Upstream RequestId of the call (the original one on a replay; for support tickets). */
+  requestId: Scalars['String']['output'];
 };
 
 /** Changes to a VBR (at least one field besides `vbrId`, `regionId` and `clientToken`). */
@@ -1025,6 +1298,41 @@ export type VpconnStatus =
   /** The shared circuit waits to be accepted. */
   | 'UNCONFIRMED';
 
+export type CancelCircuitMutationVariables = Exact<{
+  input: CancelPhysicalConnectionInput;
+}>;
+
+
+export type CancelCircuitMutation = { __typename?: 'Mutation', cancelPhysicalConnection: { __typename?: 'CancelPhysicalConnectionPayload', requestId: string, clientToken: string, physicalConnection: { __typename?: 'PhysicalConnection', id: string, regionId: string, status: PhysicalConnectionStatus } } };
+
+export type ConfirmCircuitMutationVariables = Exact<{
+  input: ConfirmPhysicalConnectionInput;
+}>;
+
+
+export type ConfirmCircuitMutation = { __typename?: 'Mutation', confirmPhysicalConnection: { __typename?: 'ConfirmPhysicalConnectionPayload', requestId: string, clientToken: string, physicalConnection: { __typename?: 'PhysicalConnection', id: string, regionId: string, status: PhysicalConnectionStatus } } };
+
+export type CreateCircuitMutationVariables = Exact<{
+  input: CreatePhysicalConnectionInput;
+}>;
+
+
+export type CreateCircuitMutation = { __typename?: 'Mutation', createPhysicalConnection: { __typename?: 'CreatePhysicalConnectionPayload', requestId: string, clientToken: string, physicalConnectionId: string, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, regionId: string, status: PhysicalConnectionStatus, name?: string | null, accessPointId?: string | null, lineOperator?: LineOperator | null, portType?: string | null } | null } };
+
+export type DeleteCircuitMutationVariables = Exact<{
+  input: DeletePhysicalConnectionInput;
+}>;
+
+
+export type DeleteCircuitMutation = { __typename?: 'Mutation', deletePhysicalConnection: { __typename?: 'DeletePhysicalConnectionPayload', requestId: string, clientToken: string, physicalConnectionId: string, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, regionId: string, status: PhysicalConnectionStatus } | null } };
+
+export type EnableCircuitMutationVariables = Exact<{
+  input: EnablePhysicalConnectionInput;
+}>;
+
+
+export type EnableCircuitMutation = { __typename?: 'Mutation', enablePhysicalConnection: { __typename?: 'EnablePhysicalConnectionPayload', requestId: string, clientToken: string, physicalConnection: { __typename?: 'PhysicalConnection', id: string, regionId: string, status: PhysicalConnectionStatus } } };
+
 export type CircuitPortQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   regionId?: InputMaybe<Scalars['String']['input']>;
@@ -1032,6 +1340,20 @@ export type CircuitPortQueryVariables = Exact<{
 
 
 export type CircuitPortQuery = { __typename?: 'Query', physicalConnection?: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, productType?: ProductType | null, virtualPhysicalConnectionCount?: number | null, macsecKeys: Array<{ __typename?: 'MacsecKey', ckn?: string | null, cipherSuite?: string | null, startOn?: string | null, status?: string | null }>, virtualPhysicalConnections?: Array<{ __typename?: 'VirtualPhysicalConnection', id: string, name?: string | null, status: PhysicalConnectionStatus, vpconnStatus?: VpconnStatus | null, vlanId?: number | null, spec?: string | null, bandwidth?: number | null, orderMode?: OrderMode | null, ownerAccountId?: string | null, creationTime?: string | null }> | null } | null };
+
+export type RecoverCircuitMutationVariables = Exact<{
+  input: RecoverPhysicalConnectionInput;
+}>;
+
+
+export type RecoverCircuitMutation = { __typename?: 'Mutation', recoverPhysicalConnection: { __typename?: 'RecoverPhysicalConnectionPayload', requestId: string, clientToken: string, physicalConnection: { __typename?: 'PhysicalConnection', id: string, regionId: string, status: PhysicalConnectionStatus } } };
+
+export type UpdateCircuitMutationVariables = Exact<{
+  input: UpdatePhysicalConnectionInput;
+}>;
+
+
+export type UpdateCircuitMutation = { __typename?: 'Mutation', updatePhysicalConnection: { __typename?: 'UpdatePhysicalConnectionPayload', requestId: string, clientToken: string, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, regionId: string, status: PhysicalConnectionStatus, name?: string | null, description?: string | null, bandwidth?: number | null, portType?: string | null, downDelayTime?: number | null } | null } };
 
 export type ConsoleListQueryVariables = Exact<{
   regionId?: InputMaybe<Scalars['String']['input']>;
@@ -1041,7 +1363,7 @@ export type ConsoleListQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleListQuery = { __typename?: 'Query', physicalConnections: { __typename?: 'PhysicalConnectionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'PhysicalConnection', id: string, regionId: string, name?: string | null, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, bandwidth?: number | null, spec?: PhysicalConnectionSpec | null, lineOperator?: LineOperator | null, creationTime?: string | null, vbrs?: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus } | null }> | null, terminationCheck?: { __typename?: 'TerminationCheck', terminable: boolean, blockers: Array<{ __typename?: 'TerminationBlocker', code: TerminationBlockerCode, message: string, reason?: ConflictReason | null }> } | null }> } };
+export type ConsoleListQuery = { __typename?: 'Query', physicalConnections: { __typename?: 'PhysicalConnectionConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'PhysicalConnection', id: string, regionId: string, name?: string | null, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, bandwidth?: number | null, spec?: PhysicalConnectionSpec | null, lineOperator?: LineOperator | null, creationTime?: string | null, vbrs?: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, status: PhysicalConnectionStatus } | null }> | null, terminationCheck?: { __typename?: 'TerminationCheck', terminable: boolean, blockers: Array<{ __typename?: 'TerminationBlocker', code: TerminationBlockerCode, message: string, reason?: ConflictReason | null }> } | null, availableActions?: Array<{ __typename?: 'PhysicalConnectionAvailableAction', action: PhysicalConnectionAction, allowed: boolean, blockers: Array<{ __typename?: 'ActionBlocker', code: ActionBlockerCode, message: string }> }> | null }> } };
 
 export type CreateVbrMutationVariables = Exact<{
   input: CreateVbrInput;
@@ -1070,7 +1392,7 @@ export type PhysicalConnectionDetailQueryVariables = Exact<{
 }>;
 
 
-export type PhysicalConnectionDetailQuery = { __typename?: 'Query', physicalConnection?: { __typename?: 'PhysicalConnection', id: string, regionId: string, name?: string | null, description?: string | null, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, productType?: ProductType | null, chargeType?: ChargeType | null, lineOperator?: LineOperator | null, loaStatus?: LoaStatus | null, accessPointId?: string | null, portType?: string | null, portNumber?: string | null, spec?: PhysicalConnectionSpec | null, bandwidth?: number | null, circuitCode?: string | null, creationTime?: string | null, enabledTime?: string | null, endTime?: string | null, redundantPhysicalConnectionId?: string | null, tags: Array<{ __typename?: 'Tag', key: string, value: string }>, macsecKeys: Array<{ __typename?: 'MacsecKey', ckn?: string | null, cipherSuite?: string | null, status?: string | null }>, vbrs?: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, localGatewayIp?: string | null, peerGatewayIp?: string | null, peeringSubnetMask?: string | null }> | null } | null };
+export type PhysicalConnectionDetailQuery = { __typename?: 'Query', physicalConnection?: { __typename?: 'PhysicalConnection', id: string, regionId: string, name?: string | null, description?: string | null, status: PhysicalConnectionStatus, businessStatus?: BusinessStatus | null, productType?: ProductType | null, chargeType?: ChargeType | null, lineOperator?: LineOperator | null, loaStatus?: LoaStatus | null, accessPointId?: string | null, portType?: string | null, portNumber?: string | null, spec?: PhysicalConnectionSpec | null, bandwidth?: number | null, circuitCode?: string | null, creationTime?: string | null, enabledTime?: string | null, endTime?: string | null, redundantPhysicalConnectionId?: string | null, tags: Array<{ __typename?: 'Tag', key: string, value: string }>, macsecKeys: Array<{ __typename?: 'MacsecKey', ckn?: string | null, cipherSuite?: string | null, status?: string | null }>, vbrs?: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, localGatewayIp?: string | null, peerGatewayIp?: string | null, peeringSubnetMask?: string | null }> | null, availableActions?: Array<{ __typename?: 'PhysicalConnectionAvailableAction', action: PhysicalConnectionAction, allowed: boolean, blockers: Array<{ __typename?: 'ActionBlocker', code: ActionBlockerCode, message: string, currentStatus?: PhysicalConnectionStatus | null, businessStatus?: BusinessStatus | null, vbrIds?: Array<string> | null, reason?: ConflictReason | null }> }> | null } | null };
 
 export type RecoverVbrMutationVariables = Exact<{
   input: RecoverVbrInput;
@@ -1134,12 +1456,19 @@ export type VbrListQueryVariables = Exact<{
 export type VbrListQuery = { __typename?: 'Query', vbrs: { __typename?: 'VbrConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Vbr', id: string, name?: string | null, status: VbrStatus, vlanId?: number | null, physicalConnectionId?: string | null, physicalConnection?: { __typename?: 'PhysicalConnection', id: string, name?: string | null, status: PhysicalConnectionStatus } | null, availableActions?: Array<{ __typename?: 'VbrAvailableAction', action: VbrAction, allowed: boolean, blockers: Array<{ __typename?: 'ActionBlocker', code: ActionBlockerCode, message: string }> }> | null }> } };
 
 
+export const CancelCircuitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelCircuit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelPhysicalConnectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelPhysicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<CancelCircuitMutation, CancelCircuitMutationVariables>;
+export const ConfirmCircuitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmCircuit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConfirmPhysicalConnectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmPhysicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ConfirmCircuitMutation, ConfirmCircuitMutationVariables>;
+export const CreateCircuitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCircuit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePhysicalConnectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPhysicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"accessPointId"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"portType"}}]}}]}}]}}]} as unknown as DocumentNode<CreateCircuitMutation, CreateCircuitMutationVariables>;
+export const DeleteCircuitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteCircuit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeletePhysicalConnectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletePhysicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteCircuitMutation, DeleteCircuitMutationVariables>;
+export const EnableCircuitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EnableCircuit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EnablePhysicalConnectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enablePhysicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<EnableCircuitMutation, EnableCircuitMutationVariables>;
 export const CircuitPortDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CircuitPort"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"productType"}},{"kind":"Field","name":{"kind":"Name","value":"macsecKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ckn"}},{"kind":"Field","name":{"kind":"Name","value":"cipherSuite"}},{"kind":"Field","name":{"kind":"Name","value":"startOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"virtualPhysicalConnectionCount"}},{"kind":"Field","name":{"kind":"Name","value":"virtualPhysicalConnections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vpconnStatus"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"orderMode"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}}]}}]}}]}}]} as unknown as DocumentNode<CircuitPortQuery, CircuitPortQueryVariables>;
-export const ConsoleListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalConnectionFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"terminationCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminable"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleListQuery, ConsoleListQueryVariables>;
+export const RecoverCircuitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecoverCircuit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecoverPhysicalConnectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoverPhysicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<RecoverCircuitMutation, RecoverCircuitMutationVariables>;
+export const UpdateCircuitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCircuit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdatePhysicalConnectionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updatePhysicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"portType"}},{"kind":"Field","name":{"kind":"Name","value":"downDelayTime"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateCircuitMutation, UpdateCircuitMutationVariables>;
+export const ConsoleListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalConnectionFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"terminationCheck"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminable"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleListQuery, ConsoleListQueryVariables>;
 export const CreateVbrDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateVbr"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateVbrInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createVbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"vbrId"}},{"kind":"Field","name":{"kind":"Name","value":"vbr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"localGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peerGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peeringSubnetMask"}}]}}]}}]}}]} as unknown as DocumentNode<CreateVbrMutation, CreateVbrMutationVariables>;
 export const DeleteVbrDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteVbr"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteVbrInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteVbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"vbrId"}},{"kind":"Field","name":{"kind":"Name","value":"vbr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteVbrMutation, DeleteVbrMutationVariables>;
 export const DisassociateMacsecKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DisassociateMacsecKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DisassociateMacsecKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"disassociateMacsecKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"macsecKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ckn"}},{"kind":"Field","name":{"kind":"Name","value":"cipherSuite"}},{"kind":"Field","name":{"kind":"Name","value":"startOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DisassociateMacsecKeyMutation, DisassociateMacsecKeyMutationVariables>;
-export const PhysicalConnectionDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PhysicalConnectionDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"productType"}},{"kind":"Field","name":{"kind":"Name","value":"chargeType"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"loaStatus"}},{"kind":"Field","name":{"kind":"Name","value":"accessPointId"}},{"kind":"Field","name":{"kind":"Name","value":"portType"}},{"kind":"Field","name":{"kind":"Name","value":"portNumber"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"circuitCode"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"enabledTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}},{"kind":"Field","name":{"kind":"Name","value":"redundantPhysicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"macsecKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ckn"}},{"kind":"Field","name":{"kind":"Name","value":"cipherSuite"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"localGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peerGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peeringSubnetMask"}}]}}]}}]}}]} as unknown as DocumentNode<PhysicalConnectionDetailQuery, PhysicalConnectionDetailQueryVariables>;
+export const PhysicalConnectionDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PhysicalConnectionDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"physicalConnection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"regionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"regionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"productType"}},{"kind":"Field","name":{"kind":"Name","value":"chargeType"}},{"kind":"Field","name":{"kind":"Name","value":"lineOperator"}},{"kind":"Field","name":{"kind":"Name","value":"loaStatus"}},{"kind":"Field","name":{"kind":"Name","value":"accessPointId"}},{"kind":"Field","name":{"kind":"Name","value":"portType"}},{"kind":"Field","name":{"kind":"Name","value":"portNumber"}},{"kind":"Field","name":{"kind":"Name","value":"spec"}},{"kind":"Field","name":{"kind":"Name","value":"bandwidth"}},{"kind":"Field","name":{"kind":"Name","value":"circuitCode"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"enabledTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}},{"kind":"Field","name":{"kind":"Name","value":"redundantPhysicalConnectionId"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"macsecKeys"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ckn"}},{"kind":"Field","name":{"kind":"Name","value":"cipherSuite"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"vbrs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"vlanId"}},{"kind":"Field","name":{"kind":"Name","value":"localGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peerGatewayIp"}},{"kind":"Field","name":{"kind":"Name","value":"peeringSubnetMask"}}]}},{"kind":"Field","name":{"kind":"Name","value":"availableActions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"blockers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"currentStatus"}},{"kind":"Field","name":{"kind":"Name","value":"businessStatus"}},{"kind":"Field","name":{"kind":"Name","value":"vbrIds"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PhysicalConnectionDetailQuery, PhysicalConnectionDetailQueryVariables>;
 export const RecoverVbrDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecoverVbr"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecoverVbrInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recoverVbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"vbr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<RecoverVbrMutation, RecoverVbrMutationVariables>;
 export const RegionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Regions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"language"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RegionLanguage"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"language"},"value":{"kind":"Variable","name":{"kind":"Name","value":"language"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"localName"}}]}}]}}]} as unknown as DocumentNode<RegionsQuery, RegionsQueryVariables>;
 export const TerminateVbrDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TerminateVbr"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TerminateVbrInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminateVbr"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"clientToken"}},{"kind":"Field","name":{"kind":"Name","value":"vbr"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<TerminateVbrMutation, TerminateVbrMutationVariables>;

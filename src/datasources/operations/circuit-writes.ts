@@ -34,15 +34,15 @@ export class CircuitWrites {
       .set('RegionId', regionId)
       .set('AccessPointId', v.genericId(req.accessPointId, 'accessPointId'))
       .set('LineOperator', LINE_OPERATOR_WIRE[v.oneOf(req.lineOperator, 'lineOperator', LINE_OPERATORS)])
-      .set('PortType', opt(req.portType, text(32, 'portType')))
+      .set('PortType', opt(req.portType, (x) => v.oneOf(x, 'portType', v.PORT_TYPES)))
       .set('CircuitCode', opt(req.circuitCode, text(128, 'circuitCode')))
-      .set('Name', opt(req.name, text(128, 'name')))
-      .set('Description', opt(req.description, text(256, 'description')))
+      .set('Name', opt(req.name, (x) => v.resourceName(x, 'name')))
+      .set('Description', opt(req.description, (x) => v.resourceDescription(x, 'description')))
       .set('PeerLocation', opt(req.peerLocation, text(256, 'peerLocation')))
       .set('RedundantPhysicalConnectionId', opt(req.redundantPhysicalConnectionId, (x) => v.physicalConnectionId(x, 'redundantPhysicalConnectionId')))
       .set('ResourceGroupId', opt(req.resourceGroupId, (x) => v.genericId(x, 'resourceGroupId')))
       .set('Type', opt(req.type, text(32, 'type')))
-      .set('bandwidth', opt(req.bandwidth, (x) => v.integer(x, 'bandwidth', 1, 1_000_000)))
+      .set('bandwidth', opt(req.bandwidth, (x) => v.oneOfNumbers(x, 'bandwidth', v.SHARED_CIRCUIT_BANDWIDTHS)))
       .set('OpticalModuleModel', opt(req.opticalModuleModel, text(128, 'opticalModuleModel')))
       .repeat('DeviceAdvancedCapacity', opt(req.deviceAdvancedCapacity, (x) => v.list(x, 'deviceAdvancedCapacity', (c, f) => v.text(c, f, 64), 20)))
       .tags('Tag', validTags(req.tags));
@@ -85,15 +85,15 @@ export class CircuitWrites {
   modifyAttribute(req: ModifyPhysicalConnectionAttributeRequest, options: CallOptions): Promise<WriteResult> {
     return this.send('ModifyPhysicalConnectionAttribute', req, options, (p) =>
       p
-        .set('Name', opt(req.name, text(128, 'name')))
-        .set('Description', opt(req.description, text(256, 'description')))
+        .set('Name', opt(req.name, (x) => v.resourceName(x, 'name')))
+        .set('Description', opt(req.description, (x) => v.resourceDescription(x, 'description')))
         .set('CircuitCode', opt(req.circuitCode, text(128, 'circuitCode')))
         .set('LineOperator', opt(req.lineOperator, (x) => LINE_OPERATOR_WIRE[v.oneOf(x, 'lineOperator', LINE_OPERATORS)]))
         .set('PeerLocation', opt(req.peerLocation, text(256, 'peerLocation')))
-        .set('PortType', opt(req.portType, text(32, 'portType')))
+        .set('PortType', opt(req.portType, (x) => v.oneOf(x, 'portType', v.PORT_TYPES)))
         .set('RedundantPhysicalConnectionId', opt(req.redundantPhysicalConnectionId, (x) => v.physicalConnectionId(x, 'redundantPhysicalConnectionId')))
         .set('bandwidth', opt(req.bandwidth, (x) => v.integer(x, 'bandwidth', 2, 10_240)))
-        .set('DownDelayTime', opt(req.downDelayTime, (x) => v.integer(x, 'downDelayTime', 0, 10_000))),
+        .set('DownDelayTime', opt(req.downDelayTime, (x) => v.downDelayTime(x, 'downDelayTime'))),
     );
   }
 

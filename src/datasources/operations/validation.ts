@@ -72,6 +72,45 @@ export function text(value: unknown, field: string, maxLength: number, minLength
   return value;
 }
 
+/**
+ * Alibaba's name rule (names of circuits and VBRs): 2 to 128 characters, a letter or Chinese
+ * character first, then letters, digits, Chinese characters, `.`, `_` or `-`.
+ */
+export function resourceName(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !/^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5._-]{1,127}$/.test(value)) {
+    fail(field, `${field} must be 2 to 128 characters: a letter or Chinese character first, then letters, digits, Chinese characters, '.', '_' or '-'`);
+  }
+  return value;
+}
+
+/** Alibaba's description rule: 2 to 256 characters, a letter or Chinese character first, not a URL. */
+export function resourceDescription(value: unknown, field: string): string {
+  const described = text(value, field, 256, 2);
+  if (!/^[A-Za-z\u4e00-\u9fa5]/.test(described) || /^https?:\/\//i.test(described)) {
+    fail(field, `${field} must start with a letter or Chinese character and must not start with http:// or https://`);
+  }
+  return described;
+}
+
+/** The port types CreatePhysicalConnection and ModifyPhysicalConnectionAttribute document. */
+export const PORT_TYPES = ['100Base-T', '1000Base-T', '1000Base-LX', '10GBase-T', '10GBase-LR', '40GBase-LR', '100GBase-LR'] as const;
+
+/** The bandwidths (Mbit/s) CreatePhysicalConnection documents for a shared circuit. */
+export const SHARED_CIRCUIT_BANDWIDTHS = [50, 100, 200, 300, 400, 500, 1000, 2000, 4000, 5000, 8000, 10000] as const;
+
+/** One of `allowed` (numbers). */
+export function oneOfNumbers(value: unknown, field: string, allowed: readonly number[]): number {
+  if (typeof value !== 'number' || !allowed.includes(value)) fail(field, `${field} must be one of ${allowed.join(', ')}`);
+  return value;
+}
+
+/** ModifyPhysicalConnectionAttribute's DownDelayTime: 0 to 10000 milliseconds, in steps of 100. */
+export function downDelayTime(value: unknown, field: string): number {
+  const ms = integer(value, field, 0, 10_000);
+  if (ms % 100 !== 0) fail(field, `${field} must be a multiple of 100`);
+  return ms;
+}
+
 export function integer(value: unknown, field: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     fail(field, `${field} must be an integer between ${min} and ${max}`);
@@ -153,25 +192,7 @@ export function request<T>(req: T): T {
 
 // --- resource attributes, as Alibaba documents them (names, descriptions, peering addresses) ---
 
-/** Alibaba's name rule: 2..128 characters, a letter or Chinese character first; then also digits, `.`, `_`, `-`. */
-const NAME_PATTERN = /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5._-]{1,127}$/;
 const CIRCUIT_CODE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
-
-export function resourceName(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !NAME_PATTERN.test(value)) {
-    fail(field, `${field} must be 2 to 128 characters: a letter or Chinese character first, then letters, digits, '.', '_' or '-'`);
-  }
-  return value;
-}
-
-/** 2..256 characters, a letter or Chinese character first, not a URL. */
-export function resourceDescription(value: unknown, field: string): string {
-  const description = text(value, field, 256, 2);
-  if (!/^[A-Za-z\u4e00-\u9fa5]/.test(description) || /^https?:\/\//i.test(description)) {
-    fail(field, `${field} must start with a letter or Chinese character and must not start with http:// or https://`);
-  }
-  return description;
-}
 
 /** The carrier's circuit code. */
 export function circuitCode(value: unknown, field: string): string {

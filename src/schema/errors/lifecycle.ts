@@ -11,6 +11,23 @@ import { GatewayError, withUpstream, type BaseExtensions, type UpstreamDetails }
 export const PHYSICAL_CONNECTION_ACTIONS = ['CONFIRM', 'ENABLE', 'CANCEL', 'TERMINATE', 'RECOVER', 'DELETE', 'UPDATE'] as const;
 export type PhysicalConnectionAction = (typeof PHYSICAL_CONNECTION_ACTIONS)[number];
 
+/**
+ * The statuses each circuit action starts from, as the upstream's state machine has them: the
+ * `allowedStatuses` of PHYSICAL_CONNECTION_INVALID_STATE (also when the upstream refused), and
+ * the rule the services check. UPDATE changes attributes; its spec (port type, bandwidth,
+ * redundant circuit) only from PHYSICAL_CONNECTION_SPEC_UPDATE_STATUSES.
+ */
+export const PHYSICAL_CONNECTION_ACTION_STATUSES: Readonly<Record<PhysicalConnectionAction, readonly PhysicalConnectionStatus[]>> = {
+  CONFIRM: ['ALLOCATED'],
+  ENABLE: ['CONFIRMED'],
+  CANCEL: ['INITIAL', 'APPROVED', 'ALLOCATED', 'CONFIRMED'],
+  TERMINATE: ['ENABLED'],
+  RECOVER: ['TERMINATED'],
+  DELETE: ['ALLOCATED', 'CONFIRMED', 'REJECTED', 'CANCELED', 'ALLOCATION_FAILED', 'TERMINATED'],
+  UPDATE: ['INITIAL', 'APPROVED', 'ALLOCATED', 'CONFIRMED', 'ENABLED', 'REJECTED'],
+};
+export const PHYSICAL_CONNECTION_SPEC_UPDATE_STATUSES: readonly PhysicalConnectionStatus[] = ['INITIAL', 'ENABLED', 'REJECTED'];
+
 /** The lifecycle actions of a VBR. */
 export const VBR_ACTIONS = ['TERMINATE', 'RECOVER', 'DELETE', 'UPDATE'] as const;
 export type VbrAction = (typeof VBR_ACTIONS)[number];
@@ -31,7 +48,7 @@ export type PhysicalConnectionInvalidStateExtensions = BaseExtensions<'PHYSICAL_
   action: PhysicalConnectionAction;
   /** Null when the upstream refused and did not say which state it saw. */
   currentStatus: PhysicalConnectionStatus | null;
-  /** The statuses the action starts from. */
+  /** The statuses the action starts from; empty when no status of this circuit allows it (RECOVER on a dedicated circuit). */
   allowedStatuses: PhysicalConnectionStatus[];
   upstream?: UpstreamDetails;
 };
@@ -43,7 +60,9 @@ export function circuitInvalidStateMessage(
   allowedStatuses: readonly PhysicalConnectionStatus[],
 ): string {
   const now = currentStatus === null ? 'is not in a state that allows it' : `is ${currentStatus}`;
-  return `Physical connection ${physicalConnectionId} ${now}; ${action} needs ${list(allowedStatuses)}.`;
+  const needs =
+    allowedStatuses.length === 0 ? `${action} does not apply to a circuit of its product type` : `${action} needs ${list(allowedStatuses)}`;
+  return `Physical connection ${physicalConnectionId} ${now}; ${needs}.`;
 }
 
 /** The circuit is not in a status the action starts from (the terminate case keeps PHYSICAL_CONNECTION_NOT_ENABLED). */

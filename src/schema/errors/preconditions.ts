@@ -58,8 +58,8 @@ export function macsecKeysMessage(physicalConnectionId: string, keyCount: number
   return `Physical connection ${physicalConnectionId} has ${keyCount} MACsec key(s); remove them before it can be terminated.`;
 }
 
-export function vpconnsAttachedMessage(physicalConnectionId: string, vpconnCount: number): string {
-  return `Physical connection ${physicalConnectionId} hosts ${vpconnCount} shared-port virtual connection(s) (vpconns); remove them before it can be terminated.`;
+export function vpconnsAttachedMessage(physicalConnectionId: string, vpconnCount: number, before: 'terminated' | 'deleted' = 'terminated'): string {
+  return `Physical connection ${physicalConnectionId} hosts ${vpconnCount} shared-port virtual connection(s) (vpconns); remove them before it can be ${before}.`;
 }
 
 export type PhysicalConnectionNotEnabledExtensions =

@@ -136,7 +136,7 @@ export class ActionBlocker implements ActionBlockerModel {
 
 @ObjectType({ description: 'Whether a lifecycle action on a circuit may run now, and why not.' })
 export class PhysicalConnectionAvailableAction {
-  @Field(() => PhysicalConnectionActionEnum)
+  @Field(() => PhysicalConnectionActionEnum, { description: 'The action (one mutation each).' })
   action!: PhysicalConnectionAction;
 
   @Field(() => Boolean, { description: 'True exactly when `blockers` is empty.' })

@@ -1,7 +1,7 @@
 /**
  * The GraphQL types of the terminate preflight (`PhysicalConnection.terminationCheck`). Blocker
  * codes are the same strings as the error codes the mutation would fail with, so a console can show
- * one message table for both. The rules: src/services/terminate.blockers.ts.
+ * one message table for both. The rules: src/services/circuits/terminate.blockers.ts.
  */
 import { Field, ID, ObjectType, registerEnumType } from '../type-graphql';
 import type { BusinessStatus, PhysicalConnectionStatus } from '../../datasources/models';

@@ -82,6 +82,40 @@ export function recordWrites(dataSource: VpcDataSourceApi, writes: WriteRecord[]
       audited(writes, 'deleteVbr', regionId, id, options?.clientToken, () => dataSource.deleteVbr(regionId, id, options)),
     disassociateMacsecKey: (regionId, id, ckn) =>
       audited(writes, 'disassociateMacsecKey', regionId, id, undefined, () => dataSource.disassociateMacsecKey(regionId, id, ckn)),
+    createPhysicalConnection: (regionId, attributes, options) =>
+      audited(
+        writes,
+        'createPhysicalConnection',
+        regionId,
+        null,
+        options?.clientToken,
+        () => dataSource.createPhysicalConnection(regionId, attributes, options),
+        (result) => result.physicalConnectionId,
+      ),
+    confirmPhysicalConnection: (regionId, id, options) =>
+      audited(writes, 'confirmPhysicalConnection', regionId, id, options?.clientToken, () =>
+        dataSource.confirmPhysicalConnection(regionId, id, options),
+      ),
+    enablePhysicalConnection: (regionId, id, options) =>
+      audited(writes, 'enablePhysicalConnection', regionId, id, options?.clientToken, () =>
+        dataSource.enablePhysicalConnection(regionId, id, options),
+      ),
+    cancelPhysicalConnection: (regionId, id, options) =>
+      audited(writes, 'cancelPhysicalConnection', regionId, id, options?.clientToken, () =>
+        dataSource.cancelPhysicalConnection(regionId, id, options),
+      ),
+    recoverPhysicalConnection: (regionId, id, options) =>
+      audited(writes, 'recoverPhysicalConnection', regionId, id, options?.clientToken, () =>
+        dataSource.recoverPhysicalConnection(regionId, id, options),
+      ),
+    deletePhysicalConnection: (regionId, id, options) =>
+      audited(writes, 'deletePhysicalConnection', regionId, id, options?.clientToken, () =>
+        dataSource.deletePhysicalConnection(regionId, id, options),
+      ),
+    modifyPhysicalConnection: (regionId, id, changes, options) =>
+      audited(writes, 'modifyPhysicalConnection', regionId, id, options?.clientToken, () =>
+        dataSource.modifyPhysicalConnection(regionId, id, changes, options),
+      ),
   };
   return Object.assign(Object.create(dataSource) as VpcDataSourceApi, wrapped);
 }

@@ -180,7 +180,7 @@ describe('pagination over the upstream pages', () => {
 });
 
 describe('read failures', () => {
-  it('a failing VBR load is a field error on vbrs and terminationCheck; the circuits still come back', async () => {
+  it('a failing VBR load is a field error on vbrs, terminationCheck and availableActions; the circuits still come back', async () => {
     await gw.emu.control.addFault({ action: 'DescribeVirtualBorderRouters', type: 'error', httpStatus: 503 });
     const { data, errors } = await gw.run(ConsoleListDocument, { first: 3 });
     const nodes = data?.physicalConnections.nodes ?? [];
@@ -189,10 +189,11 @@ describe('read failures', () => {
       expect(node.id).toMatch(/^pc-/);
       expect(node.vbrs).toBeNull();
       expect(node.terminationCheck).toBeNull();
+      expect(node.availableActions).toBeNull();
     }
-    expect(errors).toHaveLength(6);
+    expect(errors).toHaveLength(9);
     expect(errors?.[0]).toMatchObject({
-      path: ['physicalConnections', 'nodes', 0, expect.stringMatching(/^(vbrs|terminationCheck)$/)],
+      path: ['physicalConnections', 'nodes', 0, expect.stringMatching(/^(vbrs|terminationCheck|availableActions)$/)],
       extensions: {
         code: 'UPSTREAM_UNAVAILABLE',
         retryable: true,

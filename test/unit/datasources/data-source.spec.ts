@@ -251,6 +251,33 @@ describe('lists, fresh reads, writes', () => {
     expect(upstream.requests.map((r) => r.query.ClientToken)).toEqual(['caller-token', generated.clientToken]);
   });
 
+  it('each circuit write sends its action with the region, the circuit and the token (Token for Recover)', async () => {
+    const { upstream, ds } = setup((req, attempt) =>
+      req.action === 'CreatePhysicalConnection'
+        ? { status: 200, body: { RequestId: 'R-create', PhysicalConnectionId: 'pc-new1' } }
+        : fakeVpc({})(req, attempt),
+    );
+    const token = { clientToken: 'tok-w' };
+    await expect(ds.createPhysicalConnection('cn-hangzhou', { accessPointId: 'ap-cn-hangzhou-yh-B', lineOperator: 'CT', name: 'new-circuit' }, token))
+      .resolves.toEqual({ requestId: 'R-create', clientToken: 'tok-w', physicalConnectionId: 'pc-new1' });
+    await ds.confirmPhysicalConnection('cn-hangzhou', 'pc-w1', token);
+    await ds.enablePhysicalConnection('cn-hangzhou', 'pc-w1', token);
+    await ds.cancelPhysicalConnection('cn-hangzhou', 'pc-w1', token);
+    await ds.recoverPhysicalConnection('cn-hangzhou', 'pc-w1', token);
+    await ds.deletePhysicalConnection('cn-hangzhou', 'pc-w1', token);
+    await ds.modifyPhysicalConnection('cn-hangzhou', 'pc-w1', { name: 'renamed', bandwidth: 100 }, token);
+    const sent = upstream.requests.map(({ action, query }) => ({ action, ...query }));
+    expect(sent).toEqual([
+      expect.objectContaining({ action: 'CreatePhysicalConnection', RegionId: 'cn-hangzhou', AccessPointId: 'ap-cn-hangzhou-yh-B', LineOperator: 'CT', Name: 'new-circuit', ClientToken: 'tok-w' }),
+      expect.objectContaining({ action: 'ConfirmPhysicalConnection', RegionId: 'cn-hangzhou', PhysicalConnectionId: 'pc-w1', ClientToken: 'tok-w' }),
+      expect.objectContaining({ action: 'EnablePhysicalConnection', RegionId: 'cn-hangzhou', PhysicalConnectionId: 'pc-w1', ClientToken: 'tok-w' }),
+      expect.objectContaining({ action: 'CancelPhysicalConnection', RegionId: 'cn-hangzhou', PhysicalConnectionId: 'pc-w1', ClientToken: 'tok-w' }),
+      expect.objectContaining({ action: 'RecoverPhysicalConnection', RegionId: 'cn-hangzhou', InstanceId: 'pc-w1', Token: 'tok-w' }),
+      expect.objectContaining({ action: 'DeletePhysicalConnection', RegionId: 'cn-hangzhou', PhysicalConnectionId: 'pc-w1', ClientToken: 'tok-w' }),
+      expect.objectContaining({ action: 'ModifyPhysicalConnectionAttribute', PhysicalConnectionId: 'pc-w1', Name: 'renamed', bandwidth: '100', ClientToken: 'tok-w' }),
+    ]);
+  });
+
   it('regions are read once per request', async () => {
     const { upstream, ds } = setup(fakeVpc({}));
     const [a, b] = await Promise.all([ds.regions(), ds.regions()]);

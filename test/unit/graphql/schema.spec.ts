@@ -28,7 +28,7 @@ import {
   VPCONN_STATUSES,
 } from '../../../src/datasources/models';
 import { buildGatewaySchema, printGatewaySchema } from '../../../src/graphql/build-schema';
-import { CONFLICT_REASONS } from '../../../src/schema/errors';
+import { CONFLICT_REASONS, PHYSICAL_CONNECTION_ACTIONS } from '../../../src/schema/errors';
 import { SCHEMA_FILE } from '../../../src/graphql/emit';
 
 let schema: GraphQLSchema;
@@ -90,6 +90,7 @@ it.each([
   ['RegionLanguage', REGION_LANGUAGES],
   ['TerminationBlockerCode', ['PHYSICAL_CONNECTION_NOT_ENABLED', 'RESOURCE_LOCKED', 'VBRS_ATTACHED', 'OPERATION_CONFLICT']],
   ['ConflictReason', CONFLICT_REASONS],
+  ['PhysicalConnectionAction', PHYSICAL_CONNECTION_ACTIONS],
 ])('enum %s has exactly the domain values', (name, values) => {
   const named = type(name);
   if (!isEnumType(named)) throw new Error(`${name} is not an enum`);
@@ -127,6 +128,13 @@ it('exposes the public operations with their argument types', () => {
     recoverVbr: '(input: RecoverVbrInput!): RecoverVbrPayload!',
     deleteVbr: '(input: DeleteVbrInput!): DeleteVbrPayload!',
     disassociateMacsecKey: '(input: DisassociateMacsecKeyInput!): DisassociateMacsecKeyPayload!',
+    createPhysicalConnection: '(input: CreatePhysicalConnectionInput!): CreatePhysicalConnectionPayload!',
+    confirmPhysicalConnection: '(input: ConfirmPhysicalConnectionInput!): ConfirmPhysicalConnectionPayload!',
+    enablePhysicalConnection: '(input: EnablePhysicalConnectionInput!): EnablePhysicalConnectionPayload!',
+    cancelPhysicalConnection: '(input: CancelPhysicalConnectionInput!): CancelPhysicalConnectionPayload!',
+    recoverPhysicalConnection: '(input: RecoverPhysicalConnectionInput!): RecoverPhysicalConnectionPayload!',
+    deletePhysicalConnection: '(input: DeletePhysicalConnectionInput!): DeletePhysicalConnectionPayload!',
+    updatePhysicalConnection: '(input: UpdatePhysicalConnectionInput!): UpdatePhysicalConnectionPayload!',
   });
 });
 

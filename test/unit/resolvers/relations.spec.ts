@@ -1,6 +1,6 @@
 /**
  * Circuit relations against a fake data source: vbrs and terminationCheck from the batched loaders,
- * and read failures as field errors. The blocker rules: test/unit/services/terminate.blockers.spec.ts.
+ * and read failures as field errors. The blocker rules: test/unit/services/circuits/terminate.blockers.spec.ts.
  */
 import { makePhysicalConnection, makeVbr } from './support/fixtures';
 import { FakeDataSource, upstreamError } from './support/fake-data-source';

@@ -59,6 +59,27 @@ it.each([
   ['BAD_REQUEST', 'InvalidIp.Malformed', VBR, { code: 'BAD_USER_INPUT', field: 'input' }],
   ['NOT_FOUND', 'InvalidVbrOwnerId.NotFound', { ...PC, inputPath: 'input' }, { code: 'BAD_USER_INPUT', field: 'input.vbrOwnerId' }],
   ['BAD_REQUEST', 'InvalidVlanId.Used', PC, { code: 'UPSTREAM_ERROR' }],
+  // Circuit actions other than terminate: a status refusal names the action and the statuses it starts from.
+  ['INVALID_STATE', 'Forbidden.NotAllowedInState', { ...PC, action: 'CANCEL' }, {
+    code: 'PHYSICAL_CONNECTION_INVALID_STATE', physicalConnectionId: 'pc-x1', action: 'CANCEL', currentStatus: null,
+    allowedStatuses: ['INITIAL', 'APPROVED', 'ALLOCATED', 'CONFIRMED'],
+  }],
+  ['INVALID_STATE', 'IncorrectStatus.PhysicalConnection', { ...PC, action: 'CONFIRM' }, {
+    code: 'PHYSICAL_CONNECTION_INVALID_STATE', physicalConnectionId: 'pc-x1', action: 'CONFIRM', currentStatus: null, allowedStatuses: ['ALLOCATED'],
+  }],
+  ['INVALID_STATE', 'INSTANCE.STATUS.NOT.ALLOW', { ...PC, action: 'ENABLE' }, {
+    code: 'PHYSICAL_CONNECTION_INVALID_STATE', physicalConnectionId: 'pc-x1', action: 'ENABLE', currentStatus: null, allowedStatuses: ['CONFIRMED'],
+  }],
+  ['INVALID_STATE', 'Forbidden.NotAllowedInState', { ...PC, action: 'TERMINATE' }, { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', physicalConnectionId: 'pc-x1', currentStatus: null }],
+  ['INVALID_STATE', 'InvalidPhysicalConnectionId.NotEnabled', PC, { code: 'PHYSICAL_CONNECTION_NOT_ENABLED', physicalConnectionId: 'pc-x1', currentStatus: null }],
+  ['DEPENDENCY_ATTACHED', 'Forbidden.VBRExists', { ...PC, action: 'DELETE' }, { code: 'VBRS_ATTACHED', physicalConnectionId: 'pc-x1', vbrIds: null }],
+  ['DEPENDENCY_ATTACHED', 'Forbidden.AssociateToVBR', { ...PC, action: 'DELETE' }, { code: 'VBRS_ATTACHED', physicalConnectionId: 'pc-x1', vbrIds: null }],
+  ['BAD_REQUEST', 'QuotaExceeded.pConnPerAP', {}, { code: 'QUOTA_EXCEEDED' }],
+  ['BAD_REQUEST', 'InvalidName.Malformed', PC, { code: 'BAD_USER_INPUT', field: 'input.name' }],
+  ['BAD_REQUEST', 'InvalidPortType.Malformd', {}, { code: 'BAD_USER_INPUT', field: 'input.portType' }],
+  ['INVALID_STATE', 'InvalidAccessPointId.NotEnabled', {}, { code: 'BAD_USER_INPUT', field: 'input.accessPointId' }],
+  ['NOT_FOUND', 'InvalidRedundantPhysicalConnectionId.NotFound', PC, { code: 'BAD_USER_INPUT', field: 'input.redundantPhysicalConnectionId' }],
+  ['BAD_REQUEST', 'InvalidRedundantPhysicalConnectionStatus', PC, { code: 'BAD_USER_INPUT', field: 'input.redundantPhysicalConnectionId' }],
 ] as const)('%s %s %j -> %j', (kind, code, scope, expected) => {
   const mapped = toGatewayError(upstream(kind, code), scope);
   expect(mapped).toBeInstanceOf(GatewayError);

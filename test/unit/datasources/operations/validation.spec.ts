@@ -1,5 +1,13 @@
 /** Validation rules: each refusal says what is actually wrong with the value. */
 import { BadInputError } from '../../../../src/datasources/errors';
+import {
+  downDelayTime,
+  oneOfNumbers,
+  resourceDescription,
+  resourceName,
+  SHARED_CIRCUIT_BANDWIDTHS,
+  text,
+} from '../../../../src/datasources/operations/validation';
 import * as v from '../../../../src/datasources/operations/validation';
 
 function messageFor(value: unknown): string | undefined {
@@ -104,5 +112,44 @@ describe('resource attribute rules', () => {
     expect(v.sameSubnet('10.0.0.1', '10.0.0.2', '255.255.255.252')).toBe(true);
     expect(v.sameSubnet('10.0.0.2', '10.0.0.5', '255.255.255.252')).toBe(false);
     expect(v.sameSubnet('10.0.0.2', '10.0.0.250', '255.255.255.0')).toBe(true);
+  });
+});
+
+describe('the attribute rules of the lifecycle writes', () => {
+  const refusal = (check: () => unknown): string | undefined => {
+    try {
+      check();
+    } catch (error) {
+      if (error instanceof BadInputError) return error.message;
+      throw error;
+    }
+    return undefined;
+  };
+
+  it.each(['ab', 'edge-1', 'Edge_1.b', '专线一', 'a'.repeat(128)])('resourceName accepts %s', (name) => {
+    expect(refusal(() => resourceName(name, 'input.name'))).toBeUndefined();
+  });
+
+  it.each(['a', '1edge', '-edge', 'has space', 'a'.repeat(129), 'tab\there', ''])('resourceName refuses %j', (name) => {
+    expect(refusal(() => resourceName(name, 'input.name'))).toMatch(/^input\.name must be 2 to 128 characters/);
+  });
+
+  it('resourceDescription: 2 to 256 characters, a letter first, no URL', () => {
+    expect(refusal(() => resourceDescription('Primary line, 2nd floor', 'd'))).toBeUndefined();
+    expect(refusal(() => resourceDescription('x', 'd'))).toBe('d must be a string of 2 to 256 characters');
+    expect(refusal(() => resourceDescription('1st line', 'd'))).toMatch(/must start with a letter/);
+    expect(refusal(() => resourceDescription('https://example.com', 'd'))).toMatch(/must not start with http/);
+    expect(refusal(() => resourceDescription('line\nbreak', 'd'))).toBe('d must not contain control characters');
+  });
+
+  it('downDelayTime: 0 to 10000 in steps of 100', () => {
+    expect(refusal(() => downDelayTime(300, 'd'))).toBeUndefined();
+    expect(refusal(() => downDelayTime(150, 'd'))).toBe('d must be a multiple of 100');
+    expect(refusal(() => downDelayTime(10_100, 'd'))).toBe('d must be an integer between 0 and 10000');
+  });
+
+  it('oneOfNumbers: the shared circuit bandwidths', () => {
+    expect(refusal(() => oneOfNumbers(50, 'b', SHARED_CIRCUIT_BANDWIDTHS))).toBeUndefined();
+    expect(refusal(() => oneOfNumbers(60, 'b', SHARED_CIRCUIT_BANDWIDTHS))).toMatch(/^b must be one of 50, 100/);
   });
 });

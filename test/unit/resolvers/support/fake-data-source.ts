@@ -14,8 +14,11 @@ import type {
   VirtualPhysicalConnection,
   WriteResult,
 } from '../../../../src/datasources/models';
+import type { CreatePhysicalConnectionResult } from '../../../../src/datasources/operations/requests';
 import type {
+  NewPhysicalConnection,
   PageRequest,
+  PhysicalConnectionChanges,
   PhysicalConnectionFilter,
   RegionsOptions,
   VbrChanges,
@@ -211,6 +214,41 @@ export class FakeDataSource implements VpcDataSourceApi {
     const pc = this.connections.find((candidate) => candidate.id === physicalConnectionId && candidate.regionId === regionId);
     if (pc !== undefined) pc.macsecKeys = pc.macsecKeys.filter((key) => key.ckn !== ckn);
     return { requestId: 'REQ-DISASSOCIATE-1', clientToken: null };
+  }
+
+  async createPhysicalConnection(regionId: string, attributes: NewPhysicalConnection, options?: WriteOptions): Promise<CreatePhysicalConnectionResult> {
+    await this.enter('createPhysicalConnection', [regionId, attributes, options]);
+    return { requestId: 'REQ-CREATE-1', clientToken: options?.clientToken ?? null, physicalConnectionId: 'pc-fakecreated0001' };
+  }
+
+  async confirmPhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult> {
+    return this.accept('confirmPhysicalConnection', [regionId, id, options], options);
+  }
+
+  async enablePhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult> {
+    return this.accept('enablePhysicalConnection', [regionId, id, options], options);
+  }
+
+  async cancelPhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult> {
+    return this.accept('cancelPhysicalConnection', [regionId, id, options], options);
+  }
+
+  async recoverPhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult> {
+    return this.accept('recoverPhysicalConnection', [regionId, id, options], options);
+  }
+
+  async deletePhysicalConnection(regionId: string, id: string, options?: WriteOptions): Promise<WriteResult> {
+    return this.accept('deletePhysicalConnection', [regionId, id, options], options);
+  }
+
+  async modifyPhysicalConnection(regionId: string, id: string, changes: PhysicalConnectionChanges, options?: WriteOptions): Promise<WriteResult> {
+    return this.accept('modifyPhysicalConnection', [regionId, id, changes, options], options);
+  }
+
+  /** Records a write and accepts it without changing anything. */
+  private async accept(method: Method, args: unknown[], options: WriteOptions | undefined): Promise<WriteResult> {
+    await this.enter(method, args);
+    return { requestId: `REQ-${method}`, clientToken: options?.clientToken ?? null };
   }
 
   setVbrs(physicalConnectionId: string, vbrs: Vbr[]): void {

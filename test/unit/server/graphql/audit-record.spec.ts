@@ -5,7 +5,7 @@ import type { WriteRecord } from '../../../../src/server/plugins/request-state';
 
 function fakeDataSource(
   terminate: VpcDataSourceApi['terminatePhysicalConnection'],
-  disassociate: VpcDataSourceApi['disassociateMacsecKey'] = () => Promise.reject(new Error('not used')),
+  writes: Partial<VpcDataSourceApi> = {},
 ): VpcDataSourceApi {
   const unused = () => Promise.reject(new Error('not used'));
   return {
@@ -27,7 +27,15 @@ function fakeDataSource(
     deleteVbr: unused,
     vpconnsOfPhysicalConnection: unused,
     freshVpconns: unused,
-    disassociateMacsecKey: disassociate,
+    createPhysicalConnection: unused,
+    confirmPhysicalConnection: unused,
+    enablePhysicalConnection: unused,
+    cancelPhysicalConnection: unused,
+    recoverPhysicalConnection: unused,
+    deletePhysicalConnection: unused,
+    modifyPhysicalConnection: unused,
+    disassociateMacsecKey: unused,
+    ...writes,
   };
 }
 
@@ -111,19 +119,62 @@ describe('recordWrites', () => {
     const writes: WriteRecord[] = [];
     const calls: unknown[][] = [];
     const ds = recordWrites(
-      fakeDataSource(
-        () => Promise.reject(new Error('not used')),
-        async (...args) => {
+      fakeDataSource(() => Promise.reject(new Error('not used')), {
+        disassociateMacsecKey: async (...args) => {
           calls.push(args);
           return { requestId: 'REQ-4', clientToken: null };
         },
-      ),
+      }),
       writes,
     );
     await expect(ds.disassociateMacsecKey('cn-hangzhou', 'pc-4', 'AB'.repeat(16))).resolves.toEqual({ requestId: 'REQ-4', clientToken: null });
     expect(calls).toEqual([['cn-hangzhou', 'pc-4', 'AB'.repeat(16)]]);
     expect(writes).toEqual([
       { method: 'disassociateMacsecKey', regionId: 'cn-hangzhou', resourceId: 'pc-4', clientToken: null, upstreamRequestId: 'REQ-4', outcome: 'success' },
+    ]);
+  });
+
+  it('records a create under the id the upstream created', async () => {
+    const writes: WriteRecord[] = [];
+    const created = { requestId: 'REQ-4', clientToken: 'tok-4', physicalConnectionId: 'pc-created0004' };
+    const ds = recordWrites(
+      fakeDataSource(() => Promise.reject(new Error('x')), { createPhysicalConnection: async () => created }),
+      writes,
+    );
+    await expect(ds.createPhysicalConnection('cn-hangzhou', { accessPointId: 'ap-cn-hangzhou-yh-B', lineOperator: 'CT' }, { clientToken: 'tok-4' }))
+      .resolves.toEqual(created);
+    expect(writes).toEqual([
+      { method: 'createPhysicalConnection', regionId: 'cn-hangzhou', resourceId: 'pc-created0004', clientToken: 'tok-4', upstreamRequestId: 'REQ-4', outcome: 'success' },
+    ]);
+  });
+
+  it('records each circuit write under its own method name and circuit', async () => {
+    const writes: WriteRecord[] = [];
+    const accept = async () => ({ requestId: 'REQ-5', clientToken: 'tok-5' });
+    const ds = recordWrites(
+      fakeDataSource(() => Promise.reject(new Error('x')), {
+        confirmPhysicalConnection: accept,
+        enablePhysicalConnection: accept,
+        cancelPhysicalConnection: accept,
+        recoverPhysicalConnection: accept,
+        deletePhysicalConnection: accept,
+        modifyPhysicalConnection: accept,
+      }),
+      writes,
+    );
+    await ds.confirmPhysicalConnection('cn-hangzhou', 'pc-5a');
+    await ds.enablePhysicalConnection('cn-hangzhou', 'pc-5b');
+    await ds.cancelPhysicalConnection('cn-hangzhou', 'pc-5c');
+    await ds.recoverPhysicalConnection('cn-hangzhou', 'pc-5d');
+    await ds.deletePhysicalConnection('cn-hangzhou', 'pc-5e');
+    await ds.modifyPhysicalConnection('cn-hangzhou', 'pc-5f', { name: 'renamed' });
+    expect(writes.map((write) => [write.method, write.resourceId, write.outcome])).toEqual([
+      ['confirmPhysicalConnection', 'pc-5a', 'success'],
+      ['enablePhysicalConnection', 'pc-5b', 'success'],
+      ['cancelPhysicalConnection', 'pc-5c', 'success'],
+      ['recoverPhysicalConnection', 'pc-5d', 'success'],
+      ['deletePhysicalConnection', 'pc-5e', 'success'],
+      ['modifyPhysicalConnection', 'pc-5f', 'success'],
     ]);
   });
 

@@ -3,17 +3,17 @@
  * nothing, lag), the answer is a success, with a warning. The emulator cannot produce these reads;
  * they are injected by wrapping the real data source.
  */
-import { UpstreamError } from '../../../src/datasources/errors';
-import type { Vbr } from '../../../src/datasources/models';
-import type { VpcDataSourceApi } from '../../../src/datasources/types';
-import { DEMO_IDS } from '../../../src/emulator/domain';
-import { createVbrService } from '../../../src/services/vbrs/create.service';
-import { deleteVbrService } from '../../../src/services/vbrs/delete.service';
-import { terminateVbrService } from '../../../src/services/vbrs/terminate.service';
-import { updateVbrService } from '../../../src/services/vbrs/update.service';
-import { REGION, tampered, useTerminateService, type TestContext } from './support/terminate';
+import { UpstreamError } from '../../../../src/datasources/errors';
+import type { Vbr } from '../../../../src/datasources/models';
+import type { VpcDataSourceApi } from '../../../../src/datasources/types';
+import { DEMO_IDS } from '../../../../src/emulator/domain';
+import { createVbrService } from '../../../../src/services/vbrs/create.service';
+import { deleteVbrService } from '../../../../src/services/vbrs/delete.service';
+import { terminateVbrService } from '../../../../src/services/vbrs/terminate.service';
+import { updateVbrService } from '../../../../src/services/vbrs/update.service';
+import { REGION, tampered, useCircuitService, type TestContext } from '../support/service';
 
-const { upstream, context } = useTerminateService();
+const { upstream, context } = useCircuitService();
 const V = DEMO_IDS.vbrs;
 
 const unavailable = new UpstreamError({

@@ -4,13 +4,13 @@
  * covers every error code through the API; this one covers what it cannot see: fresh and
  * concurrent precondition reads, the preview and the mutation agreeing, a bug in the write.
  */
-import { BadInputError } from '../../../src/datasources/errors';
-import { DEMO_IDS, demoSeed } from '../../../src/emulator/domain';
-import { preview } from '../../../src/services/lifecycle';
-import { terminateService } from '../../../src/services/terminate.service';
-import { input, READY, refusal, REGION, tampered, UPSTREAM_REQUEST_ID, useTerminateService } from './support/terminate';
+import { BadInputError } from '../../../../src/datasources/errors';
+import { DEMO_IDS, demoSeed } from '../../../../src/emulator/domain';
+import { preview } from '../../../../src/services/lifecycle';
+import { terminateService } from '../../../../src/services/circuits/terminate.service';
+import { input, READY, refusal, REGION, tampered, UPSTREAM_REQUEST_ID, useCircuitService } from '../support/service';
 
-const { upstream, context, callsByAction } = useTerminateService();
+const { upstream, context, callsByAction } = useCircuitService();
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('preconditions', () => {

@@ -2,9 +2,9 @@
  * The terminate rules, pure: every blocker with its code, message and detail, in the upstream's
  * order, and the error the mutation throws for each (same code, message and details).
  */
-import { PHYSICAL_CONNECTION_STATUSES, type PhysicalConnection } from '../../../src/datasources/models';
-import { terminationBlockers, terminationRefusal } from '../../../src/services/terminate.blockers';
-import { makePhysicalConnection } from '../resolvers/support/fixtures';
+import { PHYSICAL_CONNECTION_STATUSES, type PhysicalConnection } from '../../../../src/datasources/models';
+import { terminationBlockers, terminationRefusal } from '../../../../src/services/circuits/terminate.blockers';
+import { makePhysicalConnection } from '../../resolvers/support/fixtures';
 
 const PC = 'pc-enabled01';
 const NONE = { currentStatus: null, businessStatus: null, vbrIds: null, reason: null };

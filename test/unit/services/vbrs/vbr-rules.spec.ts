@@ -3,10 +3,10 @@
  * the first one carries the blocker's code and message. (Whether they agree with the emulator is
  * test/integration/graphql/vbr-available-actions.spec.ts.)
  */
-import type { VbrStatus } from '../../../src/datasources/models';
-import { GatewayError } from '../../../src/schema/errors';
-import { deleteBlockers, recoverBlockers, refusal, terminateBlockers, updateBlockers, vlanHolders } from '../../../src/services/vbrs/rules';
-import type { SiblingVbr, VbrSubject } from '../../../src/services/vbrs/subject';
+import type { VbrStatus } from '../../../../src/datasources/models';
+import { GatewayError } from '../../../../src/schema/errors';
+import { deleteBlockers, recoverBlockers, refusal, terminateBlockers, updateBlockers, vlanHolders } from '../../../../src/services/vbrs/rules';
+import type { SiblingVbr, VbrSubject } from '../../../../src/services/vbrs/subject';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2025, 5, 1);

@@ -3,11 +3,11 @@
  * emulator through a real data source, what the emulator cannot produce on its own, injected by
  * wrapping that data source: a read after the call that lags or finds nothing.
  */
-import type { PhysicalConnection } from '../../../src/datasources/models';
-import type { VpcDataSourceApi } from '../../../src/datasources/types';
-import { DEMO_IDS } from '../../../src/emulator/domain';
-import { macsecService } from '../../../src/services/circuits/macsec.service';
-import { REGION, tampered, UPSTREAM_REQUEST_ID, useTerminateService } from './support/terminate';
+import type { PhysicalConnection } from '../../../../src/datasources/models';
+import type { VpcDataSourceApi } from '../../../../src/datasources/types';
+import { DEMO_IDS } from '../../../../src/emulator/domain';
+import { macsecService } from '../../../../src/services/circuits/macsec.service';
+import { REGION, tampered, UPSTREAM_REQUEST_ID, useCircuitService } from '../support/service';
 
 const CKN = 'AB'.repeat(16);
 const key = (ckn: string, status: string) => ({ ckn, cipherSuite: 'GCM-AES-128', startOn: null, status });
@@ -49,7 +49,7 @@ describe('evaluate: the rules, in the order the upstream checks them', () => {
 });
 
 describe('execute: once the upstream accepted, a success whatever the read after it does', () => {
-  const { upstream, context } = useTerminateService();
+  const { upstream, context } = useCircuitService();
   const MACSEC = DEMO_IDS.enabledWithMacsec;
   const IN_USE = 'A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6D7E8F90';
   const SPARE = '0F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C4B5A69788796A5B4C3D2E1F0';

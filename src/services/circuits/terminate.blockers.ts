@@ -4,7 +4,7 @@
  * reports, is the refusal the upstream would have sent. Blocker codes and messages are those of
  * the errors the mutation fails with (`terminationRefusal`).
  */
-import type { BusinessStatus, PhysicalConnection, PhysicalConnectionStatus } from '../datasources/models';
+import type { BusinessStatus, PhysicalConnection, PhysicalConnectionStatus } from '../../datasources/models';
 import {
   lockedMessage,
   macsecKeysMessage,
@@ -17,9 +17,9 @@ import {
   vpconnsAttachedMessage,
   type ConflictReason,
   type GatewayError,
-} from '../schema/errors';
-import type { TerminationBlockerCode } from '../schema/types/termination';
-import type { Blocker } from './lifecycle';
+} from '../../schema/errors';
+import type { TerminationBlockerCode } from '../../schema/types/termination';
+import type { Blocker } from '../lifecycle';
 
 export interface TerminationSubject {
   circuit: Pick<PhysicalConnection, 'id' | 'status' | 'businessStatus' | 'macsecKeys' | 'virtualPhysicalConnectionCount'>;

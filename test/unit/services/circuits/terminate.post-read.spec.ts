@@ -3,14 +3,14 @@
  * find nothing, lag), the answer is a success, with a warning. The emulator cannot produce these
  * reads; they are injected by wrapping the real data source.
  */
-import { UpstreamError } from '../../../src/datasources/errors';
-import type { PhysicalConnection } from '../../../src/datasources/models';
-import type { VpcDataSourceApi } from '../../../src/datasources/types';
-import { terminateService } from '../../../src/services/terminate.service';
-import { pollUntil } from '../../support/emulator-backend';
-import { input, READY, REGION, tampered, UPSTREAM_REQUEST_ID, useTerminateService, type TestContext } from './support/terminate';
+import { UpstreamError } from '../../../../src/datasources/errors';
+import type { PhysicalConnection } from '../../../../src/datasources/models';
+import type { VpcDataSourceApi } from '../../../../src/datasources/types';
+import { terminateService } from '../../../../src/services/circuits/terminate.service';
+import { pollUntil } from '../../../support/emulator-backend';
+import { input, READY, REGION, tampered, UPSTREAM_REQUEST_ID, useCircuitService, type TestContext } from '../support/service';
 
-const { upstream, context } = useTerminateService();
+const { upstream, context } = useCircuitService();
 
 /** Once the write went through, fresh reads of the circuit answer `read` instead. */
 function readAfterWrite(ds: VpcDataSourceApi, read: () => Promise<PhysicalConnection | null>): VpcDataSourceApi {

@@ -1,26 +1,26 @@
 /**
- * Input types. The filters mirror the data source's (`src/datasources/types.ts`) key for key:
- * AND across keys, OR within one key's list.
+ * The list filters. They mirror the data source's (`src/datasources/types.ts`) key for key: AND
+ * across keys, OR within one key's list.
  */
-import { Field, ID, InputType } from './type-graphql';
+import { Field, ID, InputType } from '../type-graphql';
 import type {
   LineOperator,
   PhysicalConnectionSpec,
   PhysicalConnectionStatus,
   ProductType,
   VbrStatus,
-} from '../datasources/models';
+} from '../../datasources/models';
 import type {
   PhysicalConnectionFilter as PhysicalConnectionFilterModel,
   VbrFilter as VbrFilterModel,
-} from '../datasources/types';
+} from '../../datasources/types';
 import {
   LineOperatorEnum,
   PhysicalConnectionSpecEnum,
   PhysicalConnectionStatusEnum,
   ProductTypeEnum,
   VbrStatusEnum,
-} from './enums';
+} from '../enums';
 
 @InputType({ description: 'Filter for `physicalConnections`: AND across fields, OR within a list.' })
 export class PhysicalConnectionFilter implements PhysicalConnectionFilterModel {
@@ -74,20 +74,4 @@ export class VbrFilter implements VbrFilterModel {
 
   @Field(() => [String], { nullable: true, description: 'VBR types, e.g. `pconnVBR`.' })
   types?: string[];
-}
-
-@InputType({ description: 'Which circuit to terminate, and the idempotency token for retries.' })
-export class TerminatePhysicalConnectionInput {
-  @Field(() => ID, { description: 'Circuit to terminate (`pc-...`). It must be ENABLED and unlocked, with no VBRs, vpconns or MACsec keys.' })
-  physicalConnectionId!: string;
-
-  @Field(() => String, { nullable: true, description: 'Region of the circuit; defaults to the gateway default region.' })
-  regionId?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Idempotency token (1-64 printable ASCII characters, no spaces, case-sensitive). Retrying with the same token after a success returns success again with no second effect. Generated and returned in the payload when omitted.',
-  })
-  clientToken?: string | null;
 }

@@ -1,12 +1,12 @@
 /**
- * The terminate service against the in-process emulator through a real data source, and the means
+ * The circuit services against the in-process emulator through a real data source, and the means
  * to inject what the emulator cannot produce (a bug, a lagging read) by wrapping that data source.
  */
 import type { VpcDataSourceApi } from '../../../../src/datasources/types';
 import { DEMO_IDS } from '../../../../src/emulator/domain';
 import type { GatewayContext } from '../../../../src/schema/context';
 import { GatewayError } from '../../../../src/schema/errors';
-import { terminateService, type TerminateInput } from '../../../../src/services/terminate.service';
+import { terminateService, type TerminateInput } from '../../../../src/services/circuits/terminate.service';
 import { useEmulatorBackend, type EmulatorBackendFixture } from '../../../support/emulator-backend';
 import { recordingLogger, type RecordingLogger } from '../../../support/recording-logger';
 
@@ -16,7 +16,7 @@ export const UPSTREAM_REQUEST_ID = expect.stringMatching(/^[0-9A-F-]{36}$/) as u
 
 export type TestContext = GatewayContext & { logger: RecordingLogger };
 
-export interface TerminateFixture {
+export interface CircuitServiceFixture {
   readonly upstream: EmulatorBackendFixture;
   /** A request context: a fresh data source (or the given one) and a recording logger. */
   context(dataSource?: VpcDataSourceApi): TestContext;
@@ -24,7 +24,7 @@ export interface TerminateFixture {
 }
 
 /** Starts the emulator and a backend; resets the emulator before each test. */
-export function useTerminateService(): TerminateFixture {
+export function useCircuitService(): CircuitServiceFixture {
   // Long enough that a circuit is still TERMINATING when the read after the write runs.
   const upstream = useEmulatorBackend({ transitionMs: 1_000 });
   beforeEach(() => upstream.emu.control.reset());
@@ -34,7 +34,7 @@ export function useTerminateService(): TerminateFixture {
       dataSource,
       defaultRegionId: REGION,
       requestId: 'req-service',
-      logger: recordingLogger('terminate service'),
+      logger: recordingLogger('lifecycle service'),
       auth: { subject: 'tester', scopes: new Set(['vpc:terminate']) },
     }),
     callsByAction: async () => (await upstream.emu.control.calls()).byAction,
@@ -45,7 +45,7 @@ export function input(physicalConnectionId: string, clientToken: string | null =
   return { regionId: REGION, physicalConnectionId, clientToken };
 }
 
-/** The gateway error `execute` refuses with (fails the test if it accepts or throws anything else). */
+/** The gateway error the terminate service refuses with (fails the test if it accepts or throws anything else). */
 export async function refusal(ctx: TestContext, terminate: TerminateInput): Promise<GatewayError> {
   const outcome: unknown = await terminateService.execute(ctx, terminate).then(
     () => 'accepted',
