@@ -57,8 +57,12 @@ function variantSeed(): { seed: Seed; ids: Set<string> } {
   const activeVbr = seed.VirtualBorderRouters.find((vbr) => vbr.VbrId === DEMO_IDS.vbrs.active);
   if (activeVbr === undefined) throw new Error('demo seed has no active VBR');
   const ids = new Set<string>();
+  // A copied vpconn needs a VLAN of its own on the shared host (VBRs and vpconns share the VLAN space).
+  let nextVlan = 2999;
   const add = (from: string, id: string, changes: Partial<Seed['PhysicalConnections'][number]> = {}) => {
-    seed.PhysicalConnections.push({ ...structuredClone(circuit(from)), PhysicalConnectionId: id, ...changes });
+    const copy = structuredClone(circuit(from));
+    const vlan = copy.ParentPhysicalConnectionId ? { VlanId: String(nextVlan--) } : {};
+    seed.PhysicalConnections.push({ ...copy, PhysicalConnectionId: id, ...vlan, ...changes });
     ids.add(id);
   };
   const vbrOn = (physicalConnectionId: string, vbrId: string, changes: Partial<Seed['VirtualBorderRouters'][number]> = {}) => {
@@ -83,6 +87,7 @@ function variantSeed(): { seed: Seed; ids: Set<string> } {
     PhysicalConnectionId: 'pc-vartenantvpconn',
     OwnerId: DEMO_ACCOUNTS.tenant,
     Status: 'Enabled',
+    VlanId: String(nextVlan--),
     ParentPhysicalConnectionId: 'pc-varterminatedhostsvpconn',
   });
   return { seed, ids };

@@ -75,11 +75,11 @@ it.each([
   ['DEPENDENCY_ATTACHED', 'Forbidden.VBRExists', { ...PC, action: 'DELETE' }, { code: 'VBRS_ATTACHED', physicalConnectionId: 'pc-x1', vbrIds: null }],
   ['DEPENDENCY_ATTACHED', 'Forbidden.AssociateToVBR', { ...PC, action: 'DELETE' }, { code: 'VBRS_ATTACHED', physicalConnectionId: 'pc-x1', vbrIds: null }],
   ['BAD_REQUEST', 'QuotaExceeded.pConnPerAP', {}, { code: 'QUOTA_EXCEEDED' }],
-  ['BAD_REQUEST', 'InvalidName.Malformed', PC, { code: 'BAD_USER_INPUT', field: 'input.name' }],
-  ['BAD_REQUEST', 'InvalidPortType.Malformd', {}, { code: 'BAD_USER_INPUT', field: 'input.portType' }],
-  ['INVALID_STATE', 'InvalidAccessPointId.NotEnabled', {}, { code: 'BAD_USER_INPUT', field: 'input.accessPointId' }],
-  ['NOT_FOUND', 'InvalidRedundantPhysicalConnectionId.NotFound', PC, { code: 'BAD_USER_INPUT', field: 'input.redundantPhysicalConnectionId' }],
-  ['BAD_REQUEST', 'InvalidRedundantPhysicalConnectionStatus', PC, { code: 'BAD_USER_INPUT', field: 'input.redundantPhysicalConnectionId' }],
+  ['BAD_REQUEST', 'InvalidName.Malformed', { ...PC, inputPath: 'input' }, { code: 'BAD_USER_INPUT', field: 'input.name' }],
+  ['BAD_REQUEST', 'InvalidPortType.Malformd', { inputPath: 'input' }, { code: 'BAD_USER_INPUT', field: 'input.portType' }],
+  ['INVALID_STATE', 'InvalidAccessPointId.NotEnabled', { inputPath: 'input' }, { code: 'BAD_USER_INPUT', field: 'input.accessPointId' }],
+  ['NOT_FOUND', 'InvalidRedundantPhysicalConnectionId.NotFound', { ...PC, inputPath: 'input' }, { code: 'BAD_USER_INPUT', field: 'input.redundantPhysicalConnectionId' }],
+  ['BAD_REQUEST', 'InvalidRedundantPhysicalConnectionStatus', { ...PC, inputPath: 'input' }, { code: 'BAD_USER_INPUT', field: 'input.redundantPhysicalConnectionId' }],
 ] as const)('%s %s %j -> %j', (kind, code, scope, expected) => {
   const mapped = toGatewayError(upstream(kind, code), scope);
   expect(mapped).toBeInstanceOf(GatewayError);
