@@ -145,8 +145,7 @@ describe('loadConfig', () => {
 
   it('reads GATEWAY_TRUST_PROXY as true/false or proxy addresses, never a hop count', () => {
     expect(loadConfig({ GATEWAY_TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
-    expect(loadConfig({ GATEWAY_TRUST_PROXY: '1' }).http.trustProxy).toBe(true);
-    expect(loadConfig({ GATEWAY_TRUST_PROXY: 'off' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ GATEWAY_TRUST_PROXY: 'False' }).http.trustProxy).toBe(false);
     expect(loadConfig({ GATEWAY_TRUST_PROXY: '10.0.0.0/8, 192.168.1.4, fd00::/8, loopback' }).http.trustProxy).toEqual([
       '10.0.0.0/8',
       '192.168.1.4',
@@ -154,8 +153,16 @@ describe('loadConfig', () => {
       'loopback',
     ]);
     const message = "must be true, false, or the proxies' addresses or CIDR ranges, comma-separated (not a hop count: it cannot tell a proxy from a client)";
-    for (const bad of ['2', '10.0.0.0/33', '10.0.0.0/0', 'proxy.example.com', '10.0.0.1/8/9', 'fd00::/129']) {
+    for (const bad of ['yes', 'off', '10.0.0.0/33', '10.0.0.0/0', 'proxy.example.com', '10.0.0.1/8/9', 'fd00::/129']) {
       expect(configProblems({ GATEWAY_TRUST_PROXY: bad })).toEqual({ GATEWAY_TRUST_PROXY: message });
+    }
+  });
+
+  it('refuses a hop count for GATEWAY_TRUST_PROXY, 1 included (it would otherwise read as "trust every peer")', () => {
+    const message =
+      "takes no hop count (Fastify cannot tell a proxy from a client): set the proxies' addresses or CIDR ranges (10.0.0.0/8), or true to trust every peer";
+    for (const hops of ['1', '0', '2', ' 1 ']) {
+      expect(configProblems({ GATEWAY_TRUST_PROXY: hops })).toEqual({ GATEWAY_TRUST_PROXY: message });
     }
   });
 
