@@ -81,6 +81,20 @@ describe('loadConfig', () => {
     });
   });
 
+  it.each(['https://LTAIkey:Secret@vpc example.com', 'LTAIkey:Secret@vpc example.com', 'https://LTAIkey:Secret@vpc.example.com'])(
+    'never quotes an unparsable or refused VPC_ENDPOINT (%s): it may carry a key and secret',
+    (value) => {
+      let message = '';
+      try {
+        loadConfig({ VPC_ENDPOINT: value });
+      } catch (error) {
+        message = error instanceof ConfigError ? error.message : '';
+      }
+      expect(message).toMatch(/VPC_ENDPOINT: VPC endpoint/);
+      expect(message).not.toMatch(/LTAIkey|Secret/);
+    },
+  );
+
   it('bounds the request timeout and the repeated-field limit', () => {
     expect(loadConfig({ GATEWAY_REQUEST_TIMEOUT_MS: '2500', GATEWAY_MAX_REPEATED_FIELDS: '3' })).toMatchObject({
       http: { requestTimeoutMs: 2500 },
