@@ -144,9 +144,9 @@ export const BACKEND_SETTINGS = {
   },
 };
 
-/** The backoff cap is not below its base; either may be unset (the caller checks what was set). */
-export function retryDelaysInOrder(retry: { baseDelayMs?: number | undefined; maxDelayMs?: number | undefined }): boolean {
-  return retry.baseDelayMs === undefined || retry.maxDelayMs === undefined || retry.maxDelayMs >= retry.baseDelayMs;
+/** The backoff cap is not below its base (the gateway checks its variables with the same rule). */
+export function retryDelaysInOrder(retry: { baseDelayMs: number; maxDelayMs: number }): boolean {
+  return retry.maxDelayMs >= retry.baseDelayMs;
 }
 
 export function resolveSettings(options: VpcBackendOptions): ResolvedSettings {

@@ -58,8 +58,18 @@ export function upstreamProblems(v: Values<typeof UPSTREAM_SETTINGS>): ConfigPro
   if (v.VPC_UPSTREAM_MODE === 'endpoint' && v.VPC_ENDPOINT === undefined) {
     problems.push({ variable: 'VPC_ENDPOINT', message: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
   }
-  if (!retryDelaysInOrder({ baseDelayMs: v.VPC_RETRY_BASE_DELAY_MS, maxDelayMs: v.VPC_RETRY_MAX_DELAY_MS })) {
-    problems.push({ variable: 'VPC_RETRY_MAX_DELAY_MS', message: 'must be >= VPC_RETRY_BASE_DELAY_MS' });
+  // One side unset takes the data source's default, which the data source would otherwise refuse at
+  // construction (exit 1 without naming the variable).
+  const base = v.VPC_RETRY_BASE_DELAY_MS ?? retry.baseDelayMs.fallback;
+  const max = v.VPC_RETRY_MAX_DELAY_MS ?? retry.maxDelayMs.fallback;
+  if (!retryDelaysInOrder({ baseDelayMs: base, maxDelayMs: max })) {
+    problems.push(
+      v.VPC_RETRY_MAX_DELAY_MS === undefined
+        ? { variable: 'VPC_RETRY_BASE_DELAY_MS', message: `must be <= VPC_RETRY_MAX_DELAY_MS (default ${max})` }
+        : v.VPC_RETRY_BASE_DELAY_MS === undefined
+          ? { variable: 'VPC_RETRY_MAX_DELAY_MS', message: `must be >= VPC_RETRY_BASE_DELAY_MS (default ${base})` }
+          : { variable: 'VPC_RETRY_MAX_DELAY_MS', message: 'must be >= VPC_RETRY_BASE_DELAY_MS' },
+    );
   }
   return problems;
 }

@@ -193,6 +193,17 @@ describe('loadConfig', () => {
     expect(configProblems({ VPC_UPSTREAM_MODE: 'endpoint' })).toEqual({ VPC_ENDPOINT: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
   });
 
+  it('cross-checks one retry delay set alone against the data source\'s default for the other', () => {
+    expect(configProblems({ VPC_RETRY_BASE_DELAY_MS: '5000' })).toEqual({
+      VPC_RETRY_BASE_DELAY_MS: 'must be <= VPC_RETRY_MAX_DELAY_MS (default 3000)',
+    });
+    expect(configProblems({ VPC_RETRY_MAX_DELAY_MS: '100' })).toEqual({
+      VPC_RETRY_MAX_DELAY_MS: 'must be >= VPC_RETRY_BASE_DELAY_MS (default 200)',
+    });
+    expect(loadConfig({ VPC_RETRY_BASE_DELAY_MS: '3000' }).upstream.retry).toEqual({ baseDelayMs: 3000 });
+    expect(loadConfig({ VPC_RETRY_MAX_DELAY_MS: '200' }).upstream.retry).toEqual({ maxDelayMs: 200 });
+  });
+
   it('reports one problem per variable: an invalid value is not also reported as missing', () => {
     expect(() => loadConfig({ VPC_UPSTREAM_MODE: 'endpoint', VPC_ENDPOINT: 'ftp://x' })).toThrow(
       expect.objectContaining({ problems: [{ variable: 'VPC_ENDPOINT', message: expect.stringMatching(/http or https/) }] }),
