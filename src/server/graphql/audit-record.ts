@@ -16,7 +16,7 @@ import {
 import { UpstreamError } from '../../datasources/errors';
 import type { WriteResult } from '../../datasources/models';
 import type { VpcDataSourceApi, VpcDataSourceWrites } from '../../datasources/types';
-import type { GatewayLogger } from '../../resolvers/context';
+import type { GatewayLogger } from '../../schema/context';
 import { MAX_LOGGED_OPERATION_NAME, type AuditRecord, type RequestState, type ServerContext, type WriteRecord } from '../plugins/request-state';
 
 const MAX_ARGS_JSON = 4096;

@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { GatewayAuth, GatewayContext } from '../../resolvers/context';
+import type { GatewayAuth, GatewayContext } from '../../schema/context';
 
 /** A GraphQL name has no length limit of its own: a log line carries at most this much of one. */
 export const MAX_LOGGED_OPERATION_NAME = 128;
