@@ -1,6 +1,6 @@
 /** The validated settings `loadConfig` returns: what the rest of the server reads, never `process.env`. */
 import type { VpcBackendOptions } from '../../datasources/options';
-import type { ParsedHost } from '../plugins/host-check';
+import type { ParsedHost } from '../../shared/host-names';
 import type { AuthSettings } from './auth';
 import type { LogLevel } from './process';
 import type { UpstreamModeSetting } from './upstream';

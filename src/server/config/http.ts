@@ -2,7 +2,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { commaList, fromEnv, integer, list, setting } from '../../shared/settings';
-import { parseHost, type ParsedHost } from '../plugins/host-check';
+import { isLoopbackHost, parseHost, type ParsedHost } from '../../shared/host-names';
 
 /** Browser origins are `scheme://host[:port]` exactly (no path, no trailing slash), or `*`. */
 const origin = z
@@ -63,9 +63,7 @@ export const HTTP_SETTINGS = {
   GATEWAY_REQUEST_TIMEOUT_MS: setting(fromEnv(integer(100, 600_000)), 30_000),
 };
 
-const LOOPBACK_HOSTS = /^(?:localhost|::1|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i;
-
 /** Without GATEWAY_ALLOWED_HOSTS: `localhost` on a loopback HOST (against DNS rebinding), else no check. */
 export function defaultAllowedHosts(bindHost: string): ParsedHost[] | null {
-  return LOOPBACK_HOSTS.test(bindHost) ? hostList('localhost') : null;
+  return isLoopbackHost(bindHost) ? hostList('localhost') : null;
 }

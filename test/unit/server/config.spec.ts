@@ -125,6 +125,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ GATEWAY_JWKS_URL: 'http://127.0.0.1:8080/jwks' }).auth.jwksUrl).toBe('http://127.0.0.1:8080/jwks');
   });
 
+  it('accepts plain http for a JWKS URL on every loopback host, and only there', () => {
+    for (const url of ['http://127.0.0.2:8080/jwks', 'http://[::1]:8080/jwks', 'http://LOCALHOST/jwks']) {
+      expect(loadConfig({ GATEWAY_JWKS_URL: url }).auth.jwksUrl).toBe(url);
+    }
+    for (const url of ['http://localhost.example.com/jwks', 'http://128.0.0.1/jwks', 'http://[::2]/jwks']) {
+      expect(configProblems({ GATEWAY_JWKS_URL: url })).toEqual({
+        GATEWAY_JWKS_URL: 'must use https (plain http is accepted for loopback hosts only)',
+      });
+    }
+  });
+
   it('in production, key-set mode needs an issuer and an audience (a token for another application would pass)', () => {
     const jwks = { NODE_ENV: 'production', GATEWAY_AUTH_MODE: 'jwt', GATEWAY_JWKS_URL: 'https://idp.example.com/jwks' };
     const message = 'required in production with GATEWAY_JWKS_URL: without it, tokens the identity provider issued for other applications are accepted';
