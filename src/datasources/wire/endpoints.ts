@@ -9,7 +9,7 @@ import { BadInputError } from '../errors';
 
 // Looser than the emulator's seed formats (src/emulator/domain/rules.ts ID_PATTERNS) on purpose:
 // whether a region exists is the upstream's call; this keeps a hostname label to a safe alphabet.
-export const REGION_ID_PATTERN = /^[a-z]{2,}(-[a-z0-9]+){1,5}$/;
+const REGION_ID_PATTERN = /^[a-z]{2,}(-[a-z0-9]+){1,5}$/;
 const MAX_REGION_ID_LENGTH = 64;
 
 declare const hostSafe: unique symbol;

@@ -4,7 +4,7 @@
  * so the data source's defaults apply. The embedded emulator's variables are the standalone one's.
  */
 import { z } from 'zod';
-import { parseEndpointOverride, REGION_ID_PATTERN } from '../../datasources';
+import { parseEndpointOverride, validation } from '../../datasources';
 import { BACKEND_SETTINGS, retryDelaysInOrder } from '../../datasources/options';
 import { EMULATOR_SETTINGS } from '../../emulator/config';
 import { fromEnv, oneOf, setting, type Values } from '../../shared/settings';
@@ -14,7 +14,18 @@ import type { ConfigProblem } from './problems';
 const UPSTREAM_MODES = ['auto', 'emulator', 'endpoint', 'alibaba'] as const;
 export type UpstreamModeSetting = (typeof UPSTREAM_MODES)[number];
 
-const regionId = z.string().trim().regex(REGION_ID_PATTERN, 'must be a region id such as cn-hangzhou');
+/** The data source's own region rule (pattern and length), so a bad default fails here, not on every request. */
+const regionId = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      validation.regionId(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a region id such as cn-hangzhou');
 
 /** Validated by the data source's own rule; kept as written (the data source parses it again). */
 const endpoint = z

@@ -95,6 +95,12 @@ describe('loadConfig', () => {
     },
   );
 
+  it('checks VPC_DEFAULT_REGION by the data source\'s region rule, its length bound included', () => {
+    const longest = `cn-${'a'.repeat(61)}`;
+    expect(loadConfig({ VPC_DEFAULT_REGION: longest }).upstream.defaultRegionId).toBe(longest);
+    expect(configProblems({ VPC_DEFAULT_REGION: `${longest}b` })).toEqual({ VPC_DEFAULT_REGION: 'must be a region id such as cn-hangzhou' });
+  });
+
   it('bounds the request timeout and the repeated-field limit', () => {
     expect(loadConfig({ GATEWAY_REQUEST_TIMEOUT_MS: '2500', GATEWAY_MAX_REPEATED_FIELDS: '3' })).toMatchObject({
       http: { requestTimeoutMs: 2500 },
