@@ -36,7 +36,7 @@ export interface RetryEvent {
 /**
  * An upstream value the gateway does not know or cannot handle: an optional enum value mapped to
  * null, an item dropped from a list because its required `Status` is unknown, or a `TotalCount`
- * too large to walk (loaders.ts MAX_PAGES_PER_WALK), for which the whole read fails.
+ * too large to walk (reads/page-walk.ts MAX_PAGES_PER_WALK), for which the whole read fails.
  */
 export interface UnexpectedValueEvent {
   action: string;
@@ -48,7 +48,7 @@ export interface UnexpectedValueEvent {
   consequence: 'null' | 'item-rejected' | 'list-refused' | 'walked-to-short-page';
 }
 
-/** A read served without an upstream call of its own (see read-coalescer.ts). */
+/** A read served without an upstream call of its own (see operations/read-coalescer.ts). */
 export interface SharedReadEvent {
   action: string;
   /** `''` for DescribeRegions. */
@@ -79,7 +79,7 @@ export interface VpcBackendOptions {
   /** Appended to the SDK-style user agent. */
   userAgent?: string;
   /**
-   * Cross-request read sharing (read-coalescer.ts): identical concurrent reads share one call
+   * Cross-request read sharing (operations/read-coalescer.ts): identical concurrent reads share one call
    * (`coalesce`, default true); successful reads may be reused for `cacheTtlMs` (default 0: off),
    * at most `cacheMaxEntries` of them (default 1000). Fresh reads and writes never share.
    */

@@ -20,7 +20,7 @@ export interface GatewayConfig {
     timeouts: NonNullable<VpcBackendOptions['timeouts']>;
     retry: NonNullable<VpcBackendOptions['retry']>;
     userAgent?: string;
-    /** Cross-request read sharing (docs/datasource.md#sharing-reads-across-requests-read-coalescerts). */
+    /** Cross-request read sharing (docs/datasource.md#sharing-reads-across-requests). */
     readSharing: NonNullable<VpcBackendOptions['readSharing']>;
   };
   /** Only what was set: the emulator owns the defaults. */
