@@ -4,22 +4,12 @@
  */
 import { connect } from 'node:net';
 import { Agent, request } from 'undici';
+import { eventually } from '../../support/eventually';
 import { startTestGateway, terminableConnectionId, type LogLine, type TestGateway } from './support';
 
 const TERMINATE = `mutation Terminate($input: TerminatePhysicalConnectionInput!) {
   terminatePhysicalConnection(input: $input) { requestId clientToken physicalConnection { id status } }
 }`;
-
-/** Polls `check` until it returns a value (not undefined); fails the test after `timeoutMs`. */
-async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 8_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function metricValue(text: string, name: string, labels: Record<string, string>): number {
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
