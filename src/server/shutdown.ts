@@ -38,7 +38,7 @@ export async function drain(options: DrainOptions): Promise<{ forced: boolean }>
   const deadline = setTimeout(() => {
     forced = true;
     logger.warn({ timeoutMs: options.timeoutMs }, 'shutdown deadline reached: closing the remaining connections, stopping writes in flight');
-    app.server.closeAllConnections();
+    app.cutConnections();
     options.stopWrites();
   }, options.timeoutMs);
   try {

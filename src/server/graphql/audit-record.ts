@@ -157,8 +157,9 @@ export function auditRecordPlugin(): ApolloServerPlugin<ServerContext> {
 
 /**
  * Writes the audit line once the record exists, and only once. `httpStatus` null: the client hung
- * up before it was answered (`clientDisconnected`); the record still says what became of the
- * mutation, since it is only assembled once the operation, and any write in it, settled.
+ * up before it was answered (`clientDisconnected`), or the shutdown deadline cut the connection
+ * (`cutByShutdown`); the record still says what became of the mutation, since it is only assembled
+ * once the operation, and any write in it, settled.
  */
 export function writeAuditLine(state: RequestState, log: GatewayLogger, httpStatus: number | null): void {
   if (state.audit === null || state.audited) return;
@@ -168,7 +169,8 @@ export function writeAuditLine(state: RequestState, log: GatewayLogger, httpStat
       audit: 'mutation',
       subject: state.auth?.subject ?? null,
       httpStatus,
-      clientDisconnected: httpStatus === null,
+      clientDisconnected: httpStatus === null && !state.cutByShutdown,
+      ...(state.cutByShutdown ? { cutByShutdown: true } : {}),
       ...state.audit,
       operationName: state.audit.operationName?.slice(0, MAX_LOGGED_OPERATION_NAME) ?? null,
       writes: state.writes,

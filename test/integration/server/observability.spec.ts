@@ -227,3 +227,38 @@ describe('observability', () => {
     expect(lines[0]).toMatchObject({ method: 'POST', path: '/graphql' });
   });
 });
+
+describe('a request the shutdown deadline cuts', () => {
+  it('is logged and counted as cut by the shutdown, not as a client hang-up', async () => {
+    const t = await startTestGateway({ GATEWAY_SHUTDOWN_TIMEOUT_MS: '300' });
+    const agent = new Agent();
+    try {
+      await t.control.clearCalls();
+      await t.control.addFault({ action: 'DescribeRegions', type: 'latency', latencyMs: 10_000, times: 1 });
+      const pending = request(`${t.url}/graphql`, {
+        method: 'POST',
+        dispatcher: agent,
+        headers: { 'content-type': 'application/json', 'x-request-id': 'cut-by-shutdown' },
+        body: JSON.stringify({ query: 'query Held { regions { regionId } }' }),
+      }).then(
+        () => 'answered',
+        () => 'connection closed',
+      );
+      await eventually(async () => ((await t.control.calls()).byAction['DescribeRegions'] === 1 ? true : undefined), 'the upstream call');
+
+      await expect(t.gateway.close()).resolves.toEqual({ forced: true });
+      expect(await pending).toBe('connection closed');
+      const lines = t.logs.find((l) => l['requestId'] === 'cut-by-shutdown' && l.msg === 'request');
+      expect(lines).toEqual([expect.objectContaining({ statusCode: null, cutByShutdown: true, operationName: 'Held' })]);
+      expect(lines[0]).not.toHaveProperty('clientDisconnected');
+      const text = await t.gateway.metrics.registry.metrics();
+      const http = (status: string) => metricValue(text, 'gateway_http_requests_total', { route: '/graphql', method: 'POST', status_code: status });
+      expect({ cut: http('444'), hungUp: http('499') }).toEqual({ cut: 1, hungUp: 0 });
+      const graphql = (outcome: string) => metricValue(text, 'gateway_graphql_requests_total', { operation: 'Held', operation_type: 'query', outcome });
+      expect({ cut: graphql('cut-by-shutdown'), hungUp: graphql('disconnected') }).toEqual({ cut: 1, hungUp: 0 });
+    } finally {
+      await agent.close();
+      await t.close();
+    }
+  }, 15_000);
+});
