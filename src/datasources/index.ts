@@ -98,6 +98,6 @@ export type { VpcDataSourceApi } from './types';
 export type { BudgetPriority, BudgetRequest, BudgetOutcome, UpstreamBudget, Quota } from './budget';
 export { VpcApi } from './operations/vpc-api';
 export * from './operations/requests';
-export { REGION_ID_PATTERN, parseEndpointOverride } from './wire/endpoints';
+export { parseEndpointOverride } from './wire/endpoints';
 /** The argument rules the data source applies (resolvers run them first to name the GraphQL argument). */
 export * as validation from './operations/validation';

@@ -37,7 +37,7 @@ export interface RetryEvent {
 /**
  * An upstream value the gateway does not know or cannot handle: an optional enum value mapped to
  * null, an item dropped from a list because its required `Status` is unknown, or a `TotalCount`
- * too large to walk (loaders.ts MAX_PAGES_PER_WALK), for which the whole read fails.
+ * too large to walk (reads/page-walk.ts MAX_PAGES_PER_WALK), for which the whole read fails.
  */
 export interface UnexpectedValueEvent {
   action: string;
@@ -49,7 +49,7 @@ export interface UnexpectedValueEvent {
   consequence: 'null' | 'item-rejected' | 'list-refused' | 'walked-to-short-page';
 }
 
-/** A read served without an upstream call of its own (see read-coalescer.ts). */
+/** A read served without an upstream call of its own (see operations/read-coalescer.ts). */
 export interface SharedReadEvent {
   action: string;
   /** `''` for DescribeRegions. */
@@ -80,7 +80,7 @@ export interface VpcBackendOptions {
   /** Appended to the SDK-style user agent. */
   userAgent?: string;
   /**
-   * Cross-request read sharing (read-coalescer.ts): identical concurrent reads share one call
+   * Cross-request read sharing (operations/read-coalescer.ts): identical concurrent reads share one call
    * (`coalesce`, default true); successful reads may be reused for `cacheTtlMs` (default 0: off),
    * at most `cacheMaxEntries` of them (default 1000). Fresh reads and writes never share.
    */
@@ -151,9 +151,9 @@ export const BACKEND_SETTINGS = {
   },
 };
 
-/** The backoff cap is not below its base; either may be unset (the caller checks what was set). */
-export function retryDelaysInOrder(retry: { baseDelayMs?: number | undefined; maxDelayMs?: number | undefined }): boolean {
-  return retry.baseDelayMs === undefined || retry.maxDelayMs === undefined || retry.maxDelayMs >= retry.baseDelayMs;
+/** The backoff cap is not below its base (the gateway checks its variables with the same rule). */
+export function retryDelaysInOrder(retry: { baseDelayMs: number; maxDelayMs: number }): boolean {
+  return retry.maxDelayMs >= retry.baseDelayMs;
 }
 
 export function resolveSettings(options: VpcBackendOptions): ResolvedSettings {

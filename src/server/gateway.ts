@@ -102,7 +102,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDependenc
   }
   const unbound = missingTokenBinding(config.auth);
   if (unbound.length > 0) {
-    // Production refuses this at config time (config.ts); elsewhere it is allowed, but said.
+    // Production refuses this at config time (config/auth.ts); elsewhere it is allowed, but said.
     logger.warn({ unset: unbound }, 'GATEWAY_JWKS_URL without an issuer or audience check: tokens issued for other applications are accepted');
   }
 

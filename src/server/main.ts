@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig } from './config';
 import { startGateway, type RunningGateway } from './gateway';
 import { createLogger } from './logger';
-import { closeOnSignals, exitDeadlineMs } from './shutdown';
+import { closeOnSignals, errorForLog, exitDeadlineMs } from './shutdown';
 import { describeUpstreamMode } from './upstream-mode';
 
 function banner(gateway: RunningGateway, seconds: number): string {
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       process.stderr.write(`${error.message}\nSee README.md (Configuration) for every setting.\n`);
       process.exit(2);
     }
-    logger.fatal({ err: { name: error instanceof Error ? error.name : typeof error, message: error instanceof Error ? error.message : String(error) } }, 'gateway failed to start');
+    logger.fatal({ err: errorForLog(error) }, 'gateway failed to start');
     process.exit(1);
   }
   closeOnSignals(() => gateway.close(), logger, exitDeadlineMs(config.shutdown));

@@ -36,6 +36,8 @@ export function shippedOperationNames(dir = join(packageRoot(__dirname), 'operat
 
 /** The status label of a request whose client hung up before its answer (nginx's "client closed request"). */
 const CLIENT_CLOSED_REQUEST = 499;
+/** The status label of a request whose connection the shutdown deadline cut (nginx's "connection closed without response"). */
+const CLOSED_WITHOUT_RESPONSE = 444;
 
 /** The operation label of a request without an operation name. */
 const ANONYMOUS = 'anonymous';
@@ -61,7 +63,7 @@ export class GatewayMetrics {
 
   private readonly requests = new Counter({
     name: 'gateway_graphql_requests_total',
-    help: 'GraphQL requests by operation name, operation type and outcome (success, partial, error, rejected, disconnected).',
+    help: 'GraphQL requests by operation name, operation type and outcome (success, partial, error, rejected, disconnected, cut-by-shutdown).',
     labelNames: ['operation', 'operation_type', 'outcome'] as const,
     registers: [this.registry],
   });
@@ -111,7 +113,7 @@ export class GatewayMetrics {
   });
   private readonly httpRequests = new Counter({
     name: 'gateway_http_requests_total',
-    help: 'HTTP requests by route, method and status code (499: the client hung up before its answer).',
+    help: 'HTTP requests by route, method and status code (499: the client hung up before its answer; 444: the shutdown cut the connection).',
     labelNames: ['route', 'method', 'status_code'] as const,
     registers: [this.registry],
   });
@@ -192,12 +194,14 @@ export class GatewayMetrics {
 
   /**
    * Called once per GraphQL HTTP request, whoever answered it (Apollo or the runtime's guards);
-   * `statusCode` null: the client hung up first.
+   * `statusCode` null: the connection closed first (the client hung up, or the shutdown cut it).
    */
   recordGraphQLRequest(state: RequestState, statusCode: number | null, seconds: number): void {
     const operation = this.operations.value(state.operationName ?? ANONYMOUS);
     const operationType = state.operationType ?? 'unknown';
-    const outcome = statusCode === null ? 'disconnected' : statusCode >= 400 || state.outcome === null ? 'rejected' : state.outcome;
+    let outcome: string;
+    if (statusCode === null) outcome = state.cutByShutdown ? 'cut-by-shutdown' : 'disconnected';
+    else outcome = statusCode >= 400 || state.outcome === null ? 'rejected' : state.outcome;
     this.requests.inc({ operation, operation_type: operationType, outcome });
     this.durations.observe({ operation, operation_type: operationType }, seconds);
     if (state.rejectedWith !== null) this.countError(state.rejectedWith);
@@ -234,8 +238,9 @@ export class GatewayMetrics {
     this.inflight.dec();
   }
 
-  /** `statusCode` null: the client hung up first, counted as nginx logs it (499). */
-  recordHttpRequest(route: string, method: string, statusCode: number | null): void {
-    this.httpRequests.inc({ route, method, status_code: String(statusCode ?? CLIENT_CLOSED_REQUEST) });
+  /** `statusCode` null: the connection closed first, counted as nginx logs it (499 the client's doing, 444 the shutdown's). */
+  recordHttpRequest(route: string, method: string, statusCode: number | null, cutByShutdown = false): void {
+    const unanswered = cutByShutdown ? CLOSED_WITHOUT_RESPONSE : CLIENT_CLOSED_REQUEST;
+    this.httpRequests.inc({ route, method, status_code: String(statusCode ?? unanswered) });
   }
 }

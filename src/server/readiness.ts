@@ -6,7 +6,7 @@
  * `recheckMs`; the report carries a reason code, never the failure's text (logged, scrubbed, once
  * per new failure).
  */
-import type { GatewayLogger } from '../resolvers/context';
+import type { GatewayLogger } from '../schema/context';
 import { redactSecrets } from '../shared/redact';
 
 type CheckState = 'pending' | 'ok' | 'failed';

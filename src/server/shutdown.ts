@@ -38,7 +38,7 @@ export async function drain(options: DrainOptions): Promise<{ forced: boolean }>
   const deadline = setTimeout(() => {
     forced = true;
     logger.warn({ timeoutMs: options.timeoutMs }, 'shutdown deadline reached: closing the remaining connections, stopping writes in flight');
-    app.server.closeAllConnections();
+    app.cutConnections();
     options.stopWrites();
   }, options.timeoutMs);
   try {
@@ -72,7 +72,8 @@ export function exitDeadlineMs(shutdown: { drainDelayMs: number; timeoutMs: numb
   return shutdown.drainDelayMs + shutdown.timeoutMs + EXIT_BACKSTOP_MS;
 }
 
-function errorForLog(error: unknown): { name: string; message?: string; stack?: string } {
+/** An error as a log line carries it: message and stack through the secret scrubber. */
+export function errorForLog(error: unknown): { name: string; message?: string; stack?: string } {
   if (!(error instanceof Error)) return { name: typeof error };
   return { name: error.name, message: redactSecrets(error.message), ...(error.stack === undefined ? {} : { stack: redactSecrets(error.stack) }) };
 }

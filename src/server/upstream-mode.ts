@@ -73,7 +73,7 @@ export function selectUpstreamMode(config: Pick<GatewayConfig, 'production' | 'u
     case 'emulator':
       return { kind: 'emulator' };
     case 'endpoint':
-      // config.ts guarantees VPC_ENDPOINT is set for this mode.
+      // config/upstream.ts guarantees VPC_ENDPOINT is set for this mode.
       return { kind: 'endpoint', endpoint: endpoint ?? '', credentialSource: chainSource() };
     case 'alibaba':
       return { kind: 'alibaba', credentialSource: chainSource() };

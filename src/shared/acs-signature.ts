@@ -1,5 +1,5 @@
 /**
- * Alibaba Cloud request signatures, both algorithms (reference §5), V3 with SHA-256 or SM3.
+ * Alibaba Cloud request signatures, both algorithms (docs/datasource.md#signing), V3 with SHA-256 or SM3.
  *
  * One implementation serves both sides: the data source signs with it and the emulator verifies
  * with it. The published vectors (test/unit/shared/acs-signature.spec.ts) and the official SDKs
@@ -14,7 +14,7 @@ export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b93
 
 export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
 /**
- * The SM3 variant (reference §5.2: "also implemented" by the SDK): the same canonical request, with
+ * The SM3 variant (openapi-core implements it; docs/datasource.md#signing): the same canonical request, with
  * SM3 in place of SHA-256 for the payload hash (still sent as `x-acs-content-sha256`), the
  * canonical-request hash and the HMAC. Nothing else changes.
  */

@@ -4,10 +4,8 @@
  * token the gateway lets through is never refused upstream and the gateway never refuses one
  * the upstream would take.
  *
- * Alibaba documents the token as "ASCII, at most 64 characters, case-sensitive" (reference §7).
- * Space and control characters are excluded as well, a choice of ours the reference does not
- * state (the emulator's refusal of them is inferred, not observed): the token travels in a
- * signed query string where a space is one more encoding ambiguity (`+` vs `%20`) for no benefit.
+ * Alibaba documents the token as "ASCII, at most 64 characters, case-sensitive"; space and control
+ * characters are excluded as well, a choice of ours (docs/datasource.md#validation).
  */
 const CLIENT_TOKEN_MAX_LENGTH = 64;
 

@@ -4,8 +4,12 @@
  * over HTTP, a circuit terminated, /metrics scraped, and SIGTERM sent while a request is in
  * flight: the request completes and the process exits with code 0.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { ControlClient } from '../support/emulator';
+import { registerSecret } from '../support/log-capture';
 import { ensureBuilt } from './support/build';
 import { runToExit, startGatewayProcess, type GatewayProcess } from './support/process';
 
@@ -155,6 +159,24 @@ describe('start-up refusals', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/GATEWAY_TRUSTED_DOCUMENTS: operations\/missing-manifest.json: cannot be read \(ENOENT\)/);
     expect(result.stdout).not.toMatch(/gateway listening/);
+  });
+
+  it('logs a failed start scrubbed: a secret in the error message is not printed', async () => {
+    // A seed the embedded emulator refuses, quoting the bad value: here one shaped like a secret.
+    const secret = 'Zx9SecretValueOfThirty0123';
+    registerSecret(secret, 'seed value');
+    const dir = mkdtempSync(join(tmpdir(), 'gw-seed-'));
+    try {
+      const seed = join(dir, 'seed.json');
+      writeFileSync(seed, JSON.stringify({ Regions: [{ RegionId: secret }] }));
+      const result = await runToExit({ VPC_EMULATOR_SEED: seed });
+      expect(result.code).toBe(1);
+      const fatal = result.stdout.split('\n').find((line) => line.includes('gateway failed to start'));
+      expect(JSON.parse(fatal ?? '{}')).toMatchObject({ level: 'fatal', err: { message: expect.stringContaining('[REDACTED]') } });
+      expect(result.stderr + result.stdout).not.toContain(secret);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never echoes a secret it refuses', async () => {

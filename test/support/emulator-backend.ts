@@ -59,12 +59,3 @@ export function useEmulatorBackend(options: EmulatorBackendOptions = {}): Emulat
   };
 }
 
-/** Polls `read` until `done` holds (e.g. an emulator transition came due) or `timeoutMs` passes; returns the last value. */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

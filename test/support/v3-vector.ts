@@ -1,5 +1,5 @@
 /**
- * The inputs of the published V3 signature example (reference §5.2): RunInstances in cn-shanghai.
+ * The inputs of the published V3 signature example (docs/datasource.md#signing): RunInstances in cn-shanghai.
  * One copy for every test that signs or verifies them (SHA-256 vector, the SM3 variant, the
  * emulator's verifier).
  */

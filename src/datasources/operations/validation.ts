@@ -10,7 +10,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { CLIENT_TOKEN_RULE, isValidClientToken } from '../../shared/client-token';
 import { BadInputError } from '../errors';
 
-export { REGION_ID_PATTERN, regionId, type RegionId } from '../wire/endpoints';
+export { regionId, type RegionId } from '../wire/endpoints';
 
 // Looser than the emulator's seed formats (src/emulator/domain/rules.ts ID_PATTERNS) on purpose: a
 // rule stricter than Alibaba's would refuse real ids; whether an id exists is the upstream's call.

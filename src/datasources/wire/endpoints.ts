@@ -9,7 +9,7 @@ import { BadInputError } from '../errors';
 
 // Looser than the emulator's seed formats (src/emulator/domain/rules.ts ID_PATTERNS) on purpose:
 // whether a region exists is the upstream's call; this keeps a hostname label to a safe alphabet.
-export const REGION_ID_PATTERN = /^[a-z]{2,}(-[a-z0-9]+){1,5}$/;
+const REGION_ID_PATTERN = /^[a-z]{2,}(-[a-z0-9]+){1,5}$/;
 const MAX_REGION_ID_LENGTH = 64;
 
 declare const hostSafe: unique symbol;
@@ -94,7 +94,8 @@ export function resolveEndpoint(region: RegionId, override: Endpoint | null): En
 
 /**
  * `http://127.0.0.1:9100`, `https://vpc.example.com`, or a bare `host[:port]` (HTTPS, as the SDK
- * defaults). Anything with a path, query, credentials or another scheme is refused.
+ * defaults). Anything with a path, query, credentials or another scheme is refused, and the message
+ * never quotes the value: an operator may have pasted a key and secret into it.
  */
 export function parseEndpointOverride(raw: string): Endpoint {
   const text = raw.trim();
@@ -103,10 +104,10 @@ export function parseEndpointOverride(raw: string): Endpoint {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new RangeError(`VPC endpoint ${JSON.stringify(raw)} is not a valid URL`);
+    throw new RangeError('VPC endpoint is not a valid URL: expected scheme://host[:port]');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new RangeError(`VPC endpoint must use http or https (got ${url.protocol})`);
+    throw new RangeError('VPC endpoint must use http or https');
   }
   if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
     throw new RangeError('VPC endpoint must be scheme://host[:port] with no path, query or credentials');

@@ -72,7 +72,7 @@ export interface TransportOptions {
   dispatcher?: Dispatcher;
   connectionsPerOrigin: number;
   connectTimeoutMs: number;
-  /** Bound of a response body; enforced by the owned Agent (`maxResponseSize`), not by an injected dispatcher. */
+  /** Bound of a response body: the owned Agent's `maxResponseSize`; with an injected dispatcher, counted while reading. */
   maxResponseBytes: number;
 }
 
@@ -134,13 +134,20 @@ export class Transport {
       throw failure(error);
     }
     try {
-      // undici counts the bytes as they arrive; a declared length over the bound is refused before any.
+      // The owned Agent counts the bytes as they arrive; a declared length over the bound is refused before any.
       const declared = Number(response.headers['content-length']);
       if (Number.isFinite(declared) && declared > this.maxResponseBytes) {
         throw new TransportFailureError('too-large', `content-length ${declared}`);
       }
       const chunks: Buffer[] = [];
-      for await (const chunk of response.body) chunks.push(chunk as Buffer);
+      let bytes = 0;
+      for await (const chunk of response.body) {
+        chunks.push(chunk as Buffer);
+        // An injected dispatcher has no `maxResponseSize` of ours (the public `dispatcher` option).
+        if (!this.owned && (bytes += (chunk as Buffer).length) > this.maxResponseBytes) {
+          throw new TransportFailureError('too-large', `more than ${this.maxResponseBytes} bytes`);
+        }
+      }
       return {
         status: response.statusCode,
         headers: flattenHeaders(response.headers),

@@ -6,7 +6,6 @@
  * loopback, the Host must be loopback (403), so web pages stay out (docs/emulator.md#control-endpoints).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isIPv4, isIPv6 } from 'node:net';
 import type { Authenticator } from '../http/auth';
 import type { CallCounters } from './counters';
 import type { EmulatorDomain } from '../contract';
@@ -16,6 +15,7 @@ import type { FlowControl } from './flow-control';
 import { JSON_CONTENT_TYPE, toJson } from '../http/render';
 import { BodyTooLargeError, ClientAbortedError, readBody } from '../http/request';
 import { dropConnection, sendBody } from '../http/respond';
+import { isLoopbackHost } from '../../shared/host-names';
 
 const PREFIX = '/_emulator';
 /** A reset may carry a whole seed, the bench's largest included (docs/emulator.md#control-endpoints). */
@@ -40,14 +40,6 @@ export interface ControlDeps {
 
 export function isControlPath(path: string): boolean {
   return path === PREFIX || path.startsWith(`${PREFIX}/`);
-}
-
-/** `localhost`, or an IPv4 loopback (127/8) or IPv6 loopback (::1) address; `[::1]` as well. */
-export function isLoopbackName(name: string): boolean {
-  const bare = name.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-  if (bare === 'localhost') return true;
-  if (isIPv4(bare)) return bare.startsWith('127.');
-  return isIPv6(bare) && /^(?:0{0,4}:)+0{0,3}1$/.test(bare);
 }
 
 /** The name part of a Host header (`[::1]:9100` -> `[::1]`, `localhost:9100` -> `localhost`). */
@@ -219,7 +211,7 @@ export async function handleControl(
 ): Promise<void> {
   try {
     const host = req.headers.host;
-    if (loopbackOnly && host !== undefined && !isLoopbackName(hostHeaderName(host))) {
+    if (loopbackOnly && host !== undefined && !isLoopbackHost(hostHeaderName(host))) {
       throw new ControlError(403, 'this emulator listens on loopback: control requests must name a loopback Host (127.0.0.1, localhost or [::1])');
     }
     const { status, body } = await route(req, path, deps);

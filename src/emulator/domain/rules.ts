@@ -6,7 +6,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 
 /**
  * Alibaba's id formats, for seeds and parameters the emulator checks. Authoritative for what the
- * emulator holds; the gateway's allow-lists (src/datasources/validation.ts) are looser on purpose
+ * emulator holds; the gateway's allow-lists (src/datasources/operations/validation.ts) are looser on purpose
  * (existence is the upstream's call) and only need to be safe for hostnames and signed queries.
  */
 export const ID_PATTERNS = {

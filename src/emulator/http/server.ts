@@ -5,7 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { handleControl, isControlPath, isLoopbackName, type ControlDeps } from '../control/endpoints';
+import { handleControl, isControlPath, type ControlDeps } from '../control/endpoints';
+import { isLoopbackHost } from '../../shared/host-names';
 import { ApiHandler, type ApiDeps } from './api-handler';
 import { Delays, FaultActs } from './fault-acts';
 import { splitUrl } from './request';
@@ -28,7 +29,7 @@ function formatUrl(host: string, port: number): string {
 export function listen(deps: ServerDeps, host: string, port: number): Promise<ListeningServer> {
   const delays = new Delays();
   const api = new ApiHandler(deps, new FaultActs(delays));
-  const loopbackOnly = isLoopbackName(host);
+  const loopbackOnly = isLoopbackHost(host);
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const { path, rawQuery } = splitUrl(req.url ?? '/');
     const work = isControlPath(path)

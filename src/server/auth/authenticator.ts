@@ -5,7 +5,7 @@
  * nothing of the token; scopes come from `scope` or `scp`.
  */
 import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import type { GatewayAuth, GatewayLogger } from '../../resolvers/context';
+import type { GatewayAuth, GatewayLogger } from '../../schema/context';
 import { UnauthenticatedError } from '../../schema/errors';
 import type { AuthSettings } from '../config';
 import { KeySetUnavailableError } from './jwks-loader';

@@ -9,7 +9,7 @@
  */
 import { createLocalJWKSet, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
 import { Agent, request, type Dispatcher } from 'undici';
-import type { GatewayLogger } from '../../resolvers/context';
+import type { GatewayLogger } from '../../schema/context';
 
 export const JWKS_MAX_BYTES = 512 * 1024;
 export const FAILURE_COOLDOWN_MS = 10_000;

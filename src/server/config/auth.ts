@@ -1,5 +1,6 @@
 /** Authentication settings: the mode, the HS256 secret or the JWKS key set, and the claims checked. */
 import { z } from 'zod';
+import { isLoopbackHost } from '../../shared/host-names';
 import { commaList, fromEnv, integer, oneOf, printable, setting, type Values } from '../../shared/settings';
 import type { ConfigProblem } from './problems';
 
@@ -15,8 +16,7 @@ const jwksUrl = z
       ctx.addIssue({ code: 'custom', message: 'must be an absolute https:// URL' });
       return;
     }
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
       ctx.addIssue({ code: 'custom', message: 'must use https (plain http is accepted for loopback hosts only)' });
     }
     if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must not carry credentials' });

@@ -2,7 +2,7 @@
 import type { VpcBackendOptions } from '../../datasources/options';
 import type { FlowControlSetting } from '../../emulator';
 import type { Rate } from '../../shared/settings';
-import type { ParsedHost } from '../plugins/host-check';
+import type { ParsedHost } from '../../shared/host-names';
 import type { AuthSettings } from './auth';
 import type { LogLevel } from './process';
 import type { TrustedDocumentSettings } from './trusted-documents';
@@ -23,7 +23,7 @@ export interface GatewayConfig {
     timeouts: NonNullable<VpcBackendOptions['timeouts']>;
     retry: NonNullable<VpcBackendOptions['retry']>;
     userAgent?: string;
-    /** Cross-request read sharing (docs/datasource.md#sharing-reads-across-requests-read-coalescerts). */
+    /** Cross-request read sharing (docs/datasource.md#sharing-reads-across-requests). */
     readSharing: NonNullable<VpcBackendOptions['readSharing']>;
     /** Calls per window per region and action, for every replica together (docs/runtime.md#upstream-budget). */
     quota: Rate | 'off';

@@ -1,8 +1,8 @@
 /** HTTP settings: browser origins, trusted proxies, the Host allowlist, the time to receive a request. */
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { commaList, fromEnv, integer, list, setting, word } from '../../shared/settings';
-import { parseHost, type ParsedHost } from '../plugins/host-check';
+import { commaList, fromEnv, integer, list, setting } from '../../shared/settings';
+import { isLoopbackHost, parseHost, type ParsedHost } from '../../shared/host-names';
 
 /** Browser origins are `scheme://host[:port]` exactly (no path, no trailing slash), or `*`. */
 const origin = z
@@ -32,19 +32,27 @@ function proxyRange(value: string): boolean {
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
-/** Fastify's `trustProxy`: true, false, or proxy addresses; never a hop count (docs/runtime.md#settings). */
+/**
+ * Fastify's `trustProxy`: exactly `true`/`false`, or proxy addresses; never a hop count
+ * (docs/runtime.md#settings). The usual boolean spellings are refused here: `1` read as `true`
+ * would turn an operator's "one hop" into trusting every peer.
+ */
 function trustProxyValue(value: string): boolean | string[] | null {
-  const yes = word(value);
-  if (yes !== null) return yes;
+  const lower = value.toLowerCase();
+  if (lower === 'true' || lower === 'false') return lower === 'true';
   const ranges = list(value);
   return ranges.length > 0 && ranges.every(proxyRange) ? ranges : null;
 }
 const trustProxy = z
   .string()
   .trim()
+  .refine((v) => !/^\d+$/.test(v), {
+    message: "takes no hop count (Fastify cannot tell a proxy from a client): set the proxies' addresses or CIDR ranges (10.0.0.0/8), or true to trust every peer",
+    abort: true,
+  })
   .refine(
     (v) => trustProxyValue(v) !== null,
-    'must be true, false, or the proxies\' addresses or CIDR ranges, comma-separated (not a hop count: it cannot tell a proxy from a client)',
+    "must be true, false, or the proxies' addresses or CIDR ranges, comma-separated (not a hop count: it cannot tell a proxy from a client)",
   )
   .transform((v) => trustProxyValue(v) ?? false);
 
@@ -55,9 +63,7 @@ export const HTTP_SETTINGS = {
   GATEWAY_REQUEST_TIMEOUT_MS: setting(fromEnv(integer(100, 600_000)), 30_000),
 };
 
-const LOOPBACK_HOSTS = /^(?:localhost|::1|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i;
-
 /** Without GATEWAY_ALLOWED_HOSTS: `localhost` on a loopback HOST (against DNS rebinding), else no check. */
 export function defaultAllowedHosts(bindHost: string): ParsedHost[] | null {
-  return LOOPBACK_HOSTS.test(bindHost) ? hostList('localhost') : null;
+  return isLoopbackHost(bindHost) ? hostList('localhost') : null;
 }

@@ -4,7 +4,7 @@
  * so the data source's defaults apply. The embedded emulator's variables are the standalone one's.
  */
 import { z } from 'zod';
-import { parseEndpointOverride, REGION_ID_PATTERN } from '../../datasources';
+import { parseEndpointOverride, validation } from '../../datasources';
 import { DEFAULT_UPSTREAM_QUOTA } from '../../datasources/budget';
 import { BACKEND_SETTINGS, retryDelaysInOrder } from '../../datasources/options';
 import { EMULATOR_SETTINGS } from '../../emulator/config';
@@ -15,7 +15,18 @@ import type { ConfigProblem } from './problems';
 const UPSTREAM_MODES = ['auto', 'emulator', 'endpoint', 'alibaba'] as const;
 export type UpstreamModeSetting = (typeof UPSTREAM_MODES)[number];
 
-const regionId = z.string().trim().regex(REGION_ID_PATTERN, 'must be a region id such as cn-hangzhou');
+/** The data source's own region rule (pattern and length), so a bad default fails here, not on every request. */
+const regionId = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      validation.regionId(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a region id such as cn-hangzhou');
 
 /** Validated by the data source's own rule; kept as written (the data source parses it again). */
 const endpoint = z
@@ -61,8 +72,18 @@ export function upstreamProblems(v: Values<typeof UPSTREAM_SETTINGS>): ConfigPro
   if (v.VPC_UPSTREAM_MODE === 'endpoint' && v.VPC_ENDPOINT === undefined) {
     problems.push({ variable: 'VPC_ENDPOINT', message: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
   }
-  if (!retryDelaysInOrder({ baseDelayMs: v.VPC_RETRY_BASE_DELAY_MS, maxDelayMs: v.VPC_RETRY_MAX_DELAY_MS })) {
-    problems.push({ variable: 'VPC_RETRY_MAX_DELAY_MS', message: 'must be >= VPC_RETRY_BASE_DELAY_MS' });
+  // One side unset takes the data source's default, which the data source would otherwise refuse at
+  // construction (exit 1 without naming the variable).
+  const base = v.VPC_RETRY_BASE_DELAY_MS ?? retry.baseDelayMs.fallback;
+  const max = v.VPC_RETRY_MAX_DELAY_MS ?? retry.maxDelayMs.fallback;
+  if (!retryDelaysInOrder({ baseDelayMs: base, maxDelayMs: max })) {
+    problems.push(
+      v.VPC_RETRY_MAX_DELAY_MS === undefined
+        ? { variable: 'VPC_RETRY_BASE_DELAY_MS', message: `must be <= VPC_RETRY_MAX_DELAY_MS (default ${max})` }
+        : v.VPC_RETRY_BASE_DELAY_MS === undefined
+          ? { variable: 'VPC_RETRY_MAX_DELAY_MS', message: `must be >= VPC_RETRY_BASE_DELAY_MS (default ${base})` }
+          : { variable: 'VPC_RETRY_MAX_DELAY_MS', message: 'must be >= VPC_RETRY_BASE_DELAY_MS' },
+    );
   }
   return problems;
 }

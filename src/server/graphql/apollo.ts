@@ -9,7 +9,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import type { GatewayLogger } from '../../resolvers/context';
+import type { GatewayLogger } from '../../schema/context';
 import { formatGatewayError } from '../../schema/format-error';
 import { scopePlugin } from '../auth/guards';
 import type { GatewayConfig } from '../config';

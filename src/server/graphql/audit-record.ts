@@ -16,7 +16,7 @@ import {
 import { UpstreamError } from '../../datasources/errors';
 import type { WriteResult } from '../../datasources/models';
 import type { VpcDataSourceApi, VpcDataSourceWrites } from '../../datasources/types';
-import type { GatewayLogger } from '../../resolvers/context';
+import type { GatewayLogger } from '../../schema/context';
 import { MAX_LOGGED_OPERATION_NAME, type AuditRecord, type RequestState, type ServerContext, type WriteRecord } from '../plugins/request-state';
 
 const MAX_ARGS_JSON = 4096;
@@ -203,8 +203,9 @@ export function auditRecordPlugin(): ApolloServerPlugin<ServerContext> {
 
 /**
  * Writes the audit line once the record exists, and only once. `httpStatus` null: the client hung
- * up before it was answered (`clientDisconnected`); the record still says what became of the
- * mutation, since it is only assembled once the operation, and any write in it, settled.
+ * up before it was answered (`clientDisconnected`), or the shutdown deadline cut the connection
+ * (`cutByShutdown`); the record still says what became of the mutation, since it is only assembled
+ * once the operation, and any write in it, settled.
  */
 export function writeAuditLine(state: RequestState, log: GatewayLogger, httpStatus: number | null): void {
   if (state.audit === null || state.audited) return;
@@ -214,7 +215,8 @@ export function writeAuditLine(state: RequestState, log: GatewayLogger, httpStat
       audit: 'mutation',
       subject: state.auth?.subject ?? null,
       httpStatus,
-      clientDisconnected: httpStatus === null,
+      clientDisconnected: httpStatus === null && !state.cutByShutdown,
+      ...(state.cutByShutdown ? { cutByShutdown: true } : {}),
       ...state.audit,
       operationName: state.audit.operationName?.slice(0, MAX_LOGGED_OPERATION_NAME) ?? null,
       writes: state.writes,

@@ -94,9 +94,9 @@ export interface AuditPluginOptions {
  * (`auditRecordPlugin`), after the operation and its write settled.
  */
 async function auditLog(app: FastifyInstance, { graphqlPath, maxTokens, trustedDocuments }: AuditPluginOptions): Promise<void> {
-  app.whenRequestEnds((request, reply, clientDisconnected) => {
+  app.whenRequestEnds((request, reply, unanswered) => {
     const state = request.gateway;
-    if (clientDisconnected) {
+    if (unanswered) {
       writeAuditLine(state, request.log, null);
       return;
     }

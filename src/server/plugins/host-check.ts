@@ -5,34 +5,10 @@
  * Invariants: an IP address always passes; only the raw `Host` is matched, never X-Forwarded-Host;
  * `/healthz` and `/readyz` are exempt (probes may send no Host).
  */
-import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { parseHost, type ParsedHost } from '../../shared/host-names';
 import { sendGraphQLErrors } from '../graphql-response';
-
-export interface ParsedHost {
-  /** Lower case, without a trailing dot; an IPv6 address keeps its brackets. */
-  name: string;
-  port: number | null;
-  ip: boolean;
-}
-
-const LABEL = '[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?';
-const NAME = new RegExp(`^(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*$`);
-const HOST = /^(\[[^\]]*\]|[^:[\]]*)(?::(\d{0,5}))?$/;
-
-/** `name[:port]`, `IPv4[:port]` or `[IPv6][:port]`, as RFC 9110 allows in `Host`; null for anything else. */
-export function parseHost(value: string): ParsedHost | null {
-  const match = HOST.exec(value.trim().toLowerCase());
-  if (match === null) return null;
-  const [, rawName = '', rawPort] = match;
-  const port = rawPort === undefined || rawPort === '' ? null : Number(rawPort);
-  if (port !== null && port > 65535) return null;
-  if (rawName.startsWith('[')) return isIP(rawName.slice(1, -1)) === 6 ? { name: rawName, port, ip: true } : null;
-  const name = rawName.endsWith('.') ? rawName.slice(0, -1) : rawName;
-  if (isIP(name) === 4) return { name, port, ip: true };
-  return NAME.test(name) ? { name, port, ip: false } : null;
-}
 
 /** An entry without a port allows every port of that name. */
 export function hostAllowed(host: ParsedHost, allowed: readonly ParsedHost[]): boolean {

@@ -14,10 +14,10 @@ async function requestMetrics(app: FastifyInstance, { metrics, graphqlPath }: Me
     // 'close' fires exactly once per response, finished or aborted.
     reply.raw.once('close', () => metrics.requestClosed());
   });
-  app.whenRequestEnds((request, reply, clientDisconnected) => {
+  app.whenRequestEnds((request, reply, unanswered) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    const statusCode = clientDisconnected ? null : reply.statusCode;
-    metrics.recordHttpRequest(route, request.method, statusCode);
+    const statusCode = unanswered ? null : reply.statusCode;
+    metrics.recordHttpRequest(route, request.method, statusCode, request.gateway.cutByShutdown);
     if (route === graphqlPath && request.method !== 'OPTIONS' && !request.gateway.servedPlayground) {
       metrics.recordGraphQLRequest(request.gateway, statusCode, reply.elapsedTime / 1000);
     }

@@ -2,7 +2,8 @@
  * The request line: one `request` log line per request, with its id, route, status, duration and
  * GraphQL operation. Probes (`/healthz`, `/readyz`, `/metrics`) log at debug unless they fail.
  * Invariants: exactly one line per request, a client that hung up included (`statusCode` null,
- * `clientDisconnected`); no query string and nothing unbounded a client chose goes into the line.
+ * `clientDisconnected`), and one cut by the shutdown deadline (`statusCode` null, `cutByShutdown`);
+ * no query string and nothing unbounded a client chose goes into the line.
  */
 import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
@@ -18,14 +19,14 @@ function pathOf(url: string): string {
   return (end === -1 ? url : url.slice(0, end)).slice(0, 256);
 }
 
-/** `statusCode` null: the client hung up before its answer was written. */
+/** `statusCode` null: the connection closed before the answer was written. */
 function requestLine(request: FastifyRequest, statusCode: number | null, state: RequestState): object {
   const userAgent = request.headers['user-agent'];
   return {
     method: request.method,
     path: pathOf(request.url),
     statusCode,
-    ...(statusCode === null ? { clientDisconnected: true } : {}),
+    ...(statusCode === null ? (state.cutByShutdown ? { cutByShutdown: true } : { clientDisconnected: true }) : {}),
     durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
     remoteAddress: request.ip,
     ...(typeof userAgent === 'string' ? { userAgent: userAgent.slice(0, 200) } : {}),
@@ -43,8 +44,8 @@ function levelEnabled(log: FastifyBaseLogger, level: 'debug' | 'info'): boolean 
 }
 
 async function requestLog(app: FastifyInstance): Promise<void> {
-  app.whenRequestEnds((request, reply, clientDisconnected) => {
-    const statusCode = clientDisconnected ? null : reply.statusCode;
+  app.whenRequestEnds((request, reply, unanswered) => {
+    const statusCode = unanswered ? null : reply.statusCode;
     const level = QUIET_PATHS.has(pathOf(request.url)) && statusCode !== null && statusCode < 400 ? 'debug' : 'info';
     // Built only when it will be written: at warn (production) this runs for every request.
     if (!levelEnabled(request.log, level)) return;

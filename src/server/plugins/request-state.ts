@@ -1,14 +1,15 @@
 /**
  * Each request's state (`request.gateway`), created before any other hook of the gateway runs;
  * the request line, the audit line and the metrics read it. And the end of each request
- * (`whenRequestEnds`), whether it was answered or its client hung up first.
- * Invariants: one object per request, never shared; `abort` fires only when the client went away
- * before its answer was written; the end handlers run exactly once per request.
+ * (`whenRequestEnds`), whether it was answered, its client hung up first, or the shutdown deadline
+ * cut its connection (`cutConnections`).
+ * Invariants: one object per request, never shared; `abort` fires only when the connection closed
+ * before the answer was written; the end handlers run exactly once per request.
  */
 import { performance } from 'node:perf_hooks';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { GatewayAuth, GatewayContext } from '../../resolvers/context';
+import type { GatewayAuth, GatewayContext } from '../../schema/context';
 import type { TrustedDocument } from '../graphql/trusted-manifest';
 
 /** A GraphQL name has no length limit of its own: a log line carries at most this much of one. */
@@ -62,6 +63,8 @@ export interface RequestState {
   audited: boolean;
   /** The end handlers ran. */
   ended: boolean;
+  /** Its connection was cut by the shutdown deadline (`cutConnections`) before the answer, not by its client. */
+  cutByShutdown: boolean;
 }
 
 /** The Apollo context: the resolvers' contract plus the runtime's per-request state. */
@@ -69,16 +72,21 @@ export interface ServerContext extends GatewayContext {
   http: RequestState;
 }
 
-/** `clientDisconnected`: the client hung up before its answer was written (`reply.statusCode` then means nothing). */
-export type RequestEndHandler = (request: FastifyRequest, reply: FastifyReply, clientDisconnected: boolean) => void;
+/**
+ * `unanswered`: the connection closed before the answer was written (`reply.statusCode` then means
+ * nothing): the client hung up, or the shutdown cut it (`request.gateway.cutByShutdown`).
+ */
+export type RequestEndHandler = (request: FastifyRequest, reply: FastifyReply, unanswered: boolean) => void;
 
 declare module 'fastify' {
   interface FastifyRequest {
     gateway: RequestState;
   }
   interface FastifyInstance {
-    /** Runs `handler` once per request when it is over: answered, or its client gone first. */
+    /** Runs `handler` once per request when it is over: answered, or its connection gone first. */
     whenRequestEnds(handler: RequestEndHandler): void;
+    /** Closes every connection now (the shutdown deadline); their unanswered requests end as `cutByShutdown`. */
+    cutConnections(): void;
   }
 }
 
@@ -98,18 +106,25 @@ export function newRequestState(requestId: string, now: number): RequestState {
     audit: null,
     audited: false,
     ended: false,
+    cutByShutdown: false,
   };
 }
 
 async function requestState(app: FastifyInstance): Promise<void> {
   const endHandlers: RequestEndHandler[] = [];
-  const end = (request: FastifyRequest, reply: FastifyReply, clientDisconnected: boolean): void => {
+  const end = (request: FastifyRequest, reply: FastifyReply, unanswered: boolean): void => {
     if (request.gateway.ended) return;
     request.gateway.ended = true;
-    for (const handler of endHandlers) handler(request, reply, clientDisconnected);
+    for (const handler of endHandlers) handler(request, reply, unanswered);
   };
   app.decorate('whenRequestEnds', (handler: RequestEndHandler) => {
     endHandlers.push(handler);
+  });
+  // Set just before the cut: every connection closing from then on was closed by the gateway.
+  let cutting = false;
+  app.decorate('cutConnections', () => {
+    cutting = true;
+    app.server.closeAllConnections();
   });
   app.decorateRequest('gateway', null as unknown as RequestState);
 
@@ -121,7 +136,8 @@ async function requestState(app: FastifyInstance): Promise<void> {
     // onResponse (nor onRequestAbort, once the body was read) for a response that never finished.
     reply.raw.once('close', () => {
       if (reply.raw.writableFinished) return;
-      state.abort.abort(new Error('client disconnected'));
+      state.cutByShutdown = cutting;
+      state.abort.abort(new Error(cutting ? 'connection cut by the shutdown' : 'client disconnected'));
       end(request, reply, true);
     });
   });

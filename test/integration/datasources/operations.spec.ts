@@ -7,7 +7,8 @@
 import type { VpcApi } from '../../../src/datasources';
 import { DEMO_IDS } from '../../../src/emulator/domain';
 import { useEmulator } from '../../support/emulator';
-import { backendFor, eventually, type RecordedBackend } from './support';
+import { eventually } from '../../support/eventually';
+import { backendFor, type RecordedBackend } from './support';
 
 const HZ = 'cn-hangzhou';
 

@@ -7,6 +7,7 @@
 import { Agent, request } from 'undici';
 import { DEMO_IDS } from '../../../src/emulator/domain';
 import { useEmulator } from '../../support/emulator';
+import { eventually } from '../../support/eventually';
 
 const HZ = 'cn-hangzhou';
 const READY = DEMO_IDS.enabledReadyToTerminate[0];
@@ -42,7 +43,7 @@ async function rawTerminate(token: string, signal?: AbortSignal) {
 async function terminateAndGiveUp(token: string): Promise<void> {
   const controller = new AbortController();
   const sent = rawTerminate(token, controller.signal);
-  while (((await emu.control.faults())[0]?.hits ?? 0) === 0) await new Promise((r) => setTimeout(r, 10));
+  await eventually(async () => (((await emu.control.faults())[0]?.hits ?? 0) > 0 ? true : undefined), 'the latency fault to hold the call');
   controller.abort();
   await expect(sent).rejects.toThrow();
 }
@@ -117,11 +118,10 @@ describe('afterEffect latency', () => {
     const started = Date.now();
     const pending = emu.client().call('TerminatePhysicalConnection', terminate('late-1'));
     // The write shows while the answer is still held back (polled: no fixed delay to miss).
-    let event: Awaited<ReturnType<typeof emu.control.events>>[number] | undefined;
-    while (event === undefined) {
-      [event] = await emu.control.events();
-      if (event === undefined) await new Promise((r) => setTimeout(r, 10));
-    }
+    const [event] = await eventually(async () => {
+      const events = await emu.control.events();
+      return events.length > 0 ? events : undefined;
+    }, 'the write');
     expect(event).toMatchObject({ clientToken: 'late-1' });
     expect(await Promise.race([pending.then(() => 'answered'), Promise.resolve('pending')])).toBe('pending');
     const res = await pending;

@@ -5,7 +5,7 @@
  */
 import { DEMO_IDS } from '../../../src/emulator/domain';
 import type { PhysicalConnectionAction } from '../../../src/schema/errors';
-import { pollUntil } from '../../support/emulator-backend';
+import { pollUntil } from '../../support/eventually';
 import {
   circuitMutation,
   emulatorStatus,

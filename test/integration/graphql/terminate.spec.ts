@@ -10,7 +10,7 @@ import {
   TerminatePhysicalConnectionDocument,
   type TerminatePhysicalConnectionMutationVariables,
 } from '../../generated/graphql';
-import { pollUntil } from '../../support/emulator-backend';
+import { eventually } from '../../support/eventually';
 import { useGateway } from './support/gateway';
 
 const gw = useGateway({ transitionMs: 300 });
@@ -55,11 +55,10 @@ describe('a successful termination', () => {
     expect(payload?.clientToken).toMatch(/^[0-9a-f-]{36}$/);
     expect(await terminateCalls()).toBe(1);
 
-    const after = await pollUntil(
-      () => gw.run(PhysicalConnectionDetailDocument, { id: READY_A }),
-      (result) => result.data?.physicalConnection?.status === 'TERMINATED',
-    );
-    expect(after.data?.physicalConnection?.status).toBe('TERMINATED');
+    await eventually(async () => {
+      const result = await gw.run(PhysicalConnectionDetailDocument, { id: READY_A });
+      return result.data?.physicalConnection?.status === 'TERMINATED' ? true : undefined;
+    }, 'TERMINATED through the gateway');
     expect(await emulatorStatus(READY_A)).toBe('Terminated');
   });
 
@@ -68,7 +67,7 @@ describe('a successful termination', () => {
     // failing while it is: the post-read exhausts its retries on 503s.
     await gw.emu.control.addFault({ action: 'TerminatePhysicalConnection', type: 'latency', latencyMs: 400, times: 1 });
     const pending = terminate({ physicalConnectionId: READY_A, clientToken: 'post-read-fails-1' });
-    await pollUntil(terminateCalls, (count) => count === 1);
+    await eventually(async () => ((await terminateCalls()) === 1 ? true : undefined), 'the terminate call upstream');
     await gw.emu.control.addFault({ action: 'DescribePhysicalConnections', type: 'error', httpStatus: 503, code: 'ServiceUnavailable' });
     const describesBefore = (await gw.emu.control.calls()).byAction['DescribePhysicalConnections'] ?? 0;
 
@@ -123,7 +122,7 @@ describe('the clientToken replay rule', () => {
     expect(retry.data?.terminatePhysicalConnection).toEqual({ ...original, physicalConnection: { ...original?.physicalConnection } });
     expect(await emulatorStatus(READY_B)).toBe('Terminating');
 
-    await pollUntil(() => emulatorStatus(READY_B), (status) => status === 'Terminated');
+    await eventually(async () => ((await emulatorStatus(READY_B)) === 'Terminated' ? true : undefined), 'Terminated upstream');
     const late = await terminate({ physicalConnectionId: READY_B, clientToken: token });
     expect(late.errors).toBeUndefined();
     expect(late.data?.terminatePhysicalConnection.requestId).toBe(original?.requestId);

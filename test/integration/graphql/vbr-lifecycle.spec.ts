@@ -11,7 +11,7 @@ import {
   TerminateVbrDocument,
   type TerminateVbrInput,
 } from '../../generated/graphql';
-import { pollUntil } from '../../support/emulator-backend';
+import { pollUntil } from '../../support/eventually';
 import { GENERATED_TOKEN, onlyError, seedWithCircuitStatus, UPSTREAM_REQUEST_ID, useVbrGateway } from './support/vbr';
 
 const vg = useVbrGateway();

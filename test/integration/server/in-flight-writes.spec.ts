@@ -7,23 +7,13 @@
  */
 import { Agent, request } from 'undici';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
+import { eventually } from '../../support/eventually';
 import { tapUpstreamCredentials } from '../../support/log-capture';
 import { startTestGateway, terminableConnectionId, type LogLine, type TestGateway } from './support';
 
 const TERMINATE = `mutation Terminate($input: TerminatePhysicalConnectionInput!) {
   terminatePhysicalConnection(input: $input) { requestId clientToken physicalConnection { id status } }
 }`;
-
-/** Polls `check` until it returns a value (not undefined); fails the test after `timeoutMs`. */
-async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 8_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /**
  * Sends the terminate over a connection of its own and hangs up (destroys the socket) once

@@ -4,22 +4,12 @@
  */
 import { connect } from 'node:net';
 import { Agent, request } from 'undici';
+import { eventually } from '../../support/eventually';
 import { startTestGateway, terminableConnectionId, type LogLine, type TestGateway } from './support';
 
 const TERMINATE = `mutation Terminate($input: TerminatePhysicalConnectionInput!) {
   terminatePhysicalConnection(input: $input) { requestId clientToken physicalConnection { id status } }
 }`;
-
-/** Polls `check` until it returns a value (not undefined); fails the test after `timeoutMs`. */
-async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 8_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function metricValue(text: string, name: string, labels: Record<string, string>): number {
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
@@ -157,6 +147,7 @@ describe('observability', () => {
   });
 
   it('cancels the upstream call when the client disconnects', async () => {
+    await t.control.clearCalls();
     await t.control.addFault({ action: 'DescribeRegions', type: 'latency', latencyMs: 3000, times: 1 });
     const agent = new Agent();
     const controller = new AbortController();
@@ -167,23 +158,20 @@ describe('observability', () => {
       headers: { 'content-type': 'application/json', 'x-request-id': 'disconnect-test' },
       body: JSON.stringify({ query: '{ regions { regionId } }' }),
     }).catch((error: unknown) => error);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(async () => ((await t.control.calls()).byAction['DescribeRegions'] === 1 ? true : undefined), 'the upstream call');
     controller.abort();
     expect((await pending as { name?: string }).name).toBe('AbortError');
     await agent.close();
 
-    const started = Date.now();
-    let cancelled = 0;
-    while (Date.now() - started < 2500 && cancelled === 0) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      cancelled = metricValue((await t.http('GET', '/metrics')).text, 'gateway_upstream_calls_total', {
+    // Cancelled, not answered: had the gateway waited out the emulator's hold, the outcome would be `success`.
+    const cancelled = await eventually(async () => {
+      const value = metricValue((await t.http('GET', '/metrics')).text, 'gateway_upstream_calls_total', {
         action: 'DescribeRegions',
         outcome: 'Request.Cancelled',
       });
-    }
-    // Well before the 3 s the emulator would have taken: the gateway stopped waiting.
+      return value > 0 ? value : undefined;
+    }, 'the cancelled upstream call');
     expect(cancelled).toBe(1);
-    expect(Date.now() - started).toBeLessThan(2500);
   });
 
   it('writes one request line for a client that hung up, and counts the request', async () => {
@@ -238,4 +226,39 @@ describe('observability', () => {
     expect(t.logs.find((l) => l['requestId'] === 'half-a-body')).toEqual([expect.objectContaining({ msg: 'request', statusCode: null, clientDisconnected: true })]);
     expect(lines[0]).toMatchObject({ method: 'POST', path: '/graphql' });
   });
+});
+
+describe('a request the shutdown deadline cuts', () => {
+  it('is logged and counted as cut by the shutdown, not as a client hang-up', async () => {
+    const t = await startTestGateway({ GATEWAY_SHUTDOWN_TIMEOUT_MS: '300' });
+    const agent = new Agent();
+    try {
+      await t.control.clearCalls();
+      await t.control.addFault({ action: 'DescribeRegions', type: 'latency', latencyMs: 10_000, times: 1 });
+      const pending = request(`${t.url}/graphql`, {
+        method: 'POST',
+        dispatcher: agent,
+        headers: { 'content-type': 'application/json', 'x-request-id': 'cut-by-shutdown' },
+        body: JSON.stringify({ query: 'query Held { regions { regionId } }' }),
+      }).then(
+        () => 'answered',
+        () => 'connection closed',
+      );
+      await eventually(async () => ((await t.control.calls()).byAction['DescribeRegions'] === 1 ? true : undefined), 'the upstream call');
+
+      await expect(t.gateway.close()).resolves.toEqual({ forced: true });
+      expect(await pending).toBe('connection closed');
+      const lines = t.logs.find((l) => l['requestId'] === 'cut-by-shutdown' && l.msg === 'request');
+      expect(lines).toEqual([expect.objectContaining({ statusCode: null, cutByShutdown: true, operationName: 'Held' })]);
+      expect(lines[0]).not.toHaveProperty('clientDisconnected');
+      const text = await t.gateway.metrics.registry.metrics();
+      const http = (status: string) => metricValue(text, 'gateway_http_requests_total', { route: '/graphql', method: 'POST', status_code: status });
+      expect({ cut: http('444'), hungUp: http('499') }).toEqual({ cut: 1, hungUp: 0 });
+      const graphql = (outcome: string) => metricValue(text, 'gateway_graphql_requests_total', { operation: 'Held', operation_type: 'query', outcome });
+      expect({ cut: graphql('cut-by-shutdown'), hungUp: graphql('disconnected') }).toEqual({ cut: 1, hungUp: 0 });
+    } finally {
+      await agent.close();
+      await t.close();
+    }
+  }, 15_000);
 });

@@ -118,6 +118,26 @@ describe('loadConfig', () => {
     });
   });
 
+  it.each(['https://LTAIkey:Secret@vpc example.com', 'LTAIkey:Secret@vpc example.com', 'https://LTAIkey:Secret@vpc.example.com'])(
+    'never quotes an unparsable or refused VPC_ENDPOINT (%s): it may carry a key and secret',
+    (value) => {
+      let message = '';
+      try {
+        loadConfig({ VPC_ENDPOINT: value });
+      } catch (error) {
+        message = error instanceof ConfigError ? error.message : '';
+      }
+      expect(message).toMatch(/VPC_ENDPOINT: VPC endpoint/);
+      expect(message).not.toMatch(/LTAIkey|Secret/);
+    },
+  );
+
+  it('checks VPC_DEFAULT_REGION by the data source\'s region rule, its length bound included', () => {
+    const longest = `cn-${'a'.repeat(61)}`;
+    expect(loadConfig({ VPC_DEFAULT_REGION: longest }).upstream.defaultRegionId).toBe(longest);
+    expect(configProblems({ VPC_DEFAULT_REGION: `${longest}b` })).toEqual({ VPC_DEFAULT_REGION: 'must be a region id such as cn-hangzhou' });
+  });
+
   it('bounds the request timeout and the repeated-field limit', () => {
     expect(loadConfig({ GATEWAY_REQUEST_TIMEOUT_MS: '2500', GATEWAY_MAX_REPEATED_FIELDS: '3' })).toMatchObject({
       http: { requestTimeoutMs: 2500 },
@@ -146,6 +166,17 @@ describe('loadConfig', () => {
       GATEWAY_JWKS_URL: 'must use https (plain http is accepted for loopback hosts only)',
     });
     expect(loadConfig({ GATEWAY_JWKS_URL: 'http://127.0.0.1:8080/jwks' }).auth.jwksUrl).toBe('http://127.0.0.1:8080/jwks');
+  });
+
+  it('accepts plain http for a JWKS URL on every loopback host, and only there', () => {
+    for (const url of ['http://127.0.0.2:8080/jwks', 'http://[::1]:8080/jwks', 'http://LOCALHOST/jwks']) {
+      expect(loadConfig({ GATEWAY_JWKS_URL: url }).auth.jwksUrl).toBe(url);
+    }
+    for (const url of ['http://localhost.example.com/jwks', 'http://128.0.0.1/jwks', 'http://[::2]/jwks']) {
+      expect(configProblems({ GATEWAY_JWKS_URL: url })).toEqual({
+        GATEWAY_JWKS_URL: 'must use https (plain http is accepted for loopback hosts only)',
+      });
+    }
   });
 
   it('in production, key-set mode needs an issuer and an audience (a token for another application would pass)', () => {
@@ -182,8 +213,7 @@ describe('loadConfig', () => {
 
   it('reads GATEWAY_TRUST_PROXY as true/false or proxy addresses, never a hop count', () => {
     expect(loadConfig({ GATEWAY_TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
-    expect(loadConfig({ GATEWAY_TRUST_PROXY: '1' }).http.trustProxy).toBe(true);
-    expect(loadConfig({ GATEWAY_TRUST_PROXY: 'off' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ GATEWAY_TRUST_PROXY: 'False' }).http.trustProxy).toBe(false);
     expect(loadConfig({ GATEWAY_TRUST_PROXY: '10.0.0.0/8, 192.168.1.4, fd00::/8, loopback' }).http.trustProxy).toEqual([
       '10.0.0.0/8',
       '192.168.1.4',
@@ -191,8 +221,16 @@ describe('loadConfig', () => {
       'loopback',
     ]);
     const message = "must be true, false, or the proxies' addresses or CIDR ranges, comma-separated (not a hop count: it cannot tell a proxy from a client)";
-    for (const bad of ['2', '10.0.0.0/33', '10.0.0.0/0', 'proxy.example.com', '10.0.0.1/8/9', 'fd00::/129']) {
+    for (const bad of ['yes', 'off', '10.0.0.0/33', '10.0.0.0/0', 'proxy.example.com', '10.0.0.1/8/9', 'fd00::/129']) {
       expect(configProblems({ GATEWAY_TRUST_PROXY: bad })).toEqual({ GATEWAY_TRUST_PROXY: message });
+    }
+  });
+
+  it('refuses a hop count for GATEWAY_TRUST_PROXY, 1 included (it would otherwise read as "trust every peer")', () => {
+    const message =
+      "takes no hop count (Fastify cannot tell a proxy from a client): set the proxies' addresses or CIDR ranges (10.0.0.0/8), or true to trust every peer";
+    for (const hops of ['1', '0', '2', ' 1 ']) {
+      expect(configProblems({ GATEWAY_TRUST_PROXY: hops })).toEqual({ GATEWAY_TRUST_PROXY: message });
     }
   });
 
@@ -207,6 +245,17 @@ describe('loadConfig', () => {
       VPC_RETRY_MAX_DELAY_MS: 'must be >= VPC_RETRY_BASE_DELAY_MS',
     });
     expect(configProblems({ VPC_UPSTREAM_MODE: 'endpoint' })).toEqual({ VPC_ENDPOINT: 'VPC_UPSTREAM_MODE=endpoint needs VPC_ENDPOINT' });
+  });
+
+  it('cross-checks one retry delay set alone against the data source\'s default for the other', () => {
+    expect(configProblems({ VPC_RETRY_BASE_DELAY_MS: '5000' })).toEqual({
+      VPC_RETRY_BASE_DELAY_MS: 'must be <= VPC_RETRY_MAX_DELAY_MS (default 3000)',
+    });
+    expect(configProblems({ VPC_RETRY_MAX_DELAY_MS: '100' })).toEqual({
+      VPC_RETRY_MAX_DELAY_MS: 'must be >= VPC_RETRY_BASE_DELAY_MS (default 200)',
+    });
+    expect(loadConfig({ VPC_RETRY_BASE_DELAY_MS: '3000' }).upstream.retry).toEqual({ baseDelayMs: 3000 });
+    expect(loadConfig({ VPC_RETRY_MAX_DELAY_MS: '200' }).upstream.retry).toEqual({ maxDelayMs: 200 });
   });
 
   it('reports one problem per variable: an invalid value is not also reported as missing', () => {

@@ -67,6 +67,20 @@ describe('GatewayMetrics', () => {
     expect(text).toContain('gateway_graphql_request_duration_seconds_bucket{le="0.025",operation="List",operation_type="query"} 1');
   });
 
+  it('counts a request the shutdown cut apart from a client hang-up (444 and cut-by-shutdown, not 499 and disconnected)', async () => {
+    const cut = newRequestState('r4', 0);
+    cut.operationName = 'Held';
+    cut.operationType = 'query';
+    cut.cutByShutdown = true;
+    metrics.recordGraphQLRequest(cut, null, 0.3);
+    metrics.recordHttpRequest('/graphql', 'POST', null, true);
+    metrics.recordHttpRequest('/graphql', 'POST', null);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('gateway_graphql_requests_total{operation="Held",operation_type="query",outcome="cut-by-shutdown"} 1');
+    expect(text).toContain('gateway_http_requests_total{route="/graphql",method="POST",status_code="444"} 1');
+    expect(text).toContain('gateway_http_requests_total{route="/graphql",method="POST",status_code="499"} 1');
+  });
+
   it('keeps a series for the shipped operations and anonymous requests after clients used up the operation slots', async () => {
     const flooded = new GatewayMetrics({ defaultMetrics: false, reservedOperations: ['ConsoleList'] });
     const request = (operationName: string | null) => {

@@ -129,12 +129,10 @@ describe('drain', () => {
           resolveClose = resolve;
           timer = setTimeout(resolve, closeMs);
         }).then(closedNow),
-      server: {
-        closeAllConnections: () => {
-          cuts += 1;
-          clearTimeout(timer);
-          resolveClose();
-        },
+      cutConnections: () => {
+        cuts += 1;
+        clearTimeout(timer);
+        resolveClose();
       },
     };
     return { app: app as unknown as FastifyInstance, cut: () => cuts, closed };

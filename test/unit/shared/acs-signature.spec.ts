@@ -24,7 +24,7 @@ describe('percentEncode', () => {
   });
 });
 
-describe('V1 HMAC-SHA1 published vector (reference §5.1, ECS "Request signatures" example 1)', () => {
+describe('V1 HMAC-SHA1 published vector (ECS "Request signatures" example 1; docs/datasource.md#signing)', () => {
   const params = {
     Timestamp: '2016-02-23T12:46:24Z',
     Format: 'XML',
@@ -55,7 +55,7 @@ describe('V1 HMAC-SHA1 published vector (reference §5.1, ECS "Request signature
   });
 });
 
-describe('V3 ACS3-HMAC-SHA256 published vector (reference §5.2)', () => {
+describe('V3 ACS3-HMAC-SHA256 published vector (the V3 signature page; docs/datasource.md#signing)', () => {
   const headers = v3VectorHeaders(EMPTY_BODY_SHA256);
   const signedHeaders = Object.keys(headers);
   const canonical = v3CanonicalRequest({
@@ -109,8 +109,8 @@ describe('V3 ACS3-HMAC-SHA256 published vector (reference §5.2)', () => {
   });
 });
 
-describe('V3 ACS3-HMAC-SM3 (reference §5.2 publishes no vector: proven against SDK code and SM3 vectors)', () => {
-  // The §5.2 published inputs, with the SM3 payload hash where SHA-256 had its own.
+describe('V3 ACS3-HMAC-SM3 (no published vector: proven against SDK code and SM3 vectors)', () => {
+  // The published V3 example's inputs, with the SM3 payload hash where SHA-256 had its own.
   const EMPTY_BODY_SM3 = '1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b';
   const headers = v3VectorHeaders(EMPTY_BODY_SM3);
   const query = V3_VECTOR_QUERY;

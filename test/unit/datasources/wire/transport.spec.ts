@@ -1,10 +1,12 @@
 /**
  * The response-size bound, over a real loopback server: undici's `maxResponseSize` (which MockAgent
  * bypasses) ends a body that grows past it, and a declared `content-length` over it is refused
- * before any of the body is read. Both are the `too-large` failure, `Response.TooLarge` upstream.
+ * before any of the body is read; an injected dispatcher's body is counted while it is read. All are
+ * the `too-large` failure, `Response.TooLarge` upstream.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Agent, type Dispatcher } from 'undici';
 import { createVpcBackend } from '../../../../src/datasources';
 import { Transport, TransportFailureError } from '../../../../src/datasources/wire/transport';
 import { STATIC_CREDENTIALS } from '../support/mock-upstream';
@@ -39,8 +41,8 @@ function chunked(total: number, chunk = 1_024) {
   };
 }
 
-async function send(origin: string): Promise<unknown> {
-  const transport = new Transport({ connectionsPerOrigin: 1, connectTimeoutMs: 5_000, maxResponseBytes: LIMIT });
+async function send(origin: string, dispatcher?: Dispatcher): Promise<unknown> {
+  const transport = new Transport({ dispatcher, connectionsPerOrigin: 1, connectTimeoutMs: 5_000, maxResponseBytes: LIMIT });
   try {
     return await transport.send({
       origin,
@@ -79,6 +81,18 @@ describe('response-size bound', () => {
     });
     const error = await send(origin);
     expect(error).toMatchObject({ failure: 'too-large', detail: `content-length ${LIMIT + 1}` });
+  });
+
+  it('an injected dispatcher (no maxResponseSize of ours) is bounded too, while reading', async () => {
+    const agent = new Agent();
+    try {
+      const exact = await serve(chunked(LIMIT));
+      expect(await send(exact.origin, agent)).toMatchObject({ status: 200, body: 'x'.repeat(LIMIT) });
+      const large = await serve(chunked(LIMIT * 4));
+      expect(await send(large.origin, agent)).toMatchObject({ failure: 'too-large', detail: `more than ${LIMIT} bytes` });
+    } finally {
+      await agent.close();
+    }
   });
 
   it('through the backend: Response.TooLarge, not retried, past the default 8 MiB', async () => {

@@ -193,10 +193,8 @@ describe('retries', () => {
 
   it('honours x-acs-retry-after, and gives up when it exceeds the budget', async () => {
     const honoured = harness((_r, i) => (i === 0 ? { ...apiError(400, 'Throttling'), headers: { 'x-acs-retry-after': '150' } } : OK_TERMINATE));
-    const started = Date.now();
     await terminate(honoured);
-    // A lower bound only: it really slept (timers never fire early), however loaded the machine.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    // The planned wait is the header's, not the backoff's (45 ms with random 0.5); retry.spec.ts covers the sleep.
     expect(honoured.retries).toEqual([{ action: 'TerminatePhysicalConnection', attempt: 2, code: 'Throttling', delayMs: 150 }]);
 
     const tooLong = harness(() => ({ ...apiError(400, 'Throttling.Api'), headers: { 'x-acs-retry-after': '60000' } }));

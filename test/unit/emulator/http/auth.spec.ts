@@ -36,7 +36,7 @@ function refusal(fn: () => unknown): { status: number; code: string; message: st
   throw new Error('expected an ApiError');
 }
 
-describe('V1 published vector (reference §5.1) through the emulator verifier', () => {
+describe('V1 published vector (ECS "Request signatures" example 1) through the emulator verifier', () => {
   // The request exactly as published, signature appended the way POP does (last, encoded).
   const vectorQuery =
     'Timestamp=2016-02-23T12%3A46%3A24Z&Format=XML&AccessKeyId=testid&Action=DescribeRegions&SignatureMethod=HMAC-SHA1&SignatureNonce=3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf&Version=2014-05-26&SignatureVersion=1.0';
@@ -86,7 +86,7 @@ describe('V1 published vector (reference §5.1) through the emulator verifier', 
   });
 });
 
-describe('V3 published vector (reference §5.2) through the emulator verifier', () => {
+describe('V3 published vector (the V3 signature page) through the emulator verifier', () => {
   const headers = v3VectorHeaders(EMPTY_BODY_SHA256);
   const authorization =
     'ACS3-HMAC-SHA256 Credential=YourAccessKeyId,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0';

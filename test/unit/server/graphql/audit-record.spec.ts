@@ -1,7 +1,8 @@
 import { UpstreamError } from '../../../../src/datasources/errors';
 import type { VpcDataSourceApi } from '../../../../src/datasources/types';
-import { recordWrites } from '../../../../src/server/graphql/audit-record';
-import type { WriteRecord } from '../../../../src/server/plugins/request-state';
+import { recordWrites, writeAuditLine } from '../../../../src/server/graphql/audit-record';
+import { newRequestState, type WriteRecord } from '../../../../src/server/plugins/request-state';
+import { recordingLogger } from '../../../support/recording-logger';
 
 function fakeDataSource(
   terminate: VpcDataSourceApi['terminatePhysicalConnection'],
@@ -182,5 +183,23 @@ describe('recordWrites', () => {
     const writes: WriteRecord[] = [];
     await expect(recordWrites(fakeDataSource(() => Promise.reject(new Error('x'))), writes).regions()).resolves.toEqual([]);
     expect(writes).toEqual([]);
+  });
+});
+
+describe('writeAuditLine', () => {
+  const unanswered = (cutByShutdown: boolean) => {
+    const state = newRequestState('r', 0);
+    state.audit = { operationName: 'Terminate', fields: [], outcome: 'OK', errorCodes: [], upstreamRequestId: null, clientToken: null };
+    state.cutByShutdown = cutByShutdown;
+    const logger = recordingLogger();
+    writeAuditLine(state, logger, null);
+    return logger.entries.map((e) => e.obj);
+  };
+
+  it('says who ended an unanswered request: its client, or the shutdown deadline', () => {
+    const [hungUp] = unanswered(false);
+    expect(hungUp).toMatchObject({ httpStatus: null, clientDisconnected: true });
+    expect(hungUp).not.toHaveProperty('cutByShutdown');
+    expect(unanswered(true)).toEqual([expect.objectContaining({ httpStatus: null, clientDisconnected: false, cutByShutdown: true })]);
   });
 });

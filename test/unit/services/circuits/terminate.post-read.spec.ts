@@ -7,7 +7,7 @@ import { UpstreamError } from '../../../../src/datasources/errors';
 import type { PhysicalConnection } from '../../../../src/datasources/models';
 import type { VpcDataSourceApi } from '../../../../src/datasources/types';
 import { terminateService } from '../../../../src/services/circuits/terminate.service';
-import { pollUntil } from '../../../support/emulator-backend';
+import { eventually } from '../../../support/eventually';
 import { input, READY, REGION, tampered, UPSTREAM_REQUEST_ID, useCircuitService, type TestContext } from '../support/service';
 
 const { upstream, context } = useCircuitService();
@@ -98,11 +98,7 @@ describe('once the upstream accepted, the answer is a success whatever the read 
   it('a replay whose read fails keeps the status the pre-read saw (TERMINATED stays TERMINATED)', async () => {
     const first = await terminateService.execute(context(), input(READY, 'tok-replay'));
     const ds = upstream.main.forRequest();
-    const terminated = await pollUntil(
-      () => ds.freshPhysicalConnection(REGION, READY),
-      (pc) => pc?.status === 'TERMINATED',
-    );
-    expect(terminated?.status).toBe('TERMINATED');
+    await eventually(async () => ((await ds.freshPhysicalConnection(REGION, READY))?.status === 'TERMINATED' ? true : undefined), 'TERMINATED upstream');
     const throttled = new UpstreamError({
       kind: 'THROTTLED',
       code: 'Throttling.User',
